@@ -1,0 +1,16 @@
+# Every third-party library Annals uses. scripts/packages.txt names the Debian
+# package that provides each one and why it is here.
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+if(ANNALS_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(ANNALS_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,13 @@
+# Warning and sanitizer flags shared by every Annals target.
+add_library(annals_flags INTERFACE)
+target_compile_options(annals_flags INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+  -Wunused -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+if(ANNALS_WERROR)
+  target_compile_options(annals_flags INTERFACE -Werror)
+endif()
+if(ANNALS_SANITIZERS)
+  target_compile_options(annals_flags INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(annals_flags INTERFACE -fsanitize=address,undefined)
+endif()

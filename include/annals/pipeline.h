@@ -1,0 +1,50 @@
+// The pipeline: every stage, built once and in order, over one Document at
+// a time. The CLI, the store and the benchmarks all code text through it.
+//
+// Build once (loading tables, dictionaries and models takes a fraction of a
+// second), then call Process() for each document; Process() is const and
+// safe to call from several threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "annals/config.h"
+#include "annals/document.h"
+#include "annals/stage.h"
+#include "annals/status.h"
+
+namespace annals {
+
+class Ontology;
+
+class Pipeline {
+ public:
+  // Builds every stage from `config`; fails with the first stage that cannot
+  // load its data (the message names the file and line).
+  static Result<std::unique_ptr<Pipeline>> Create(const Config& config);
+
+  // Runs all stages on *doc. Non-OK only when the document could not be
+  // processed at all (it is then reported and skipped by callers); partial
+  // problems are in doc->diagnostics.
+  Status Process(Document* doc) const;
+
+  // Runs the stages up to and including the one named `last` ("text",
+  // "syntax", ...). Used by `annals parse` and the benchmarks.
+  Status ProcessUntil(Document* doc, std::string_view last) const;
+
+  const Ontology& ontology() const { return *ontology_; }
+  const Config& config() const { return config_; }
+  std::vector<std::string> StageNames() const;
+
+  ~Pipeline();
+
+ private:
+  Pipeline() = default;
+  Config config_;
+  std::unique_ptr<Ontology> ontology_;
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+}  // namespace annals

@@ -1,0 +1,114 @@
+// SentenceView: child lists and guarded tree walks over one parsed sentence.
+#include "events/sentence_view.h"
+
+#include <algorithm>
+
+namespace annals::events {
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+SentenceView::SentenceView(const Document& doc, uint32_t sentence,
+                           const std::vector<int32_t>& mention_at)
+    : doc_(doc), sentence_(sentence), mention_at_(mention_at) {
+  const Sentence& s = doc.sentences[sentence];
+  begin_ = std::min<uint32_t>(s.token_begin, static_cast<uint32_t>(doc.tokens.size()));
+  end_ = std::min<uint32_t>(std::max(s.token_end, begin_), static_cast<uint32_t>(doc.tokens.size()));
+  const size_t n = end_ - begin_;
+  lemmas_.resize(n);
+  heads_.assign(n, -1);
+  children_.resize(n);
+  for (uint32_t t = begin_; t < end_; ++t) {
+    const Token& tok = doc.tokens[t];
+    lemmas_[t - begin_] = AsciiLower(tok.lemma.empty() || tok.lemma == "_" ? tok.form : tok.lemma);
+    // A head outside the sentence, or a self-loop, is treated as a root: the
+    // coder must not leave the sentence or loop on a bad parse.
+    if (tok.head >= 0 && Contains(tok.head) && tok.head != static_cast<int32_t>(t)) {
+      heads_[t - begin_] = tok.head;
+      children_[static_cast<size_t>(tok.head) - begin_].push_back(static_cast<int32_t>(t));
+    }
+  }
+}
+
+std::string_view SentenceView::base_rel(int32_t t) const {
+  std::string_view r = rel(t);
+  size_t colon = r.find(':');
+  return colon == std::string_view::npos ? r : r.substr(0, colon);
+}
+
+int32_t SentenceView::Child(int32_t t, std::string_view r) const {
+  for (int32_t c : children(t)) {
+    if (rel(c) == r || base_rel(c) == r) return c;
+  }
+  return -1;
+}
+
+bool SentenceView::HasChildLemma(int32_t t, std::string_view r, std::string_view l) const {
+  for (int32_t c : children(t)) {
+    if ((rel(c) == r || base_rel(c) == r) && lemma(c) == l) return true;
+  }
+  return false;
+}
+
+std::string_view SentenceView::CaseOf(int32_t t) const {
+  for (int32_t c : children(t)) {
+    std::string_view b = base_rel(c);
+    if (b == "case" || b == "mark") return lemma(c);
+  }
+  return {};
+}
+
+bool SentenceView::InSubtree(int32_t t, int32_t root) const {
+  for (int depth = 0; t >= 0 && depth < kMaxDepth; ++depth) {
+    if (t == root) return true;
+    t = head(t);
+  }
+  return false;
+}
+
+std::vector<int32_t> SentenceView::Subtree(int32_t root) const {
+  std::vector<int32_t> out;
+  if (!Contains(root)) return out;
+  std::vector<std::pair<int32_t, int>> stack{{root, 0}};
+  while (!stack.empty()) {
+    auto [t, depth] = stack.back();
+    stack.pop_back();
+    out.push_back(t);
+    if (depth >= kMaxDepth) continue;
+    for (int32_t c : children(t)) stack.push_back({c, depth + 1});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool SentenceView::IsVerb(int32_t t) const {
+  const std::string& u = tok(t).upos;
+  return u == "VERB" || u == "AUX";
+}
+
+bool SentenceView::IsNoun(int32_t t) const {
+  const std::string& u = tok(t).upos;
+  return u == "NOUN" || u == "PROPN";
+}
+
+bool SentenceView::IsAdj(int32_t t) const { return tok(t).upos == "ADJ"; }
+
+bool SentenceView::Negated(int32_t t) const {
+  for (int32_t c : children(t)) {
+    std::string_view b = base_rel(c);
+    const std::string& l = lemma(c);
+    if ((b == "advmod" || b == "neg" || b == "part") &&
+        (l == "not" || l == "n't" || l == "never")) {
+      return true;
+    }
+    if (b == "det" && l == "no") return true;
+  }
+  return false;
+}
+
+}  // namespace annals::events

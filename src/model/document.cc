@@ -1,0 +1,32 @@
+// Names for the enums of the document model, as they appear in output.
+#include "annals/document.h"
+#include "annals/stage.h"
+
+namespace annals {
+
+const char* ModalityName(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kPlanned: return "planned";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kNegated: return "negated";
+    case Modality::kHistorical: return "historical";
+    case Modality::kReported: return "reported";
+  }
+  return "asserted";
+}
+
+std::string LayerNames(uint32_t layers) {
+  static const char* kNames[] = {"text", "sentences", "tokens", "tags", "parse", "mentions",
+                                 "places", "times", "amounts", "quotes", "events", "event_context"};
+  std::string out;
+  for (uint32_t i = 0; i < sizeof(kNames) / sizeof(kNames[0]); ++i) {
+    if (layers & (1u << i)) {
+      if (!out.empty()) out += '|';
+      out += kNames[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace annals

@@ -1,0 +1,117 @@
+// Sparse linear classifiers over hashed features: the scoring core shared by
+// the tagger and the parser.
+//
+// A feature is a 64-bit hash of a template id and the values it reads (see
+// FeatureKey). LinearModel maps each feature to the few classes it has a
+// weight for and adds those weights into a score vector; that is the whole of
+// inference, so a later, stronger scorer only has to offer the same Score().
+// PerceptronTrainer learns an averaged perceptron (Collins 2002) and exports a
+// LinearModel, dropping weights whose magnitude falls below a threshold.
+//
+// Thread-safety: LinearModel is immutable after construction and safe to
+// share; PerceptronTrainer is single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/serial.h"
+
+namespace annals::syntax {
+
+// Mixes values into a feature key (never 0: 0 marks an empty table slot).
+inline uint64_t Mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  h ^= h >> 31;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 29;
+  return h;
+}
+inline uint64_t FeatureKey(uint64_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = Mix(Mix(Mix(tmpl * 0x100000001b3ull + 7, a), b), c);
+  return h == 0 ? 1 : h;
+}
+
+class LinearModel {
+ public:
+  LinearModel() = default;
+  int classes() const { return classes_; }
+  size_t features() const { return used_; }
+  size_t weights() const { return cls_.size(); }
+
+  // scores[c] += sum of the weights of `feats` for class c. `scores` has
+  // classes() entries.
+  void Score(const uint64_t* feats, size_t n, float* scores) const {
+    for (size_t i = 0; i < n; ++i) {
+      const Slot* s = Find(feats[i]);
+      if (s == nullptr) continue;
+      const uint16_t* c = cls_.data() + s->begin;
+      const float* w = w_.data() + s->begin;
+      for (uint32_t k = 0; k < s->count; ++k) scores[c[k]] += w[k];
+    }
+  }
+
+  void Write(ByteWriter* out) const;
+  // Fails (DataError message) on inconsistent tables.
+  bool Read(ByteReader* in, std::string* error);
+
+ private:
+  friend class PerceptronTrainer;
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t begin = 0;
+    uint32_t count = 0;
+  };
+  const Slot* Find(uint64_t key) const {
+    size_t i = static_cast<size_t>(key) & mask_;
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s;
+      if (s.key == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  // Builds the open-addressing table from (key, begin, count) triples.
+  void BuildTable(const std::vector<Slot>& rows);
+
+  int classes_ = 0;
+  size_t used_ = 0;
+  size_t mask_ = 0;
+  std::vector<Slot> slots_{Slot{}};
+  std::vector<uint16_t> cls_;
+  std::vector<float> w_;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int classes) : classes_(classes) {}
+  int classes() const { return classes_; }
+
+  // scores[c] += current (not averaged) weights.
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // One training instance: moves weights toward `truth` and away from
+  // `guess` (no-op when equal). Call Tick() once per instance.
+  void Update(const uint64_t* feats, size_t n, int truth, int guess);
+  void Tick() { ++now_; }
+
+  // The averaged model, weights with |w| < prune dropped.
+  LinearModel Average(float prune) const;
+
+ private:
+  struct Entry {
+    uint32_t cls;
+    float w;
+    double total;    // sum of w over past instances, up to `stamp`
+    uint64_t stamp;  // instance count when `total` was last brought up to date
+  };
+  void Add(uint64_t key, int cls, float delta);
+
+  int classes_;
+  uint64_t now_ = 1;
+  std::unordered_map<uint64_t, uint32_t> index_;
+  std::vector<std::vector<Entry>> rows_;
+};
+
+}  // namespace annals::syntax

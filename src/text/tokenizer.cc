@@ -1,0 +1,408 @@
+// Tokenizer and sentence splitter (conventions in tokenizer.h).
+//
+// Two passes. The first cuts the text at whitespace into chunks and splits
+// each chunk into words: leading punctuation, trailing punctuation (with the
+// abbreviation test for a final period), internal separators, clitics. The
+// second walks the words and places sentence boundaries.
+#include "text/tokenizer.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/utf8.h"
+#include "text/abbreviations.h"
+#include "text/char_class.h"
+
+namespace annals {
+
+namespace {
+
+using text::IsDigit;
+using text::IsLetter;
+
+struct Word {
+  uint32_t begin;
+  uint32_t end;
+  uint32_t newlines_before;  // line breaks in the whitespace before it
+};
+
+// Code point at byte i (advancing *len to its byte length).
+char32_t At(std::string_view s, size_t i, size_t* len) {
+  size_t p = i;
+  const char32_t c = DecodeUtf8(s, &p);
+  *len = p - i;
+  return c;
+}
+
+// Code point ending just before byte e (e > b); *start gets its first byte.
+char32_t Before(std::string_view s, size_t b, size_t e, size_t* start) {
+  size_t p = e - 1;
+  while (p > b && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80 && e - p < 4) --p;
+  size_t q = p;
+  const char32_t c = DecodeUtf8(s, &q);
+  if (q != e) {  // not a clean sequence: treat the last byte alone
+    *start = e - 1;
+    return kReplacementChar;
+  }
+  *start = p;
+  return c;
+}
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+std::string FoldLower(std::string_view s) {
+  // ASCII lower case; curly apostrophe folded to '\''.
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Prefixes that UD English keeps attached to a hyphenated word.
+bool IsKeptHyphenPrefix(std::string_view lower) {
+  static constexpr std::string_view kPrefixes[] = {
+      "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mega", "micro", "mid",
+      "multi", "neo", "non", "over", "post", "pre", "pro", "re", "semi", "socio", "sub",
+      "super", "ultra", "un", "vice", "x"};
+  for (std::string_view p : kPrefixes) {
+    if (p == lower) return true;
+  }
+  return false;
+}
+
+class ChunkSplitter {
+ public:
+  ChunkSplitter(std::string_view text, std::vector<Word>* words) : s_(text), words_(words) {}
+
+  void Split(uint32_t b, uint32_t e, uint32_t newlines) {
+    newlines_ = newlines;
+    // Leading punctuation, one token each (runs of dashes or periods as one).
+    while (b < e) {
+      size_t len;
+      const char32_t c = At(s_, b, &len);
+      if (IsApostrophe(c) && IsClitic(b, e)) break;
+      if (text::IsQuote(c) || text::IsOpeningBracket(c) || text::IsDash(c) || c == 0xBF || c == 0xA1 ||
+          c == 0x2026) {
+        Emit(b, static_cast<uint32_t>(b + len));
+        b = static_cast<uint32_t>(b + len);
+        continue;
+      }
+      if ((c == '-' || c == '.') && b + 1 < e && s_[b + 1] == static_cast<char>(c)) {
+        uint32_t r = b;
+        while (r < e && s_[r] == static_cast<char>(c)) ++r;
+        Emit(b, r);
+        b = r;
+        continue;
+      }
+      break;
+    }
+    // Trailing punctuation, collected right to left.
+    std::vector<Word> trailing;
+    while (e > b) {
+      size_t start;
+      const char32_t c = Before(s_, b, e, &start);
+      const auto st = static_cast<uint32_t>(start);
+      if (c == '.') {
+        uint32_t r = e;
+        while (r > b && s_[r - 1] == '.') --r;
+        if (e - r >= 2) {  // ellipsis "..."
+          trailing.push_back({r, e, 0});
+          e = r;
+          continue;
+        }
+        if (text::ClassifyAbbreviation(s_.substr(b, e - b)) != text::AbbrevKind::kNone) break;
+        if (e - b == 1) break;  // a lone "." is a token of its own
+        trailing.push_back({st, e, 0});
+        e = st;
+        continue;
+      }
+      const bool closing = text::IsQuote(c) || text::IsClosingBracket(c) || text::IsDash(c) ||
+                           c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
+      if (closing && !(IsApostrophe(c) && EndsInClitic(b, e))) {
+        if (st == b && e - b == 1 && trailing.empty()) break;  // the chunk is just this mark
+        trailing.push_back({st, e, 0});
+        e = st;
+        continue;
+      }
+      break;
+    }
+    if (b < e) SplitCore(b, e);
+    for (auto it = trailing.rbegin(); it != trailing.rend(); ++it) Emit(it->begin, it->end);
+  }
+
+ private:
+  void Emit(uint32_t b, uint32_t e) {
+    if (b >= e) return;
+    words_->push_back({b, e, newlines_});
+    newlines_ = 0;
+  }
+
+  // Is [b, e) exactly a clitic such as 's or 're (a chunk of its own)?
+  bool IsClitic(uint32_t b, uint32_t e) const {
+    const std::string w = FoldLower(s_.substr(b, e - b));
+    return w == "'s" || w == "'re" || w == "'ve" || w == "'ll" || w == "'d" || w == "'m";
+  }
+
+  // Does [b, e) end in a clitic whose apostrophe is its last character
+  // ("dogs'")? Possessive plural apostrophes are split like quotes, so no.
+  bool EndsInClitic(uint32_t, uint32_t) const { return false; }
+
+  // URLs, e-mail addresses and handles stay whole.
+  bool IsUrlLike(std::string_view w) const {
+    return w.find("://") != std::string_view::npos || w.rfind("www.", 0) == 0 ||
+           (w.find('@') != std::string_view::npos && w.find('.') != std::string_view::npos);
+  }
+
+  void SplitCore(uint32_t b, uint32_t e) {
+    const std::string_view w = s_.substr(b, e - b);
+    if (IsUrlLike(w)) {
+      Emit(b, e);
+      return;
+    }
+    uint32_t piece = b;
+    uint32_t i = b;
+    char32_t prev = 0;
+    while (i < e) {
+      size_t len;
+      const char32_t c = At(s_, i, &len);
+      const auto next_i = static_cast<uint32_t>(i + len);
+      char32_t next = 0;
+      if (next_i < e) {
+        size_t nl;
+        next = At(s_, next_i, &nl);
+      }
+      bool split = false;
+      uint32_t sep_end = next_i;
+      if (c == '-' && i > piece && next_i < e) {
+        if (next == '-') {  // "--" inside a word
+          sep_end = next_i;
+          while (sep_end < e && s_[sep_end] == '-') ++sep_end;
+          split = true;
+        } else if (IsLetter(prev) && IsLetter(next)) {
+          split = !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece)));
+        }
+      } else if (c == '/' && i > piece && next_i < e) {
+        split = !(IsDigit(prev) && IsDigit(next));
+      } else if ((c == ',' || c == ':') && i > piece && next_i < e) {
+        split = !(IsDigit(prev) && IsDigit(next));
+      } else if (c == '.' && i > piece && next_i < e) {
+        // "affair.Financial": a full stop with the space missing.
+        split = text::IsLower(prev) && text::IsUpper(next) && i - piece >= 3 &&
+                s_.substr(piece, i - piece).find('.') == std::string_view::npos;
+      } else if (text::IsDash(c) || (text::IsQuote(c) && !IsApostrophe(c)) || c == 0x2026 ||
+                 text::IsOpeningBracket(c) || text::IsClosingBracket(c) || c == ';' || c == '!' ||
+                 c == '?') {
+        split = true;
+      }
+      if (split) {
+        SplitClitics(piece, i);
+        Emit(i, sep_end);
+        piece = sep_end;
+        i = sep_end;
+        prev = 0;
+        continue;
+      }
+      prev = c;
+      i = next_i;
+    }
+    SplitClitics(piece, e);
+  }
+
+  // "don't" -> do n't; "Russia's" -> Russia 's; "cannot" -> can not.
+  void SplitClitics(uint32_t b, uint32_t e) {
+    if (b >= e) return;
+    const std::string lower = FoldLower(s_.substr(b, e - b));
+    const size_t n = lower.size();
+    // Byte length of the surface's tail may differ from `lower` when the
+    // apostrophe is curly (3 bytes vs 1): locate the apostrophe in the surface.
+    auto apostrophe_at = [&](uint32_t from) -> uint32_t {
+      for (uint32_t k = e; k > from;) {
+        size_t start;
+        const char32_t c = Before(s_, from, k, &start);
+        if (IsApostrophe(c)) return static_cast<uint32_t>(start);
+        k = static_cast<uint32_t>(start);
+      }
+      return e;
+    };
+    if (n > 3 && lower.compare(n - 3, 3, "n't") == 0) {
+      const uint32_t ap = apostrophe_at(b);
+      if (ap > b + 1 && ap < e) {
+        const uint32_t cut = ap - 1;  // the "n"
+        Emit(b, cut);
+        Emit(cut, e);
+        return;
+      }
+    }
+    static constexpr std::string_view kClitics[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
+    for (std::string_view cl : kClitics) {
+      if (n > cl.size() && lower.compare(n - cl.size(), cl.size(), cl) == 0) {
+        const uint32_t ap = apostrophe_at(b);
+        if (ap > b && ap < e) {
+          Emit(b, ap);
+          Emit(ap, e);
+          return;
+        }
+      }
+    }
+    struct Fused { std::string_view word; uint32_t cut; };
+    static constexpr Fused kFused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}};
+    for (const Fused& f : kFused) {
+      if (lower == f.word) {
+        Emit(b, b + f.cut);
+        Emit(b + f.cut, e);
+        return;
+      }
+    }
+    Emit(b, e);
+  }
+
+  std::string_view s_;
+  std::vector<Word>* words_;
+  uint32_t newlines_ = 0;
+};
+
+bool IsTerminal(std::string_view w) {
+  if (w.empty()) return false;
+  for (size_t i = 0; i < w.size();) {
+    size_t len;
+    const char32_t c = At(w, i, &len);
+    if (c != '.' && c != '!' && c != '?' && c != 0x2026) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool IsClosingMark(std::string_view w) {
+  size_t len;
+  const char32_t c = At(w, 0, &len);
+  if (len != w.size()) return false;
+  return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0x00BB || text::IsClosingBracket(c);
+}
+
+// Can `w` begin a new sentence after a full stop?
+bool LooksLikeSentenceStart(std::string_view w) {
+  size_t len;
+  const char32_t c = At(w, 0, &len);
+  return text::IsUpper(c) || IsDigit(c) || text::IsQuote(c) || text::IsOpeningBracket(c) ||
+         text::IsDash(c) || c == '-';
+}
+
+}  // namespace
+
+void Tokenize(Document* doc) {
+  doc->sentences.clear();
+  doc->tokens.clear();
+  const std::string_view s(doc->text);
+  std::vector<Word> words;
+  words.reserve(s.size() / 5 + 1);
+  ChunkSplitter splitter(s, &words);
+
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    uint32_t newlines = 0;
+    while (i < n) {
+      size_t len;
+      const char32_t c = At(s, i, &len);
+      if (!text::IsSpace(c)) break;
+      if (c == '\n') ++newlines;
+      i += len;
+    }
+    if (i >= n) break;
+    const size_t b = i;
+    while (i < n) {
+      size_t len;
+      const char32_t c = At(s, i, &len);
+      if (text::IsSpace(c)) break;
+      i += len;
+    }
+    splitter.Split(static_cast<uint32_t>(b), static_cast<uint32_t>(i), newlines);
+  }
+
+  doc->tokens.reserve(words.size());
+  uint32_t paragraph = 0;
+  uint32_t sentence_start = 0;
+  auto close_sentence = [&](uint32_t end_token) {
+    if (end_token <= sentence_start) return;
+    Sentence sent;
+    sent.token_begin = sentence_start;
+    sent.token_end = end_token;
+    sent.span = {words[sentence_start].begin, words[end_token - 1].end};
+    sent.paragraph = paragraph;
+    doc->sentences.push_back(sent);
+    sentence_start = end_token;
+  };
+
+  for (uint32_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (k > sentence_start && w.newlines_before > 0) {
+      // A blank line always ends the sentence; a single line break ends it
+      // when the line reads like a headline and the next starts anew.
+      const std::string_view prev = s.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin);
+      const std::string_view cur = s.substr(w.begin, w.end - w.begin);
+      const bool ends_open = prev == "," || prev == "-" || prev == "and" || prev == "or" || prev == "of" ||
+                             prev == "the" || prev == "a";
+      if (w.newlines_before >= 2 || (!ends_open && LooksLikeSentenceStart(cur))) close_sentence(k);
+    }
+    if (w.newlines_before >= 2 && k > 0) ++paragraph;
+    Token t;
+    t.span = {w.begin, w.end};
+    t.form.assign(s.substr(w.begin, w.end - w.begin));
+    t.space_after = k + 1 >= words.size() || words[k + 1].begin > w.end;
+    doc->tokens.push_back(std::move(t));
+
+    const std::string_view form = doc->tokens.back().form;
+    const bool last = k + 1 == words.size();
+    if (last) break;
+    bool boundary = false;
+    uint32_t end_after = k + 1;
+    if (IsTerminal(form)) {
+      // Take closing quotes and brackets that follow into this sentence.
+      uint32_t j = k + 1;
+      while (j < words.size() && words[j].newlines_before == 0 &&
+             IsClosingMark(s.substr(words[j].begin, words[j].end - words[j].begin)) &&
+             (words[j].begin == words[j - 1].end || j == k + 1)) {
+        ++j;
+      }
+      if (j >= words.size()) {
+        boundary = false;  // the end of the text closes it anyway
+      } else {
+        const std::string_view next = s.substr(words[j].begin, words[j].end - words[j].begin);
+        boundary = LooksLikeSentenceStart(next) || words[j].newlines_before > 0;
+        end_after = j;
+      }
+    } else if (form.size() > 1 && form.back() == '.' &&
+               text::ClassifyAbbreviation(form) == text::AbbrevKind::kOrdinary) {
+      const Word& nw = words[k + 1];
+      const std::string_view next = s.substr(nw.begin, nw.end - nw.begin);
+      boundary = text::IsSentenceStarter(next) || (nw.newlines_before > 0 && LooksLikeSentenceStart(next));
+    }
+    if (boundary) {
+      // Emit the closing marks we looked past, then close.
+      for (uint32_t j = k + 1; j < end_after; ++j) {
+        Token ct;
+        ct.span = {words[j].begin, words[j].end};
+        ct.form.assign(s.substr(words[j].begin, words[j].end - words[j].begin));
+        ct.space_after = j + 1 >= words.size() || words[j + 1].begin > words[j].end;
+        doc->tokens.push_back(std::move(ct));
+      }
+      k = end_after - 1;
+      close_sentence(end_after);
+    } else if (doc->tokens.size() - sentence_start >= kMaxSentenceTokens) {
+      close_sentence(static_cast<uint32_t>(doc->tokens.size()));
+    }
+  }
+  close_sentence(static_cast<uint32_t>(doc->tokens.size()));
+}
+
+}  // namespace annals

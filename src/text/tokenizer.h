@@ -1,0 +1,30 @@
+// Sentence splitting and tokenization with exact byte offsets.
+//
+// Follows the conventions of UD English (EWT), because the parser is trained
+// on them: clitics are separate words ("don't" -> do + n't, "Russia's" ->
+// Russia + 's, "cannot" -> can + not), hyphenated compounds are split
+// ("US-brokered" -> US - brokered) except after common prefixes ("co-",
+// "non-", "e-mail"), punctuation is its own token, abbreviations keep their
+// period ("U.S.", "Mr.", "p.m.", "Gen."), numbers keep decimals and
+// separators ("2.5", "1,000", "2:00").
+//
+// Sentences end at . ! ? (and closing quotes/brackets after them) before a
+// plausible sentence start, at blank lines (paragraphs), at line breaks that
+// end a headline-like line, and are cut at kMaxSentenceTokens so that a
+// document without punctuation cannot make one giant sentence.
+//
+// Requires Document::text (normalised); fills Document::sentences and
+// Document::tokens (span, form, space_after). Linear time, no allocation per
+// character. Thread-safe (no state).
+#pragma once
+
+#include "annals/document.h"
+
+namespace annals {
+
+constexpr uint32_t kMaxSentenceTokens = 250;
+
+// Replaces doc->sentences and doc->tokens.
+void Tokenize(Document* doc);
+
+}  // namespace annals

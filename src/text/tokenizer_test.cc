@@ -1,0 +1,141 @@
+// Tokenizer and sentence splitter: UD English conventions, offsets, and
+// inputs that must not crash.
+#include "text/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace annals {
+namespace {
+
+std::vector<std::string> Forms(const Document& d) {
+  std::vector<std::string> out;
+  for (const Token& t : d.tokens) out.push_back(t.form);
+  return out;
+}
+
+Document TokenizeText(const std::string& text) {
+  Document d;
+  d.text = text;
+  Tokenize(&d);
+  return d;
+}
+
+// Every token's form is exactly its span of the text, spans increase, and
+// sentences partition the tokens.
+void CheckInvariants(const Document& d) {
+  uint32_t last_end = 0;
+  for (const Token& t : d.tokens) {
+    ASSERT_LE(t.span.begin, t.span.end);
+    ASSERT_LE(t.span.end, d.text.size());
+    ASSERT_GE(t.span.begin, last_end);
+    ASSERT_EQ(d.SpanText(t.span), t.form);
+    last_end = t.span.end;
+  }
+  uint32_t expect = 0;
+  for (const Sentence& s : d.sentences) {
+    ASSERT_EQ(s.token_begin, expect);
+    ASSERT_GT(s.token_end, s.token_begin);
+    ASSERT_LE(s.size(), kMaxSentenceTokens);
+    expect = s.token_end;
+  }
+  ASSERT_EQ(expect, d.tokens.size());
+}
+
+TEST(Tokenizer, SplitsCliticsLikeUdEnglish) {
+  const Document d = TokenizeText("They don't know. Russia's army can't win and we cannot wait; I'm sure they'll go.");
+  CheckInvariants(d);
+  const std::vector<std::string> want = {"They", "do", "n't", "know", ".", "Russia", "'s", "army", "ca", "n't",
+                                         "win", "and", "we", "can", "not", "wait", ";", "I", "'m", "sure",
+                                         "they", "'ll", "go", "."};
+  EXPECT_EQ(Forms(d), want);
+  EXPECT_EQ(d.sentences.size(), 2u);
+}
+
+TEST(Tokenizer, CurlyApostrophes) {
+  const Document d = TokenizeText("Ukraine\xE2\x80\x99s allies didn\xE2\x80\x99t wait.");
+  CheckInvariants(d);
+  const std::vector<std::string> want = {"Ukraine", "\xE2\x80\x99s", "allies", "did", "n\xE2\x80\x99t", "wait", "."};
+  EXPECT_EQ(Forms(d), want);
+}
+
+TEST(Tokenizer, KeepsAbbreviationsAndNumbers) {
+  const Document d = TokenizeText("Gen. Smith met Mr. J. Doe in the U.S. at 2:00 p.m. to discuss $2.5 billion and 1,000 troops.");
+  CheckInvariants(d);
+  const std::vector<std::string> want = {"Gen.", "Smith", "met", "Mr.", "J.", "Doe", "in", "the", "U.S.", "at",
+                                         "2:00", "p.m.", "to", "discuss", "$2.5", "billion", "and", "1,000",
+                                         "troops", "."};
+  EXPECT_EQ(Forms(d), want);
+  EXPECT_EQ(d.sentences.size(), 1u);
+}
+
+TEST(Tokenizer, AbbreviationEndsSentenceBeforeStarter) {
+  const Document d = TokenizeText("He flew to the U.S. The talks begin today.");
+  CheckInvariants(d);
+  ASSERT_EQ(d.sentences.size(), 2u);
+  EXPECT_EQ(d.tokens[d.sentences[0].token_end - 1].form, "U.S.");
+}
+
+TEST(Tokenizer, QuotesAndPunctuation) {
+  const Document d = TokenizeText("\"We will win,\" he said. (Really?) \xE2\x80\x9CYes.\xE2\x80\x9D");
+  CheckInvariants(d);
+  const std::vector<std::string> want = {"\"", "We", "will", "win", ",", "\"", "he", "said", ".", "(", "Really",
+                                         "?", ")", "\xE2\x80\x9C", "Yes", ".", "\xE2\x80\x9D"};
+  EXPECT_EQ(Forms(d), want);
+  EXPECT_EQ(d.sentences.size(), 3u);
+}
+
+TEST(Tokenizer, HyphensAndDashes) {
+  const Document d = TokenizeText("A US-brokered, non-binding deal\xE2\x80\x94" "again--for co-workers via e-mail.");
+  CheckInvariants(d);
+  const std::vector<std::string> want = {"A", "US", "-", "brokered", ",", "non-binding", "deal", "\xE2\x80\x94",
+                                         "again", "--", "for", "co-workers", "via", "e-mail", "."};
+  EXPECT_EQ(Forms(d), want);
+}
+
+TEST(Tokenizer, ParagraphsAndHeadlines) {
+  const Document d = TokenizeText("Trump rejects the idea\n\nMacron speaks with Starmer.\nThe call ended.");
+  CheckInvariants(d);
+  ASSERT_EQ(d.sentences.size(), 3u);
+  EXPECT_EQ(d.sentences[0].paragraph, 0u);
+  EXPECT_EQ(d.sentences[1].paragraph, 1u);
+}
+
+TEST(Tokenizer, MissingSpaceAfterFullStop) {
+  const Document d = TokenizeText("this whole affair.Financial Times said so.");
+  CheckInvariants(d);
+  EXPECT_EQ(d.tokens[2].form, "affair");
+  EXPECT_EQ(d.tokens[3].form, ".");
+}
+
+TEST(Tokenizer, EmptyAndWhitespace) {
+  EXPECT_TRUE(TokenizeText("").tokens.empty());
+  EXPECT_TRUE(TokenizeText(" \n\t\n ").sentences.empty());
+}
+
+TEST(Tokenizer, LongUnpunctuatedTextIsCut) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "word ";
+  const Document d = TokenizeText(text);
+  CheckInvariants(d);
+  EXPECT_EQ(d.tokens.size(), 2000u);
+  EXPECT_GE(d.sentences.size(), 2000u / kMaxSentenceTokens);
+}
+
+TEST(Tokenizer, RandomBytesNeverBreakInvariants) {
+  std::mt19937 rng(42);
+  const std::string alphabet = "ab .,'\"-\n\xE2\x80\x99\xC3\xA9\xFF?!:/()A1";
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int len = static_cast<int>(rng() % 200);
+    for (int i = 0; i < len; ++i) text.push_back(alphabet[rng() % alphabet.size()]);
+    Document d = TokenizeText(text);
+    CheckInvariants(d);
+  }
+}
+
+}  // namespace
+}  // namespace annals
