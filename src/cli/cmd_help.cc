@@ -1,0 +1,38 @@
+// `annals help [COMMAND]`: the list of subcommands, or one command's help.
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+
+namespace annals::cli {
+namespace {
+
+Action Setup(CLI::App* app) {
+  auto topic = std::make_shared<std::vector<std::string>>();
+  app->add_option("command", *topic, "Show the help of this subcommand (e.g. 'code', 'eval events')");
+  return [app, topic] {
+    CLI::App* root = app->get_parent();
+    CLI::App* target = root;
+    for (const std::string& word : *topic) {
+      try {
+        target = target->get_subcommand(word);
+      } catch (const CLI::OptionNotFound&) {
+        std::cerr << "annals help: no command '" << word << "'\n";
+        return kExitUsage;
+      }
+    }
+    // App::help() would describe the selected subcommand (`help` itself).
+    std::cout << target->get_formatter()->make_help(target, target->get_name(), CLI::AppFormatMode::Normal);
+    if (target == root) {
+      std::cout << "\nExit codes: 0 ok; 1 some inputs were bad and skipped; 2 usage error;\n"
+                   "3 shipped or given data unusable; 4 input/output error; 70 internal error.\n"
+                   "Documentation: docs/README.md\n";
+    }
+    return kExitOk;
+  };
+}
+
+ANNALS_COMMAND("help", "Show the commands, or the help of one command", Setup);
+
+}  // namespace
+}  // namespace annals::cli

@@ -1,0 +1,32 @@
+#include "cli/common_options.h"
+
+#include <iostream>
+
+#include "cli/exit_codes.h"
+
+namespace annals::cli {
+
+void AddPipelineOptions(CLI::App* app, PipelineOptions* o) {
+  app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
+  app->add_option("--goldstein", o->goldstein, "Goldstein table: gdelt, icews or phoenix")
+      ->check(CLI::IsMember({"gdelt", "icews", "phoenix"}));
+  app->add_option("--model", o->model, "Syntax model file (default: <data>/models/syntax-en.model)");
+  app->add_option("--actors", o->actors, "Extra actor dictionary loaded after the shipped ones");
+}
+
+Result<std::unique_ptr<Pipeline>> BuildPipeline(const PipelineOptions& o) {
+  Config c;
+  c.data_dir = o.data_dir;
+  c.goldstein_table = o.goldstein;
+  c.syntax_model = o.model;
+  c.extra_actor_dictionary = o.actors;
+  return Pipeline::Create(c);
+}
+
+int ReportPipelineError(const Status& status) {
+  std::cerr << "annals: cannot load: " << status.message() << "\n";
+  // Whatever failed (a missing file, a malformed table), the data is unusable.
+  return status.code() == StatusCode::kInternal ? kExitInternal : kExitDataError;
+}
+
+}  // namespace annals::cli

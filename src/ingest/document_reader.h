@@ -1,0 +1,58 @@
+// Reading documents from input files.
+//
+// Two input formats:
+//   text   the whole file is one document: id = file name, date = the
+//          --date option, else today (with a warning).
+//   jsonl  one JSON object per line: {"id", "date" (YYYY-MM-DD or an ISO
+//          date-time), "text", optional "title", "source", "url"}. A line
+//          that is not valid JSON, or lacks "text", is reported with
+//          file:line and skipped; the rest of the file is read.
+// gzip- and zstd-compressed files are read transparently (ByteStream).
+//
+// Documents are handed to a callback one at a time, so a file of any size
+// is read in constant memory (one document at a time).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "annals/document.h"
+#include "annals/status.h"
+
+namespace annals {
+
+enum class InputFormat { kAuto, kText, kJsonl };
+
+// "text", "jsonl" or "auto"; nullopt-like failure as InvalidArgument.
+Result<InputFormat> ParseInputFormat(const std::string& name);
+// kAuto resolved from the file name: *.jsonl, *.jsonl.gz, *.jsonl.zst,
+// *.ndjson -> jsonl; anything else (and "-") -> text.
+InputFormat ResolveInputFormat(InputFormat format, const std::string& path);
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;
+  std::string default_date;  // YYYY-MM-DD used when a document has none
+  std::string id;            // id for a text document ("" = file name)
+  size_t max_document_bytes = size_t{256} << 20;
+};
+
+struct ReadStats {
+  size_t documents = 0;  // handed to the callback
+  size_t skipped = 0;    // bad records reported and skipped
+};
+
+using DocumentSink = std::function<void(Document&& doc)>;
+// Receives one problem: an error (record skipped) or a warning.
+using ProblemSink = std::function<void(const Diagnostic& problem)>;
+
+// Reads every document in `path` ("-" = stdin). Returns non-OK only when the
+// file cannot be read at all (missing, unreadable, corrupt compression);
+// per-record problems go to on_problem.
+Status ReadDocuments(const std::string& path, const ReadOptions& options, const DocumentSink& on_document,
+                     const ProblemSink& on_problem, ReadStats* stats);
+
+// Parses one JSONL record. `origin` ("file:line") names it in errors.
+Result<Document> ParseJsonDocument(std::string_view line, const std::string& origin,
+                                   const std::string& default_date, std::vector<Diagnostic>* warnings);
+
+}  // namespace annals

@@ -1,0 +1,174 @@
+// Serialisation of events and quotes (contract: docs/events.md).
+#include "output/event_record.h"
+
+#include "base/hash.h"
+#include "ontology/ontology.h"
+
+namespace annals {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json SpanJson(Span s) { return Json::array({s.begin, s.end}); }
+
+Json ActorJson(const EventActor& a) {
+  Json j;
+  j["text"] = a.text;
+  j["name"] = a.actor.name;
+  j["code"] = a.actor.code;
+  j["country"] = a.actor.country;
+  j["sector"] = a.actor.sector;
+  j["type"] = a.actor.type;
+  j["span"] = SpanJson(a.span);
+  j["entry"] = a.actor.entry;
+  if (!a.actor.wikidata.empty()) j["wikidata"] = a.actor.wikidata;
+  return j;
+}
+
+Json PlaceJson(const Place& p) {
+  Json j;
+  j["text"] = p.text;
+  j["name"] = p.name;
+  j["country"] = p.country;
+  j["lat"] = p.lat;
+  j["lon"] = p.lon;
+  j["gazetteer_id"] = p.gazetteer_id;
+  j["feature"] = p.feature;
+  j["span"] = SpanJson(p.span);
+  return j;
+}
+
+Json AmountJson(const Amount& a) {
+  Json j;
+  j["text"] = a.text;
+  j["kind"] = a.kind;
+  j["value"] = a.value;
+  j["unit"] = a.unit;
+  j["approximate"] = a.approximate;
+  j["span"] = SpanJson(a.span);
+  return j;
+}
+
+Json AttributionJson(const Attribution& a) {
+  Json speaker;
+  speaker["text"] = a.speaker_text;
+  speaker["name"] = a.speaker.name;
+  speaker["code"] = a.speaker.code;
+  speaker["country"] = a.speaker.country;
+  Json j;
+  j["speaker"] = speaker;
+  j["quote"] = a.quote;
+  j["cue"] = a.cue;
+  j["venue"] = a.venue;
+  return j;
+}
+
+std::string SentenceText(const Document& doc, uint32_t sentence) {
+  if (sentence >= doc.sentences.size()) return "";
+  return std::string(doc.SpanText(doc.sentences[sentence].span));
+}
+
+}  // namespace
+
+std::string EventId(const Document& doc, const Event& e) {
+  uint64_t h = Fnv1a64(doc.id);
+  auto mix = [&h](std::string_view s) {
+    h = Fnv1a64("\x1f", h);
+    h = Fnv1a64(s, h);
+  };
+  mix(std::to_string(e.sentence));
+  mix(std::to_string(e.span.begin) + ":" + std::to_string(e.span.end));
+  mix(e.source ? e.source->actor.code + "@" + std::to_string(e.source->span.begin) : "-");
+  mix(e.target ? e.target->actor.code + "@" + std::to_string(e.target->span.begin) : "-");
+  mix(e.cameo);
+  mix(e.evidence.rule);
+  return HexId(h);
+}
+
+Json EventRecord(const Document& doc, const Event& e, const Ontology& ontology) {
+  const CameoEventCode* code = ontology.Find(e.cameo);
+  Json j;
+  j["kind"] = "event";
+  j["version"] = kRecordVersion;
+  j["id"] = EventId(doc, e);
+  j["doc"] = doc.id;
+  j["sentence"] = e.sentence;
+  j["span"] = SpanJson(e.span);
+  j["text"] = SentenceText(doc, e.sentence);
+  j["date"] = e.date.empty() ? doc.date : e.date;
+  j["date_precision"] = e.date_precision.empty() ? "document" : e.date_precision;
+  j["source"] = e.source ? ActorJson(*e.source) : Json(nullptr);
+  j["target"] = e.target ? ActorJson(*e.target) : Json(nullptr);
+  j["cameo"] = e.cameo;
+  j["cameo_name"] = code ? code->name : "";
+  j["goldstein"] = code ? code->goldstein : 0.0;
+  j["goldstein_table"] = code ? code->goldstein_source : ontology.goldstein_table();
+  j["quad_class"] = code ? code->quad_class : 0;
+  Json plover;
+  plover["type"] = code && !code->plover_type.empty() ? Json(code->plover_type) : Json(nullptr);
+  plover["mode"] = code && !code->plover_mode.empty() ? Json(code->plover_mode) : Json(nullptr);
+  plover["context"] = code ? Json(code->plover_context) : Json::array();
+  j["plover"] = plover;
+  j["modality"] = ModalityName(e.modality);
+  j["attribution"] = e.attribution ? AttributionJson(*e.attribution) : Json(nullptr);
+  j["location"] = e.location ? PlaceJson(*e.location) : Json(nullptr);
+  Json amounts = Json::array();
+  for (int32_t a : e.amounts) {
+    if (a >= 0 && static_cast<size_t>(a) < doc.amounts.size()) amounts.push_back(AmountJson(doc.amounts[a]));
+  }
+  j["amounts"] = amounts;
+  Json ev;
+  ev["rule"] = e.evidence.rule;
+  ev["triggers"] = e.evidence.triggers;
+  Json spans = Json::array();
+  for (Span s : e.evidence.trigger_spans) spans.push_back(SpanJson(s));
+  ev["trigger_spans"] = spans;
+  ev["dictionary"] = e.evidence.dictionary;
+  ev["notes"] = e.evidence.notes;
+  j["evidence"] = ev;
+  j["confidence"] = e.confidence;
+  return j;
+}
+
+Json QuoteRecord(const Document& doc, const Quote& q, size_t index) {
+  Json j;
+  j["kind"] = "quote";
+  j["version"] = kRecordVersion;
+  j["id"] = HexId(Fnv1a64(doc.id + "\x1fquote\x1f" + std::to_string(index) + "\x1f" +
+                          std::to_string(q.span.begin)));
+  j["doc"] = doc.id;
+  j["sentence"] = q.sentence;
+  j["span"] = SpanJson(q.span);
+  j["text"] = q.text;
+  j["direct"] = q.direct;
+  Json speaker = nullptr;
+  if (q.speaker >= 0 && static_cast<size_t>(q.speaker) < doc.mentions.size()) {
+    const Mention& m = doc.mentions[q.speaker];
+    speaker = Json::object();
+    speaker["text"] = q.speaker_text;
+    speaker["name"] = m.actor.name;
+    speaker["code"] = m.actor.code;
+    speaker["country"] = m.actor.country;
+    speaker["span"] = SpanJson(m.span);
+  } else if (!q.speaker_text.empty()) {
+    speaker = Json::object();
+    speaker["text"] = q.speaker_text;
+    speaker["name"] = "";
+    speaker["code"] = "";
+    speaker["country"] = "";
+    speaker["span"] = nullptr;
+  }
+  j["speaker"] = speaker;
+  j["cue"] = q.cue;
+  j["cue_span"] = q.cue.empty() ? Json(nullptr) : SpanJson(q.cue_span);
+  j["venue"] = q.venue;
+  j["date"] = doc.date;
+  return j;
+}
+
+std::string ToJsonLine(const Json& record) {
+  return record.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace annals

@@ -1,0 +1,38 @@
+// The output contract: Events and Quotes as JSON records.
+//
+// This is the one place that turns the document model into the records
+// described in docs/events.md and validated by docs/schema/*.schema.json.
+// Field order is fixed (ordered JSON) so that output diffs cleanly. The
+// record version, kRecordVersion, changes whenever a field is renamed,
+// removed or changes meaning; adding an optional field bumps the minor part.
+//
+// Thread-safe: pure functions of their arguments.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "annals/document.h"
+
+namespace annals {
+
+class Ontology;
+
+inline constexpr const char* kRecordVersion = "1.0";
+
+// Stable id of an event: the same document, sentence, span, actors and code
+// give the same id on every run and machine.
+std::string EventId(const Document& doc, const Event& event);
+
+// The event record (kind "event"). Goldstein, QuadClass and PLOVER come
+// from `ontology` (its goldstein_table() is named in the record).
+nlohmann::ordered_json EventRecord(const Document& doc, const Event& event, const Ontology& ontology);
+
+// A quote record (kind "quote").
+nlohmann::ordered_json QuoteRecord(const Document& doc, const Quote& quote, size_t index);
+
+// One line of JSON Lines (no trailing newline). Invalid UTF-8 cannot occur
+// (the text stage repaired it) but is replaced rather than thrown on.
+std::string ToJsonLine(const nlohmann::ordered_json& record);
+
+}  // namespace annals

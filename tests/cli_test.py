@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the `annals` command: the output contract, bad input,
+exit codes, determinism and golden outputs.
+
+Run by ctest with ANNALS_BIN pointing at the built binary and the repository
+root as the working directory. ANNALS_UPDATE_GOLDEN=1 rewrites the golden
+files (a deliberate act: review the diff before committing).
+"""
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import unittest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BIN = os.environ.get("ANNALS_BIN", str(ROOT / "build" / "annals"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def run(*args, stdin=None):
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=ROOT, timeout=600)
+
+
+def validate(stdout: bytes) -> tuple[int, int, str]:
+    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "validate_records.py"), str(ROOT / "docs" / "schema")],
+                          input=stdout, capture_output=True)
+    passed, _, rest = proc.stdout.decode().partition(" passed, ")
+    return int(passed), int(rest.split(" ")[0]), proc.stderr.decode()
+
+
+class ContractTest(unittest.TestCase):
+    def test_examples_validate_against_schema(self):
+        for args in (["--date", "2025-08-19", "examples/summit.txt"], ["examples/news.jsonl"]):
+            proc = run("code", "--quotes", *args)
+            self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+            passed, failed, errors = validate(proc.stdout)
+            self.assertEqual(failed, 0, errors)
+            self.assertGreater(passed, 0, "no records written for %s" % args)
+
+    def test_spans_point_into_the_text(self):
+        text = (ROOT / "examples" / "summit.txt").read_bytes()
+        proc = run("code", "--date", "2025-08-19", "examples/summit.txt")
+        for line in proc.stdout.splitlines():
+            record = json.loads(line)
+            begin, end = record["span"]
+            self.assertLessEqual(end, len(text))
+            self.assertIn(text[begin:end].decode(), record["text"])
+            for side in ("source", "target"):
+                actor = record[side]
+                if actor:
+                    b, e = actor["span"]
+                    self.assertEqual(text[b:e].decode(), actor["text"])
+
+    def test_deterministic(self):
+        a = run("code", "examples/news.jsonl").stdout
+        b = run("code", "examples/news.jsonl").stdout
+        self.assertEqual(a, b)
+
+    def test_stdin(self):
+        proc = run("code", "--date", "2025-08-19", "-", stdin=(ROOT / "examples" / "summit.txt").read_bytes())
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        self.assertEqual(proc.stdout, run("code", "--date", "2025-08-19", "--id", "stdin",
+                                          "examples/summit.txt").stdout)
+
+
+class BadInputTest(unittest.TestCase):
+    def test_bad_files_never_crash_and_output_stays_valid(self):
+        bad = sorted((ROOT / "tests" / "data" / "bad").iterdir())
+        self.assertGreater(len(bad), 3)
+        for path in bad:
+            proc = run("code", "--date", "2025-08-19", str(path.relative_to(ROOT)))
+            self.assertIn(proc.returncode, (0, 1), f"{path.name}: rc={proc.returncode} {proc.stderr[-2000:]!r}")
+            self.assertNotIn(b"internal error", proc.stderr)
+            _, failed, errors = validate(proc.stdout)
+            self.assertEqual(failed, 0, f"{path.name}: {errors}")
+
+    def test_broken_jsonl_reports_file_and_line_and_keeps_going(self):
+        proc = run("code", "tests/data/bad/broken.jsonl")
+        self.assertEqual(proc.returncode, 1)
+        err = proc.stderr.decode()
+        self.assertIn("tests/data/bad/broken.jsonl:2: not valid JSON", err)
+        self.assertIn("tests/data/bad/broken.jsonl:5: missing string field \"text\"", err)
+        self.assertIn("3 document(s) coded", err)  # ok1, nodate, ok2
+
+    def test_exit_codes(self):
+        self.assertEqual(run("code", "no/such/file.txt").returncode, 4)
+        self.assertEqual(run("code", "--no-such-flag").returncode, 2)
+        self.assertEqual(run("code", "--data", "no/such/dir", "examples/summit.txt").returncode, 3)
+        self.assertEqual(run("code", "--date", "2025-02-30", "examples/summit.txt").returncode, 2)
+        self.assertEqual(run("version").returncode, 0)
+        self.assertEqual(run("help").returncode, 0)
+
+
+class GoldenTest(unittest.TestCase):
+    """tests/golden/NAME.txt (dated by NAME.date) -> NAME.expected.jsonl."""
+
+    def test_golden_outputs(self):
+        update = os.environ.get("ANNALS_UPDATE_GOLDEN") == "1"
+        cases = sorted((ROOT / "tests" / "golden").glob("*.txt"))
+        self.assertGreater(len(cases), 0)
+        for case in cases:
+            date = case.with_suffix(".date").read_text().strip()
+            proc = run("code", "--quotes", "--date", date, str(case.relative_to(ROOT)))
+            self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+            expected_path = case.with_suffix(".expected.jsonl")
+            if update:
+                expected_path.write_bytes(proc.stdout)
+                continue
+            expected = expected_path.read_bytes().splitlines()
+            got = proc.stdout.splitlines()
+            self.assertEqual(got, expected, f"{case.name}: output changed; rerun with ANNALS_UPDATE_GOLDEN=1 "
+                                            "and review the diff if the change is intended")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
