@@ -1,6 +1,7 @@
 // Tokenizer and sentence splitter: UD English conventions, offsets, and
 // inputs that must not crash.
 #include "text/tokenizer.h"
+#include "text/normalize.h"
 
 #include <gtest/gtest.h>
 
@@ -135,6 +136,42 @@ TEST(Tokenizer, RandomBytesNeverBreakInvariants) {
     Document d = TokenizeText(text);
     CheckInvariants(d);
   }
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+// A 50 MB document (the size the foundation issue names) is normalised and
+// tokenized without trouble; every sentence stays within the cap.
+TEST(TextStage, FiftyMegabyteDocument) {
+  const std::string paragraph =
+      "Russian Foreign Minister Sergei Lavrov said on Tuesday that Moscow is open to talks, "
+      "but the U.S. and its allies must first agree to Russia's terms. ";
+  std::string raw;
+  raw.reserve((size_t{50} << 20) + paragraph.size());
+  while (raw.size() < (size_t{50} << 20)) raw += paragraph;
+  Document d;
+  d.id = "giant";
+  ASSERT_TRUE(NormalizeText(raw, &d).ok());
+  Tokenize(&d);
+  EXPECT_EQ(d.text.size(), raw.size());
+  EXPECT_GT(d.tokens.size(), size_t{8} << 20);
+  EXPECT_EQ(d.tokens.back().span.end, raw.size() - 1);
+  for (const Sentence& s : d.sentences) ASSERT_LE(s.size(), kMaxSentenceTokens);
+}
+
+TEST(TextStage, OversizedDocumentIsRefusedNotCrashed) {
+  Document d;
+  d.id = "too-big";
+  const Status st = NormalizeText(std::string_view("x", 1).substr(0, 1), &d);
+  EXPECT_TRUE(st.ok());
+  std::string big(kMaxDocumentBytes + 1, 'a');
+  const Status refused = NormalizeText(big, &d);
+  EXPECT_EQ(refused.code(), StatusCode::kInputError);
+  EXPECT_NE(refused.message().find("too-big"), std::string::npos);
 }
 
 }  // namespace
