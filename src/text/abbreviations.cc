@@ -29,7 +29,8 @@ constexpr std::string_view kOrdinary[] = {
     "al", "apr", "approx", "assn", "aug", "ave", "blvd", "bros", "co", "corp",
     "dec", "dept", "est", "etc", "feb", "fig", "govt", "inc", "jan", "jr", "jul",
     "jun", "ltd", "mar", "mfg", "mln", "no", "nos", "nov", "oct", "op", "pp", "rd",
-    "sep", "sept", "sq", "tel", "univ", "vol", "vols", "wk", "yr"};
+    "sep", "sept", "sq", "tel", "univ", "vol", "vols", "wk", "yr", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "ont", "calif", "mass", "conn", "penn", "wash", "ariz", "colo"};
 
 bool InList(std::string_view lower, const std::string_view* begin, const std::string_view* end) {
   return std::find(begin, end, lower) != end;

@@ -86,11 +86,23 @@ class ChunkSplitter {
 
   void Split(uint32_t b, uint32_t e, uint32_t newlines) {
     newlines_ = newlines;
+    if (IsEmoticon(s_.substr(b, e - b))) {
+      Emit(b, e);
+      return;
+    }
     // Leading punctuation, one token each (runs of dashes or periods as one).
     while (b < e) {
       size_t len;
       const char32_t c = At(s_, b, &len);
       if (IsApostrophe(c) && IsClitic(b, e)) break;
+      if (IsApostrophe(c) && b + len < e && IsDigit(static_cast<unsigned char>(s_[b + len]))) break;  // '68
+      if (c == '<' || IsCurrencySymbol(c) || (c == '#' && b + len < e && IsDigit(static_cast<unsigned char>(s_[b + len])))) {
+        if (b + len < e) {
+          Emit(b, static_cast<uint32_t>(b + len));
+          b = static_cast<uint32_t>(b + len);
+          continue;
+        }
+      }
       if (text::IsQuote(c) || text::IsOpeningBracket(c) || text::IsDash(c) || c == 0xBF || c == 0xA1 ||
           c == 0x2026) {
         Emit(b, static_cast<uint32_t>(b + len));
@@ -112,6 +124,19 @@ class ChunkSplitter {
       size_t start;
       const char32_t c = Before(s_, b, e, &start);
       const auto st = static_cast<uint32_t>(start);
+      if (c == '!' || c == '?' || (c == '.' && e - b >= 2 && (s_[e - 2] == '!' || s_[e - 2] == '?'))) {
+        uint32_t r = e;  // "!!!", "?!", ".?" are one token in UD English
+        while (r > b && (s_[r - 1] == '!' || s_[r - 1] == '?' || s_[r - 1] == '.')) --r;
+        if (r == b) break;  // the chunk is only marks: one token
+        trailing.push_back({r, e, 0});
+        e = r;
+        continue;
+      }
+      if ((c == '>' || c == '%') && e - b > 1) {
+        trailing.push_back({st, e, 0});
+        e = st;
+        continue;
+      }
       if (c == '.') {
         uint32_t r = e;
         while (r > b && s_[r - 1] == '.') --r;
@@ -157,6 +182,20 @@ class ChunkSplitter {
   // ("dogs'")? Possessive plural apostrophes are split like quotes, so no.
   bool EndsInClitic(uint32_t, uint32_t) const { return false; }
 
+  static bool IsCurrencySymbol(char32_t c) {
+    return c == '$' || c == 0x20AC || c == 0xA3 || c == 0xA5 || c == 0x20BD || c == 0x20B4 || c == 0x20B9;
+  }
+
+  // ":)", ";-)", "(:", ":D", "<3": one token each in UD English.
+  static bool IsEmoticon(std::string_view w) {
+    static constexpr std::string_view kEmoticons[] = {":)", ":(", ";)", ":-)", ":-(", ";-)", ":D", ":-D", ":P",
+                                                      ":p", "(:", "):", ":/", "<3", ":o", ":O", "xD", "XD"};
+    for (std::string_view e : kEmoticons) {
+      if (w == e) return true;
+    }
+    return false;
+  }
+
   // URLs, e-mail addresses and handles stay whole.
   bool IsUrlLike(std::string_view w) const {
     return w.find("://") != std::string_view::npos || w.rfind("www.", 0) == 0 ||
@@ -188,13 +227,17 @@ class ChunkSplitter {
           sep_end = next_i;
           while (sep_end < e && s_[sep_end] == '-') ++sep_end;
           split = true;
-        } else if (IsLetter(prev) && IsLetter(next)) {
-          split = !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece)));
+        } else if (text::IsAlnum(prev) && text::IsAlnum(next)) {
+          split = !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece))) && !IsPhoneNumber(b, e);
         }
       } else if (c == '/' && i > piece && next_i < e) {
         split = !(IsDigit(prev) && IsDigit(next));
       } else if ((c == ',' || c == ':') && i > piece && next_i < e) {
         split = !(IsDigit(prev) && IsDigit(next));
+      } else if (c == '.' && next == '.' && i > piece) {
+        sep_end = next_i;
+        while (sep_end < e && s_[sep_end] == '.') ++sep_end;
+        split = true;
       } else if (c == '.' && i > piece && next_i < e) {
         // "affair.Financial": a full stop with the space missing.
         split = text::IsLower(prev) && text::IsUpper(next) && i - piece >= 3 &&
@@ -216,6 +259,17 @@ class ChunkSplitter {
       i = next_i;
     }
     SplitClitics(piece, e);
+  }
+
+  // 713-853-3989, 555-1234: digits and hyphens only, kept whole.
+  bool IsPhoneNumber(uint32_t b, uint32_t e) const {
+    int digits = 0;
+    for (uint32_t k = b; k < e; ++k) {
+      const char c = s_[k];
+      if (c >= '0' && c <= '9') ++digits;
+      else if (c != '-') return false;
+    }
+    return digits >= 7;
   }
 
   // "don't" -> do n't; "Russia's" -> Russia 's; "cannot" -> can not.
@@ -386,6 +440,19 @@ void Tokenize(Document* doc) {
       const Word& nw = words[k + 1];
       const std::string_view next = s.substr(nw.begin, nw.end - nw.begin);
       boundary = text::IsSentenceStarter(next) || (nw.newlines_before > 0 && LooksLikeSentenceStart(next));
+      if (boundary && form.find('.') == form.size() - 1) {
+        // "... Acme Inc. The": the period is both the abbreviation's and the
+        // full stop; UD English gives it to the full stop ("Inc" ".").
+        Token& abbrev = doc->tokens.back();
+        Token stop;
+        stop.span = {abbrev.span.end - 1, abbrev.span.end};
+        stop.form = ".";
+        stop.space_after = abbrev.space_after;
+        abbrev.span.end -= 1;
+        abbrev.form.pop_back();
+        abbrev.space_after = false;
+        doc->tokens.push_back(std::move(stop));
+      }
     }
     if (boundary) {
       // Emit the closing marks we looked past, then close.

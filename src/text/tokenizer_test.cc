@@ -67,7 +67,7 @@ TEST(Tokenizer, KeepsAbbreviationsAndNumbers) {
   const Document d = TokenizeText("Gen. Smith met Mr. J. Doe in the U.S. at 2:00 p.m. to discuss $2.5 billion and 1,000 troops.");
   CheckInvariants(d);
   const std::vector<std::string> want = {"Gen.", "Smith", "met", "Mr.", "J.", "Doe", "in", "the", "U.S.", "at",
-                                         "2:00", "p.m.", "to", "discuss", "$2.5", "billion", "and", "1,000",
+                                         "2:00", "p.m.", "to", "discuss", "$", "2.5", "billion", "and", "1,000",
                                          "troops", "."};
   EXPECT_EQ(Forms(d), want);
   EXPECT_EQ(d.sentences.size(), 1u);
@@ -172,6 +172,34 @@ TEST(TextStage, OversizedDocumentIsRefusedNotCrashed) {
   const Status refused = NormalizeText(big, &d);
   EXPECT_EQ(refused.code(), StatusCode::kInputError);
   EXPECT_NE(refused.message().find("too-big"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace annals
+
+namespace annals {
+namespace {
+
+std::vector<std::string> FormsOf(const std::string& text) {
+  Document d;
+  d.text = text;
+  Tokenize(&d);
+  std::vector<std::string> out;
+  for (const Token& t : d.tokens) out.push_back(t.form);
+  return out;
+}
+
+// Conventions of UD English EWT that the parser's training data follows.
+TEST(Tokenizer, EwtConventions) {
+  EXPECT_EQ(FormsOf("Really?! Wow!!! :)"), (std::vector<std::string>{"Really", "?!", "Wow", "!!!", ":)"}));
+  EXPECT_EQ(FormsOf("It cost $30 or 85% of #4327."),
+            (std::vector<std::string>{"It", "cost", "$", "30", "or", "85", "%", "of", "#", "4327", "."}));
+  EXPECT_EQ(FormsOf("A 5-3 vote, call 713-853-3989 <a@b.com>"),
+            (std::vector<std::string>{"A", "5", "-", "3", "vote", ",", "call", "713-853-3989", "<", "a@b.com", ">"}));
+  EXPECT_EQ(FormsOf("in '68 the slides....they"),
+            (std::vector<std::string>{"in", "'68", "the", "slides", "....", "they"}));
+  EXPECT_EQ(FormsOf("He works for Acme Inc. The firm grew."),
+            (std::vector<std::string>{"He", "works", "for", "Acme", "Inc", ".", "The", "firm", "grew", "."}));
 }
 
 }  // namespace
