@@ -2,7 +2,7 @@
 add_library(annals_flags INTERFACE)
 target_compile_options(annals_flags INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-  -Wunused -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+  -Wunused -Woverloaded-virtual -Wimplicit-fallthrough)
 if(ANNALS_WERROR)
   target_compile_options(annals_flags INTERFACE -Werror)
 endif()

@@ -16,12 +16,12 @@
 namespace annals::cli {
 
 using Action = std::function<int()>;
-using Setup = std::function<Action(CLI::App* app)>;
+using CommandSetup = std::function<Action(CLI::App* app)>;
 
 struct CommandSpec {
   std::string path;  // "code", "train syntax"
   std::string help;  // one line for `annals help`
-  Setup setup;
+  CommandSetup setup;
 };
 
 class CommandRegistry {
