@@ -13,19 +13,73 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() + 1 && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Lemma candidates from the surface form when the tagger's lemma is not a
+// word the patterns know. English inflection only; `verbal` marks -ed/-ing.
+void FormCandidates(std::string_view f, std::vector<std::string>* out, std::vector<bool>* verbal) {
+  auto add = [&](std::string s, bool v) {
+    out->push_back(std::move(s));
+    verbal->push_back(v);
+  };
+  add(std::string(f), false);
+  if (EndsWith(f, "ies")) add(std::string(f.substr(0, f.size() - 3)) + "y", false);
+  if (EndsWith(f, "es")) add(std::string(f.substr(0, f.size() - 2)), false);
+  if (EndsWith(f, "s") && !EndsWith(f, "ss")) add(std::string(f.substr(0, f.size() - 1)), false);
+  if (EndsWith(f, "ed")) {
+    add(std::string(f.substr(0, f.size() - 1)), true);  // declined -> decline
+    add(std::string(f.substr(0, f.size() - 2)), true);  // vetoed -> veto
+    if (f.size() > 4 && f[f.size() - 3] == f[f.size() - 4]) add(std::string(f.substr(0, f.size() - 3)), true);
+    if (EndsWith(f, "ied")) add(std::string(f.substr(0, f.size() - 3)) + "y", true);
+  }
+  if (EndsWith(f, "ing")) {
+    add(std::string(f.substr(0, f.size() - 3)), true);
+    add(std::string(f.substr(0, f.size() - 3)) + "e", true);
+    if (f.size() > 5 && f[f.size() - 4] == f[f.size() - 5]) add(std::string(f.substr(0, f.size() - 4)), true);
+  }
+}
+
+}  // namespace
+
 SentenceView::SentenceView(const Document& doc, uint32_t sentence,
-                           const std::vector<int32_t>& mention_at)
+                           const std::vector<int32_t>& mention_at, const PatternDictionary* dict)
     : doc_(doc), sentence_(sentence), mention_at_(mention_at) {
   const Sentence& s = doc.sentences[sentence];
   begin_ = std::min<uint32_t>(s.token_begin, static_cast<uint32_t>(doc.tokens.size()));
   end_ = std::min<uint32_t>(std::max(s.token_end, begin_), static_cast<uint32_t>(doc.tokens.size()));
   const size_t n = end_ - begin_;
   lemmas_.resize(n);
+  verbal_.assign(n, false);
+  std::vector<std::string> cands;
+  std::vector<bool> cand_verbal;
   heads_.assign(n, -1);
   children_.resize(n);
   for (uint32_t t = begin_; t < end_; ++t) {
     const Token& tok = doc.tokens[t];
-    lemmas_[t - begin_] = AsciiLower(tok.lemma.empty() || tok.lemma == "_" ? tok.form : tok.lemma);
+    std::string& lemma = lemmas_[t - begin_];
+    lemma = AsciiLower(tok.lemma.empty() || tok.lemma == "_" ? tok.form : tok.lemma);
+    if (dict != nullptr && !dict->Knows(lemma)) {
+      const std::string form = AsciiLower(tok.form);
+      if (std::string_view irr = dict->IrregularLemma(form); !irr.empty()) {
+        lemma = std::string(irr);
+        verbal_[t - begin_] = true;
+      } else {
+        cands.clear();
+        cand_verbal.clear();
+        FormCandidates(form, &cands, &cand_verbal);
+        for (size_t i = 0; i < cands.size(); ++i) {
+          if (dict->Knows(cands[i])) {
+            lemma = cands[i];
+            verbal_[t - begin_] = cand_verbal[i];
+            break;
+          }
+        }
+      }
+    }
     // A head outside the sentence, or a self-loop, is treated as a root: the
     // coder must not leave the sentence or loop on a bad parse.
     if (tok.head >= 0 && Contains(tok.head) && tok.head != static_cast<int32_t>(t)) {

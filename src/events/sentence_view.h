@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "annals/document.h"
+#include "events/pattern_dictionary.h"
 
 namespace annals::events {
 
@@ -28,8 +29,11 @@ class SentenceView {
 
   // `mention_at` maps each document token to the Document::mentions index
   // covering it (-1 if none); it is built once per document by the caller.
+  // `dict` (may be null) repairs lemmas: when the tagger's lemma is unknown
+  // to the patterns, a known irregular ("spoke" -> "speak") or suffix-
+  // stripped form ("declined" -> "decline", "troops" -> "troop") is used.
   SentenceView(const Document& doc, uint32_t sentence,
-               const std::vector<int32_t>& mention_at);
+               const std::vector<int32_t>& mention_at, const PatternDictionary* dict = nullptr);
 
   const Document& doc() const { return doc_; }
   uint32_t sentence() const { return sentence_; }
@@ -40,8 +44,12 @@ class SentenceView {
   }
 
   const Token& tok(int32_t t) const { return doc_.tokens[static_cast<size_t>(t)]; }
-  // Lower-cased lemma (the lower-cased form when the tagger left it empty).
+  // Lower-cased lemma (the lower-cased form when the tagger left it empty),
+  // repaired as described at the constructor.
   const std::string& lemma(int32_t t) const { return lemmas_[Local(t)]; }
+  // True when lemma(t) came from an irregular form or a past participle /
+  // gerund suffix: such a word may be a verb the tagger called a noun.
+  bool VerbalForm(int32_t t) const { return verbal_[Local(t)]; }
   // Head within this sentence, or -1 (root, or a head outside the sentence).
   int32_t head(int32_t t) const { return heads_[Local(t)]; }
   // Full relation ("nsubj:pass") and its universal part ("nsubj").
@@ -80,6 +88,7 @@ class SentenceView {
   uint32_t end_;
   const std::vector<int32_t>& mention_at_;
   std::vector<std::string> lemmas_;
+  std::vector<bool> verbal_;
   std::vector<int32_t> heads_;
   std::vector<std::vector<int32_t>> children_;
 };

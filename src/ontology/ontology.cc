@@ -88,6 +88,9 @@ class Ontology::Loader {
   Ontology* out_;
   std::vector<std::string> errors_;
   std::vector<size_t> code_lines_;  // cameo_events.tsv line of each codes_ entry
+  // Codes whose cameo_events.tsv row was rejected: their mapping rows are not
+  // reported again as "unknown code", which would only repeat the first error.
+  std::set<std::string, std::less<>> rejected_codes_;
   std::string events_path_;
 };
 
@@ -260,7 +263,10 @@ void Ontology::Loader::LoadEvents(const TsvTable& t) {
       Add(row.FieldError("code", "duplicate CAMEO code"));
       ok = false;
     }
-    if (!ok) continue;
+    if (!ok) {
+      rejected_codes_.insert(code.code);
+      continue;
+    }
     // Quad class belongs to the cue category: a code that disagrees with its
     // root is a typo in one of them.
     if (code.level == 0) {
@@ -270,6 +276,7 @@ void Ontology::Loader::LoadEvents(const TsvTable& t) {
       Add(row.FieldError("quad_class",
                          "quad class differs from root " + code.root + "'s " +
                              std::to_string(it->second)));
+      rejected_codes_.insert(code.code);
       continue;
     }
     out_->code_index_.emplace(code.code, out_->codes_.size());
@@ -295,7 +302,9 @@ void Ontology::Loader::LoadMapping(const TsvTable& t) {
     std::string_view code_text = row.Get("cameo_code");
     auto it = out_->code_index_.find(code_text);
     if (it == out_->code_index_.end()) {
-      Add(row.FieldError("cameo_code", "unknown CAMEO code"));
+      if (rejected_codes_.count(code_text) == 0) {
+        Add(row.FieldError("cameo_code", "unknown CAMEO code"));
+      }
       continue;
     }
     if (mapped[it->second]) {

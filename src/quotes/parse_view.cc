@@ -4,7 +4,7 @@
 
 namespace annals {
 
-std::string LowerAscii(std::string_view s) {
+std::string LowerAsciiCopy(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -12,7 +12,7 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
-bool StartsUpper(std::string_view s) {
+bool StartsWithCapital(std::string_view s) {
   if (s.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(s[0]);
   if (c >= 'A' && c <= 'Z') return true;
@@ -36,8 +36,8 @@ ParseView::ParseView(const Document& doc) : doc_(doc) {
   form_lc_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const Token& tok = doc.tokens[i];
-    form_lc_[i] = LowerAscii(tok.form);
-    lemma_lc_[i] = (tok.lemma.empty() || tok.lemma == "_") ? form_lc_[i] : LowerAscii(tok.lemma);
+    form_lc_[i] = LowerAsciiCopy(tok.form);
+    lemma_lc_[i] = (tok.lemma.empty() || tok.lemma == "_") ? form_lc_[i] : LowerAsciiCopy(tok.lemma);
     if (tok.head >= 0 || !tok.deprel.empty()) has_parse_ = true;
   }
   for (size_t s = 0; s < doc.sentences.size(); ++s) {

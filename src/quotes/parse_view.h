@@ -75,10 +75,10 @@ class ParseView {
 };
 
 // ASCII lower-casing; other bytes are kept (enough for English cue words).
-std::string LowerAscii(std::string_view s);
+std::string LowerAsciiCopy(std::string_view s);
 // True when the text starts with an upper-case letter (ASCII, or a
 // non-ASCII letter, which in news text is nearly always a name: "Ærø").
-bool StartsUpper(std::string_view s);
+bool StartsWithCapital(std::string_view s);
 
 template <typename Stop>
 std::vector<uint32_t> ParseView::Subtree(uint32_t root, Stop stop) const {

@@ -19,6 +19,25 @@ void LinearModel::BuildTable(const std::vector<Slot>& rows) {
   }
 }
 
+LinearModel LinearModel::Pruned(float threshold) const {
+  LinearModel m;
+  m.classes_ = classes_;
+  std::vector<Slot> rows;
+  for (const Slot& s : slots_) {
+    if (s.key == 0) continue;
+    const uint32_t begin = static_cast<uint32_t>(m.entries_.size());
+    for (uint32_t k = s.begin; k < s.begin + s.count; ++k) {
+      if (std::fabs(entries_[k].w) < threshold) continue;
+      m.entries_.push_back(entries_[k]);
+    }
+    const uint32_t count = static_cast<uint32_t>(m.entries_.size()) - begin;
+    if (count > 0) rows.push_back(Slot{s.key, begin, count});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Slot& a, const Slot& b) { return a.key < b.key; });
+  m.BuildTable(rows);
+  return m;
+}
+
 void LinearModel::Write(ByteWriter* out) const {
   out->U32(static_cast<uint32_t>(classes_));
   std::vector<uint64_t> keys;
@@ -29,14 +48,16 @@ void LinearModel::Write(ByteWriter* out) const {
   // the same order in cls_/w_ only if we rewrite them, so do that here.
   std::vector<uint16_t> cls;
   std::vector<float> w;
-  cls.reserve(cls_.size());
-  w.reserve(w_.size());
+  cls.reserve(entries_.size());
+  w.reserve(entries_.size());
   for (const Slot& s : slots_) {
     if (s.key == 0) continue;
     keys.push_back(s.key);
     counts.push_back(s.count);
-    cls.insert(cls.end(), cls_.begin() + s.begin, cls_.begin() + s.begin + s.count);
-    w.insert(w.end(), w_.begin() + s.begin, w_.begin() + s.begin + s.count);
+    for (uint32_t k = s.begin; k < s.begin + s.count; ++k) {
+      cls.push_back(static_cast<uint16_t>(entries_[k].cls));
+      w.push_back(entries_[k].w);
+    }
   }
   out->Vec(keys);
   out->Vec(counts);
@@ -48,13 +69,15 @@ bool LinearModel::Read(ByteReader* in, std::string* error) {
   uint32_t classes = 0;
   std::vector<uint64_t> keys;
   std::vector<uint32_t> counts;
-  if (!in->U32(&classes) || !in->Vec(&keys) || !in->Vec(&counts) || !in->Vec(&cls_) ||
-      !in->Vec(&w_)) {
+  std::vector<uint16_t> cls;
+  std::vector<float> w;
+  if (!in->U32(&classes) || !in->Vec(&keys) || !in->Vec(&counts) || !in->Vec(&cls) ||
+      !in->Vec(&w)) {
     *error = "truncated weight table";
     return false;
   }
   if (classes == 0 || classes > 65535 || keys.size() != counts.size() ||
-      cls_.size() != w_.size()) {
+      cls.size() != w.size()) {
     *error = "inconsistent weight table";
     return false;
   }
@@ -62,22 +85,24 @@ bool LinearModel::Read(ByteReader* in, std::string* error) {
   std::vector<Slot> rows(keys.size());
   uint64_t begin = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == 0 || counts[i] > cls_.size() - begin) {
+    if (keys[i] == 0 || counts[i] > cls.size() - begin) {
       *error = "inconsistent weight table";
       return false;
     }
     rows[i] = Slot{keys[i], static_cast<uint32_t>(begin), counts[i]};
     begin += counts[i];
   }
-  if (begin != cls_.size()) {
+  if (begin != cls.size()) {
     *error = "inconsistent weight table";
     return false;
   }
-  for (uint16_t c : cls_) {
-    if (c >= classes_) {
+  entries_.resize(cls.size());
+  for (size_t k = 0; k < cls.size(); ++k) {
+    if (cls[k] >= classes_) {
       *error = "class out of range in weight table";
       return false;
     }
+    entries_[k] = Entry{w[k], cls[k]};
   }
   BuildTable(rows);
   return true;
@@ -125,15 +150,14 @@ LinearModel PerceptronTrainer::Average(float prune) const {
   for (const auto& [key, row_index] : order) {
     std::vector<Entry> row = rows_[row_index];
     std::sort(row.begin(), row.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
-    const uint32_t begin = static_cast<uint32_t>(m.cls_.size());
+    const uint32_t begin = static_cast<uint32_t>(m.entries_.size());
     for (const Entry& e : row) {
       const double total = e.total + static_cast<double>(now_ - e.stamp) * e.w;
       const float avg = static_cast<float>(total / t);
       if (std::fabs(avg) < prune) continue;
-      m.cls_.push_back(static_cast<uint16_t>(e.cls));
-      m.w_.push_back(avg);
+      m.entries_.push_back(LinearModel::Entry{avg, e.cls});
     }
-    const uint32_t count = static_cast<uint32_t>(m.cls_.size()) - begin;
+    const uint32_t count = static_cast<uint32_t>(m.entries_.size()) - begin;
     if (count > 0) rows.push_back(LinearModel::Slot{key, begin, count});
   }
   m.BuildTable(rows);

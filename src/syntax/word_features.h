@@ -38,4 +38,8 @@ std::string LowerAscii(std::string_view s);
 // The word's shape string, for tests and debugging.
 std::string WordShape(std::string_view form);
 
+// A deterministic Fisher-Yates shuffle of 0..n-1 (std::shuffle's algorithm
+// is library-specific; training must be reproducible everywhere).
+std::vector<size_t> ShuffledOrder(size_t n, uint32_t seed);
+
 }  // namespace annals::syntax

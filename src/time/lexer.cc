@@ -2,6 +2,8 @@
 // bytes; no allocation beyond the lexeme strings themselves.
 #include "time/lexer.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 
 namespace annals::timex {
@@ -60,6 +62,11 @@ void LexTokens(const Document& doc, uint32_t token_begin, uint32_t token_end,
     const std::string_view form = tok.form;
     const bool exact = tok.span.end <= doc.text.size() && tok.span.begin <= tok.span.end &&
                        doc.SpanText(tok.span) == form;
+    // A token whose span does not fit the text (a bug upstream) still gets
+    // spans inside the text, so that no reader can go out of bounds.
+    const uint32_t text_size = static_cast<uint32_t>(doc.text.size());
+    const uint32_t safe_begin = std::min(tok.span.begin, text_size);
+    const Span token_span{safe_begin, std::max(safe_begin, std::min(tok.span.end, text_size))};
     bool first_in_token = true;
     const bool token_space = t == token_begin || tok.span.begin > prev_end;
     prev_end = tok.span.end;
@@ -70,7 +77,7 @@ void LexTokens(const Document& doc, uint32_t token_begin, uint32_t token_end,
       lx.token = t;
       lx.span = exact ? Span{static_cast<uint32_t>(tok.span.begin + b),
                              static_cast<uint32_t>(tok.span.begin + e)}
-                      : tok.span;
+                      : token_span;
       lx.space_before = first_in_token && token_space;
       first_in_token = false;
       out->push_back(std::move(lx));

@@ -1,0 +1,795 @@
+// The actors stage in passes over one document, all state local to
+// Process(): (1) dictionary names, longest match first; surnames noted for
+// later; (2) role nouns with their country ("Ukrainian troops"), titles
+// joined to the name they precede; (3) places from the gazetteer, then
+// ranked with the countries the document is about; (4) one walk in text
+// order that resolves surnames, untitled offices and pronouns against what
+// came before; (5) capitalised spans nobody claimed: unknown actors.
+#include "actors/actors_stage.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <unordered_map>
+
+#include "actors/name_key.h"
+#include "actors/phrase_matcher.h"
+#include "base/file.h"
+
+namespace annals {
+namespace {
+
+// Titles that make someone "the leader" of a country, in the order used
+// when the document has not named any of them yet: a chancellor leads
+// Germany and Austria rather than their presidents; a president outranks a
+// prime minister (Russia, France, Ukraine); a prime minister a monarch.
+constexpr std::array<std::string_view, 10> kLeaderTitles = {
+    "supreme leader", "chancellor", "president", "prime minister", "premier",
+    "king", "queen", "emir", "sultan", "head of state"};
+
+// Capitalised words that are not names when they stand alone: months and
+// days (so "May" is not Theresa May without context), and words that open
+// sentences.
+constexpr std::array<std::string_view, 52> kNotNames = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "i", "mr", "mrs",
+    "ms", "dr", "sir", "the", "a", "an", "this", "that", "these", "those",
+    "however", "there", "it", "we", "he", "she", "they", "in", "on", "at",
+    "but", "and", "for", "as", "if", "when", "after", "before", "while", "what"};
+
+constexpr std::array<std::string_view, 5> kHonorifics = {"mr", "mrs", "ms", "dr", "sir"};
+constexpr std::array<std::string_view, 7> kDeterminers = {"the", "a", "an", "his", "her", "their", "its"};
+constexpr std::array<std::string_view, 5> kLocatives = {"in", "at", "near", "from", "outside"};
+// Cities smaller than this need a locative before them ("in Bucha") to
+// count as places: small towns share names with common words and people.
+constexpr int64_t kSmallCity = 15000;
+// Pronouns look back this many sentences.
+constexpr uint32_t kPronounWindow = 3;
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view s) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+// Mention under construction; `id` survives sorting so antecedents can be
+// remapped at the end.
+struct Draft {
+  Mention m;
+  const ActorEntry* entry = nullptr;
+  bool pending_surname = false;
+  bool pending_title = false;
+  bool pending_pronoun = false;
+  bool dropped = false;
+  std::string noun;          // role noun key for titles
+  std::string role_country;  // country written with a title ("Russian")
+  std::string pronoun;       // he / she / they
+  int32_t antecedent_draft = -1;  // index into drafts
+};
+
+class ActorsStage final : public Stage {
+ public:
+  ActorsStage(std::shared_ptr<const ActorDictionary> dict, std::shared_ptr<const Gazetteer> gaz)
+      : dict_(std::move(dict)), gaz_(std::move(gaz)) {
+    for (uint32_t i = 0; i < dict_->entries().size(); ++i) {
+      const ActorEntry& e = dict_->entries()[i];
+      std::vector<std::string> names = e.aliases;
+      names.push_back(e.name);
+      for (const std::string& n : names) {
+        const uint32_t p = names_.Add(NameKey(n));
+        if (p == UINT32_MAX) continue;
+        if (p >= name_written_.size()) {
+          name_written_.resize(p + 1);
+          name_entries_.resize(p + 1);
+        }
+        name_written_[p].push_back(n);
+        if (std::find(name_entries_[p].begin(), name_entries_[p].end(), i) == name_entries_[p].end()) {
+          name_entries_[p].push_back(i);
+        }
+      }
+      std::vector<std::string> adjectives = e.adjectives;
+      if (e.type == "country") adjectives.insert(adjectives.end(), names.begin(), names.end());
+      for (const std::string& a : adjectives) {
+        const uint32_t p = adjectives_.Add(NameKey(a));
+        if (p == UINT32_MAX) continue;
+        if (p >= adjective_entry_.size()) {
+          adjective_entry_.resize(p + 1, UINT32_MAX);
+          adjective_written_.resize(p + 1);
+        }
+        // A country's own adjective wins over another entry's.
+        if (adjective_entry_[p] == UINT32_MAX || e.type == "country") {
+          adjective_entry_[p] = i;
+          adjective_written_[p] = a;
+        }
+      }
+      if (e.type == "person") {
+        for (const ActorRole& r : e.roles) {
+          if (!r.title.empty()) {
+            auto& list = office_holders_[NameKey(r.title)];
+            if (list.empty() || list.back() != i) list.push_back(i);
+          }
+        }
+      }
+    }
+    for (const RoleNoun& n : dict_->role_nouns()) {
+      const uint32_t p = roles_.Add(n.noun);
+      if (p >= role_of_.size()) role_of_.resize(p + 1, nullptr);
+      role_of_[p] = &n;
+    }
+  }
+
+  std::string_view name() const override { return "actors"; }
+  uint32_t needs() const override { return kLayerTokens | kLayerSentences; }
+  uint32_t fills() const override { return kLayerMentions | kLayerPlaces; }
+  Status Process(Document* doc) const override;
+
+ private:
+  struct Doc;
+  ActorRef MakeRef(const ActorEntry& e, DayKey day) const;
+  const ActorRole* RoleOrCurrent(const ActorEntry& e, DayKey day) const;
+  void FindNames(Doc* d) const;
+  void FindRoles(Doc* d) const;
+  void FindPlaces(Doc* d) const;
+  void Resolve(Doc* d) const;
+  void FindUnknowns(Doc* d) const;
+  const ActorEntry* ResolveOffice(const Doc& d, const Draft& title, size_t upto) const;
+
+  std::shared_ptr<const ActorDictionary> dict_;
+  std::shared_ptr<const Gazetteer> gaz_;
+  PhraseMatcher names_;
+  std::vector<std::vector<std::string>> name_written_;
+  std::vector<std::vector<uint32_t>> name_entries_;
+  PhraseMatcher adjectives_;
+  std::vector<uint32_t> adjective_entry_;
+  std::vector<std::string> adjective_written_;
+  PhraseMatcher roles_;
+  std::vector<const RoleNoun*> role_of_;
+  std::unordered_map<std::string, std::vector<uint32_t>> office_holders_;
+};
+
+struct ActorsStage::Doc {
+  Document* doc = nullptr;
+  DayKey day = -1;
+  TokenKeys keys;
+  std::vector<int32_t> owner;  // token -> draft index, or -1
+  std::vector<int32_t> place_owner;  // token -> place index, or -1
+  std::vector<Draft> drafts;
+  std::vector<uint32_t> sentence_of;  // token -> sentence
+  bool has_tags = false;
+
+  std::string_view Text(uint32_t b, uint32_t e) const {
+    return std::string_view(doc->text).substr(doc->tokens[b].span.begin,
+                                              doc->tokens[e - 1].span.end - doc->tokens[b].span.begin);
+  }
+  const Token& tok(uint32_t i) const { return doc->tokens[i]; }
+  bool SentenceStart(uint32_t i) const {
+    return doc->sentences[sentence_of[i]].token_begin == i ||
+           (i > 0 && (tok(i - 1).form == "\"" || tok(i - 1).form == "\xE2\x80\x9C") &&
+            doc->sentences[sentence_of[i]].token_begin == i - 1);
+  }
+  int32_t Add(Draft draft) {
+    const int32_t index = static_cast<int32_t>(drafts.size());
+    for (uint32_t t = draft.m.token_begin; t < draft.m.token_end; ++t) owner[t] = index;
+    drafts.push_back(std::move(draft));
+    return index;
+  }
+  void Drop(int32_t index) {
+    Draft& dr = drafts[static_cast<size_t>(index)];
+    dr.dropped = true;
+    for (uint32_t t = dr.m.token_begin; t < dr.m.token_end; ++t) {
+      if (owner[t] == index) owner[t] = -1;
+    }
+  }
+  void SetSpan(Draft* dr, uint32_t b, uint32_t e) const {
+    dr->m.token_begin = b;
+    dr->m.token_end = e;
+    dr->m.span = {tok(b).span.begin, tok(e - 1).span.end};
+    dr->m.sentence = sentence_of[b];
+  }
+};
+
+const ActorRole* ActorsStage::RoleOrCurrent(const ActorEntry& e, DayKey day) const {
+  if (day >= 0) return e.RoleOn(day);
+  const ActorRole* current = nullptr;
+  for (const ActorRole& r : e.roles) {
+    if (r.end == kOpenEnd && (current == nullptr || r.start >= current->start)) current = &r;
+  }
+  return current;
+}
+
+ActorRef ActorsStage::MakeRef(const ActorEntry& e, DayKey day) const {
+  ActorRef ref;
+  ref.name = e.name;
+  ref.code = e.CodeOn(day);
+  SplitActorCode(ref.code, &ref.country, &ref.sector);
+  if (ref.country.empty()) ref.country = e.country;
+  // document.h's type list has no "metonym": the Kremlin is an organisation.
+  ref.type = e.type == "metonym" ? "organisation" : e.type;
+  ref.entry = e.id;
+  ref.wikidata = e.wikidata;
+  return ref;
+}
+
+void ActorsStage::FindNames(Doc* d) const {
+  std::vector<PhraseMatcher::Hit> hits;
+  const Document& doc = *d->doc;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end;) {
+      names_.Scan(doc, d->keys, i, s.token_end, &hits);
+      bool matched = false;
+      for (auto h = hits.rbegin(); h != hits.rend() && !matched; ++h) {
+        const std::string_view text = d->Text(i, h->token_end);
+        bool case_ok = false;
+        for (const std::string& w : name_written_[h->phrase]) case_ok = case_ok || CaseMatches(w, text);
+        // A name must start with a capital even if the dictionary form
+        // starts with "the": "the kremlin" in lower case is not the actor.
+        if (!case_ok || !(StartsUpper(text) || StartsUpper(d->Text(h->token_end - 1, h->token_end)))) {
+          continue;
+        }
+        // Several entries with this name: one already named here wins, then
+        // one holding a role that day, then the first.
+        const std::vector<uint32_t>& cands = name_entries_[h->phrase];
+        const ActorEntry* best = nullptr;
+        for (uint32_t c : cands) {
+          const ActorEntry& e = dict_->entries()[c];
+          for (const Draft& dr : d->drafts) {
+            if (dr.entry == &e) best = &e;
+          }
+        }
+        for (uint32_t c : cands) {
+          const ActorEntry& e = dict_->entries()[c];
+          if (best == nullptr && RoleOrCurrent(e, d->day) != nullptr) best = &e;
+        }
+        if (best == nullptr) best = &dict_->entries()[cands.front()];
+        Draft dr;
+        d->SetSpan(&dr, i, h->token_end);
+        dr.entry = best;
+        dr.m.actor = MakeRef(*best, d->day);
+        dr.m.how = "dictionary";
+        dr.m.entries.push_back(best->id);
+        d->Add(std::move(dr));
+        i = h->token_end;
+        matched = true;
+      }
+      if (matched) continue;
+      // A capitalised surname of a known person: resolved in Resolve().
+      const std::string& key = d->keys.keys[i];
+      if (!key.empty() && StartsUpper(d->tok(i).form) && dict_->FindBySurname(key) != nullptr &&
+          !(i + 1 < s.token_end && StartsUpper(d->tok(i + 1).form) && !d->keys.keys[i + 1].empty() &&
+            !d->SentenceStart(i + 1))) {
+        Draft dr;
+        uint32_t b = i;
+        if (i > s.token_begin && In(kHonorifics, d->keys.keys[i - 1])) b = i - 1;
+        d->SetSpan(&dr, b, i + 1);
+        dr.pending_surname = true;
+        dr.m.how = "surname";
+        d->Add(std::move(dr));
+      }
+      ++i;
+    }
+  }
+}
+
+void ActorsStage::FindRoles(Doc* d) const {
+  std::vector<PhraseMatcher::Hit> hits;
+  const Document& doc = *d->doc;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      if (d->owner[i] >= 0) {
+        const std::string& type = d->drafts[static_cast<size_t>(d->owner[i])].m.actor.type;
+        if (type != "country" && type != "igo") continue;
+      }
+      uint32_t j = i;
+      std::string det;
+      if (d->owner[i] < 0 && In(kDeterminers, d->keys.keys[i])) {
+        det = d->keys.keys[i];
+        ++j;
+      }
+      if (j >= s.token_end) break;
+      // Country part: an adjective ("Russian") or a country name used as one ("US").
+      const ActorEntry* country = nullptr;
+      int32_t absorbed = -1;
+      uint32_t k = j;
+      if (d->owner[j] >= 0) {
+        const Draft& o = d->drafts[static_cast<size_t>(d->owner[j])];
+        // "NATO Secretary General": an IGO stands where a country would.
+        if ((o.m.actor.type == "country" || o.m.actor.type == "igo") && o.m.token_begin == j) {
+          country = o.entry;
+          absorbed = d->owner[j];
+          k = o.m.token_end;
+        }
+      } else {
+        adjectives_.Scan(doc, d->keys, j, s.token_end, &hits);
+        for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
+          if (CaseMatches(adjective_written_[h->phrase], d->Text(j, h->token_end))) {
+            country = &dict_->entries()[adjective_entry_[h->phrase]];
+            k = h->token_end;
+            break;
+          }
+        }
+      }
+      if (k >= s.token_end || (d->owner[k] >= 0 && d->drafts[static_cast<size_t>(d->owner[k])].m.actor.type != "person" &&
+                               d->owner[k] != absorbed)) {
+        continue;
+      }
+      roles_.Scan(doc, d->keys, k, s.token_end, &hits);
+      if (hits.empty()) continue;
+      const PhraseMatcher::Hit h = hits.back();
+      const RoleNoun& noun = *role_of_[h.phrase];
+      bool noun_free = true;
+      for (uint32_t t = k; t < h.token_end; ++t) noun_free = noun_free && d->owner[t] < 0;
+      if (!noun_free) continue;
+      const uint32_t end = h.token_end;
+      // With tags, a group noun followed by a noun is a modifier ("media
+      // coverage", "police station"), not an actor.
+      if (d->has_tags && noun.kind == "group" && end < s.token_end && d->tok(end).upos == "NOUN") continue;
+      // Title directly before a name: "British Prime Minister Keir Starmer",
+      // "President Putin".
+      if (noun.kind != "group" && end < s.token_end && d->owner[end] >= 0) {
+        Draft& named = d->drafts[static_cast<size_t>(d->owner[end])];
+        if (named.m.token_begin == end && (named.m.actor.type == "person" || named.pending_surname)) {
+          if (absorbed >= 0) d->Drop(absorbed);
+          const int32_t idx = d->owner[end];
+          d->SetSpan(&named, i, named.m.token_end);
+          for (uint32_t t = i; t < end; ++t) d->owner[t] = idx;
+          i = named.m.token_end - 1;
+          continue;
+        }
+      }
+      // Lower-case role nouns need a determiner or a country unless they
+      // name a group ("protesters"); a capitalised office alone ("President")
+      // is only a title before a name, handled above.
+      if (country == nullptr && det.empty() && noun.kind != "group") continue;
+      if (country == nullptr && det.empty() && StartsUpper(d->tok(k).form) && !d->SentenceStart(k)) continue;
+      if (absorbed >= 0) d->Drop(absorbed);
+      Draft dr;
+      d->SetSpan(&dr, i, end);
+      dr.noun = noun.noun;
+      dr.m.how = "role";
+      dr.m.actor.name = std::string(d->Text(dr.m.token_begin, end));
+      dr.m.actor.sector = noun.sector;
+      dr.m.actor.type = "group";
+      std::string ctry = country ? (country->code.empty() ? country->country : country->code) : "";
+      if (country) dr.m.entries.push_back(country->id);
+      // "police in Lagos": the country comes from the place, found later.
+      if (ctry.empty() && end + 1 < s.token_end && d->keys.keys[end] == "in") {
+        std::vector<PhraseMatcher::Hit> place_hits;
+        gaz_->matcher().Scan(doc, d->keys, end + 1, s.token_end, &place_hits);
+        if (!place_hits.empty() && StartsUpper(d->tok(end + 1).form)) {
+          const auto ranked = gaz_->Rank(gaz_->matcher().key(place_hits.back().phrase), {}, "");
+          if (!ranked.empty()) ctry = gaz_->entries()[ranked.front().entry].country;
+        }
+      }
+      dr.m.actor.country = ctry;
+      // An IGO's people carry the IGO's code alone (NATO, UNO): CAMEO has no
+      // sectors inside an IGO.
+      const bool igo = country != nullptr && country->type == "igo";
+      dr.m.actor.code = igo ? ctry : ctry + noun.sector;
+      if (igo) dr.m.actor.sector.clear();
+      if (noun.kind == "office" || noun.noun == "counterpart") {
+        dr.pending_title = true;
+        dr.role_country = ctry;
+      }
+      // "his Russian counterpart, Vladimir Putin": the apposition names it.
+      if (end + 1 < s.token_end && d->tok(end).form == "," && d->owner[end + 1] >= 0) {
+        const Draft& named = d->drafts[static_cast<size_t>(d->owner[end + 1])];
+        if (named.m.actor.type == "person" && named.entry != nullptr) {
+          dr.pending_title = false;
+          dr.entry = named.entry;
+          dr.m.actor = named.m.actor;
+          dr.m.how = "title";
+          dr.m.entries = named.m.entries;
+          dr.antecedent_draft = d->owner[end + 1];
+        }
+      }
+      d->Add(std::move(dr));
+      i = end - 1;
+    }
+  }
+}
+
+void ActorsStage::FindPlaces(Doc* d) const {
+  Document& doc = *d->doc;
+  std::vector<PhraseMatcher::Hit> hits;
+  struct Found {
+    uint32_t b, e;
+    std::string key;
+    std::string qualifier;
+    int32_t head = -1;  // the place this one qualifies ("Paris, Texas")
+  };
+  std::vector<Found> found;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      if (d->owner[i] >= 0) {
+        const Draft& o = d->drafts[static_cast<size_t>(d->owner[i])];
+        if (o.m.actor.type != "country" || o.m.how != "dictionary") continue;
+      }
+      if (!StartsUpper(d->tok(i).form)) continue;
+      gaz_->matcher().Scan(doc, d->keys, i, s.token_end, &hits);
+      for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
+        const std::string_view text = d->Text(i, h->token_end);
+        if (!CaseMatches(gaz_->phrase_written(h->phrase), text)) continue;
+        bool free = true;
+        for (uint32_t t = i; t < h->token_end; ++t) {
+          if (d->owner[t] >= 0 && d->drafts[static_cast<size_t>(d->owner[t])].m.actor.type != "country") free = false;
+        }
+        if (!free) continue;
+        const std::vector<uint32_t>& cands = gaz_->phrase_names(h->phrase);
+        bool big = false;
+        for (uint32_t c : cands) {
+          const GazetteerEntry& g = gaz_->entries()[c];
+          big = big || g.feature != "city" || g.population >= kSmallCity;
+        }
+        const bool locative = i > s.token_begin && In(kLocatives, d->keys.keys[i - 1]);
+        if (!big && !locative) continue;
+        // Inside a longer capitalised name ("New York Times", "Charlotte
+        // Smith") a city name is not a place.
+        bool only_cities = true;
+        for (uint32_t c : cands) only_cities = only_cities && gaz_->entries()[c].feature == "city";
+        const bool next_cap = h->token_end < s.token_end && StartsUpper(d->tok(h->token_end).form) &&
+                              d->owner[h->token_end] < 0;
+        const bool prev_cap = i > s.token_begin && StartsUpper(d->tok(i - 1).form) && !d->SentenceStart(i - 1) &&
+                              d->owner[i - 1] < 0;
+        if (only_cities && (next_cap || prev_cap)) continue;
+        Found f{i, h->token_end, gaz_->matcher().key(h->phrase), "", -1};
+        if (!found.empty() && found.back().e + 1 == i && d->tok(i - 1).form == ",") {
+          f.head = static_cast<int32_t>(found.size() - 1);
+        }
+        // "Paris, Texas": a qualifier after a comma.
+        if (h->token_end + 1 < s.token_end && d->tok(h->token_end).form == ",") {
+          std::vector<PhraseMatcher::Hit> q;
+          gaz_->matcher().Scan(doc, d->keys, h->token_end + 1, s.token_end, &q);
+          if (!q.empty() && StartsUpper(d->tok(h->token_end + 1).form)) {
+            f.qualifier = gaz_->matcher().key(q.back().phrase);
+          }
+        }
+        found.push_back(f);
+        i = h->token_end - 1;
+        break;
+      }
+    }
+  }
+  // The document's countries: its actors' and its unambiguous places'.
+  std::vector<std::string> context;
+  auto add_context = [&](const std::string& c) {
+    if (c.size() == 3 && std::find(context.begin(), context.end(), c) == context.end()) context.push_back(c);
+  };
+  for (const Draft& dr : d->drafts) {
+    if (!dr.dropped && dr.entry != nullptr) add_context(dr.entry->country.empty() ? dr.m.actor.country : dr.entry->country);
+  }
+  for (const Found& f : found) {
+    const std::vector<uint32_t>* c = gaz_->Candidates(f.key);
+    if (c != nullptr && c->size() == 1) add_context(gaz_->entries()[c->front()].country);
+  }
+  std::vector<std::string> resolved_country(found.size());
+  for (size_t fi = 0; fi < found.size(); ++fi) {
+    const Found& f = found[fi];
+    const auto ranked = gaz_->Rank(f.key, context, f.qualifier);
+    if (ranked.empty()) continue;
+    uint32_t best = ranked.front().entry;
+    // A qualifier lies in its head's country: "Atlanta, Georgia".
+    if (f.head >= 0) {
+      for (const PlaceCandidate& c : ranked) {
+        if (gaz_->entries()[c.entry].country == resolved_country[static_cast<size_t>(f.head)]) {
+          best = c.entry;
+          break;
+        }
+      }
+    }
+    const GazetteerEntry& g = gaz_->entries()[best];
+    resolved_country[fi] = g.country;
+    Place p;
+    p.span = {d->tok(f.b).span.begin, d->tok(f.e - 1).span.end};
+    p.token_begin = f.b;
+    p.token_end = f.e;
+    p.sentence = d->sentence_of[f.b];
+    p.text = std::string(doc.SpanText(p.span));
+    p.name = g.name;
+    p.country = g.country;
+    p.lat = g.lat;
+    p.lon = g.lon;
+    p.gazetteer_id = g.id;
+    p.feature = g.feature;
+    for (uint32_t t = f.b; t < f.e; ++t) d->place_owner[t] = static_cast<int32_t>(doc.places.size());
+    doc.places.push_back(std::move(p));
+  }
+}
+
+const ActorEntry* ActorsStage::ResolveOffice(const Doc& d, const Draft& title, size_t upto) const {
+  std::vector<std::string> titles;
+  std::string country = title.role_country;
+  if (title.noun == "counterpart") {
+    // The office of the person whose counterpart this is: the last person.
+    for (size_t k = upto; k-- > 0;) {
+      const Draft& prev = d.drafts[k];
+      if (prev.dropped || prev.entry == nullptr || prev.entry->type != "person") continue;
+      if (const ActorRole* r = RoleOrCurrent(*prev.entry, d.day)) {
+        if (!r->title.empty()) titles.push_back(NameKey(r->title));
+      }
+      break;
+    }
+    if (titles.empty()) titles.assign(kLeaderTitles.begin(), kLeaderTitles.end());
+  } else if (title.noun == "leader") {
+    titles.assign(kLeaderTitles.begin(), kLeaderTitles.end());
+  } else if (title.noun == "premier" || title.noun == "prime minister") {
+    titles = {"prime minister", "premier"};
+  } else if (title.noun == "defence minister" || title.noun == "defense minister") {
+    titles = {"defence minister", "defense minister"};
+  } else {
+    titles = {title.noun};
+  }
+  // Holders of one of these titles on the day, in that country.
+  std::vector<std::pair<size_t, const ActorEntry*>> holders;  // (title rank, entry)
+  for (size_t t = 0; t < titles.size(); ++t) {
+    auto it = office_holders_.find(titles[t]);
+    if (it == office_holders_.end()) continue;
+    for (uint32_t idx : it->second) {
+      const ActorEntry& e = dict_->entries()[idx];
+      const ActorRole* r = RoleOrCurrent(e, d.day);
+      if (r == nullptr || NameKey(r->title) != titles[t]) continue;
+      std::string rc, rs;
+      SplitActorCode(r->code, &rc, &rs);
+      if (!country.empty() && rc != country) continue;
+      holders.push_back({t, &e});
+    }
+  }
+  if (holders.empty()) return nullptr;
+  // One already named in the document, most recent first.
+  for (size_t k = upto; k-- > 0;) {
+    const Draft& prev = d.drafts[k];
+    if (prev.dropped || prev.entry == nullptr) continue;
+    for (const auto& h : holders) {
+      if (h.second == prev.entry) return h.second;
+    }
+  }
+  // Without a country, an office is resolved only by an earlier mention.
+  if (country.empty()) return nullptr;
+  std::stable_sort(holders.begin(), holders.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  return holders.front().second;
+}
+
+void ActorsStage::Resolve(Doc* d) const {
+  // Pronoun drafts, then one walk in text order.
+  const Document& doc = *d->doc;
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
+    if (d->owner[i] >= 0 || d->place_owner[i] >= 0) continue;
+    const std::string& k = d->keys.keys[i];
+    if (k != "he" && k != "him" && k != "she" && k != "they" && k != "them") continue;
+    Draft dr;
+    d->SetSpan(&dr, i, i + 1);
+    dr.pending_pronoun = true;
+    dr.pronoun = k == "him" ? "he" : k == "them" ? "they" : k;
+    dr.m.how = "pronoun";
+    d->Add(std::move(dr));
+  }
+  std::vector<size_t> order(d->drafts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return d->drafts[a].m.token_begin < d->drafts[b].m.token_begin;
+  });
+  std::vector<Draft> sorted;
+  std::vector<int32_t> new_index(d->drafts.size(), -1);
+  for (size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<int32_t>(k);
+  for (size_t k : order) {
+    Draft dr = std::move(d->drafts[k]);
+    if (dr.antecedent_draft >= 0) dr.antecedent_draft = new_index[static_cast<size_t>(dr.antecedent_draft)];
+    sorted.push_back(std::move(dr));
+  }
+  d->drafts = std::move(sorted);
+  for (size_t k = 0; k < d->drafts.size(); ++k) {
+    Draft& dr = d->drafts[k];
+    if (dr.dropped) continue;
+    auto adopt = [&](size_t from, std::string how) {
+      const Draft& a = d->drafts[from];
+      dr.entry = a.entry;
+      dr.m.actor = a.m.actor;
+      dr.m.entries = a.m.entries;
+      dr.m.how = std::move(how);
+      dr.antecedent_draft = static_cast<int32_t>(from);
+    };
+    if (dr.pending_surname) {
+      dr.pending_surname = false;
+      const std::vector<uint32_t>* cands = dict_->FindBySurname(d->keys.keys[dr.m.token_end - 1]);
+      bool done = false;
+      for (size_t p = k; p-- > 0 && !done;) {
+        const Draft& prev = d->drafts[p];
+        if (prev.dropped || prev.entry == nullptr) continue;
+        for (uint32_t c : *cands) {
+          if (&dict_->entries()[c] == prev.entry) {
+            adopt(p, "surname");
+            done = true;
+            break;
+          }
+        }
+      }
+      if (!done && !In(kNotNames, d->keys.keys[dr.m.token_end - 1])) {
+        // No earlier full name: accept a surname only one person carries
+        // (preferring those holding a role that day).
+        std::vector<const ActorEntry*> active;
+        for (uint32_t c : *cands) {
+          const ActorEntry& e = dict_->entries()[c];
+          if (RoleOrCurrent(e, d->day) != nullptr) active.push_back(&e);
+        }
+        const ActorEntry* only = active.size() == 1 ? active.front()
+                                 : (active.empty() && cands->size() == 1) ? &dict_->entries()[cands->front()]
+                                                                          : nullptr;
+        if (only != nullptr) {
+          dr.entry = only;
+          dr.m.actor = MakeRef(*only, d->day);
+          dr.m.entries = {only->id};
+          done = true;
+        }
+      }
+      if (!done) d->Drop(static_cast<int32_t>(k));
+    } else if (dr.pending_title) {
+      dr.pending_title = false;
+      if (const ActorEntry* e = ResolveOffice(*d, dr, k)) {
+        dr.entry = e;
+        dr.m.actor = MakeRef(*e, d->day);
+        dr.m.how = "title";
+        dr.m.entries.push_back(e->id);
+        for (size_t p = k; p-- > 0;) {
+          if (!d->drafts[p].dropped && d->drafts[p].entry == e) {
+            dr.antecedent_draft = static_cast<int32_t>(p);
+            break;
+          }
+        }
+      } else if (dr.role_country.empty()) {
+        d->Drop(static_cast<int32_t>(k));
+      }
+    } else if (dr.pending_pronoun) {
+      dr.pending_pronoun = false;
+      bool done = false;
+      for (size_t p = k; p-- > 0 && !done;) {
+        const Draft& prev = d->drafts[p];
+        if (prev.dropped || (prev.m.actor.code.empty() && prev.entry == nullptr)) continue;
+        if (dr.m.sentence - prev.m.sentence >= kPronounWindow) break;
+        const bool person = prev.m.actor.type == "person";
+        if (dr.pronoun == "they") {
+          if (person || prev.m.actor.type == "unknown") continue;
+        } else {
+          if (!person || prev.entry == nullptr) continue;
+          if (prev.entry->gender != (dr.pronoun == "he" ? 'm' : 'f')) continue;
+        }
+        adopt(p, "pronoun");
+        done = true;
+      }
+      if (!done) d->Drop(static_cast<int32_t>(k));
+    }
+  }
+}
+
+void ActorsStage::FindUnknowns(Doc* d) const {
+  const Document& doc = *d->doc;
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end;) {
+      auto capitalised = [&](uint32_t t) {
+        if (d->owner[t] >= 0 || d->place_owner[t] >= 0) return false;
+        const Token& tk = d->tok(t);
+        if (d->keys.keys[t].empty() || In(kNotNames, d->keys.keys[t])) return false;
+        if (d->has_tags) return tk.upos == "PROPN";
+        return StartsUpper(tk.form);
+      };
+      // Without tags, a capital at the start of a sentence proves nothing
+      // unless the next word is capitalised too ("Zorblat Industries said").
+      auto proper = [&](uint32_t t) {
+        if (!capitalised(t)) return false;
+        if (d->has_tags || !d->SentenceStart(t) || AllUpper(d->tok(t).form)) return true;
+        return t + 1 < s.token_end && capitalised(t + 1);
+      };
+      if (!proper(i)) {
+        ++i;
+        continue;
+      }
+      uint32_t e = i + 1;
+      // Joiners inside names: "Coalition of the Willing", "Bank of England".
+      while (e < s.token_end) {
+        if (proper(e)) {
+          ++e;
+        } else if (e + 1 < s.token_end && (d->keys.keys[e] == "of" || d->keys.keys[e] == "the") &&
+                   (proper(e + 1) || (e + 2 < s.token_end && d->keys.keys[e + 1] == "the" && proper(e + 2)))) {
+          e += d->keys.keys[e + 1] == "the" ? 3 : 2;
+        } else {
+          break;
+        }
+      }
+      const std::string_view text = d->Text(i, e);
+      // A country adjective ("Russian diplomacy") is not an unknown actor,
+      // nor is a capitalised title ("Foreign Minister"), nor a lone letter.
+      std::vector<PhraseMatcher::Hit> hits;
+      adjectives_.Scan(doc, d->keys, i, e, &hits);
+      bool known_word = !hits.empty() && hits.back().token_end == e;
+      roles_.Scan(doc, d->keys, i, e, &hits);
+      known_word = known_word || (!hits.empty() && hits.back().token_end == e);
+      if (!known_word && NameKey(text).size() > 1) {
+        Draft dr;
+        d->SetSpan(&dr, i, e);
+        dr.m.how = "proper_noun";
+        dr.m.actor.name = std::string(text);
+        dr.m.actor.type = "unknown";
+        d->Add(std::move(dr));
+      }
+      i = e;
+    }
+  }
+}
+
+Status ActorsStage::Process(Document* doc) const {
+  Doc d;
+  d.doc = doc;
+  doc->mentions.clear();
+  doc->places.clear();
+  d.day = doc->date.size() == 10 ? ParseDayKey(doc->date) : -1;
+  d.keys.Build(*doc);
+  d.owner.assign(doc->tokens.size(), -1);
+  d.place_owner.assign(doc->tokens.size(), -1);
+  d.sentence_of.assign(doc->tokens.size(), 0);
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    const Sentence& sent = doc->sentences[s];
+    if (sent.token_end > doc->tokens.size() || sent.token_begin > sent.token_end) {
+      return Status::InputError(doc->id + ": sentence " + std::to_string(s) + " has a bad token range");
+    }
+    for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) d.sentence_of[t] = s;
+  }
+  for (const Token& t : doc->tokens) {
+    if (t.span.end < t.span.begin || t.span.end > doc->text.size()) {
+      return Status::InputError(doc->id + ": a token span lies outside the text");
+    }
+    d.has_tags = d.has_tags || !t.upos.empty();
+  }
+  FindNames(&d);
+  FindRoles(&d);
+  FindPlaces(&d);
+  Resolve(&d);
+  FindUnknowns(&d);
+  // Final order and antecedent indices.
+  std::vector<size_t> order;
+  for (size_t k = 0; k < d.drafts.size(); ++k) {
+    if (!d.drafts[k].dropped) order.push_back(k);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return d.drafts[a].m.token_begin < d.drafts[b].m.token_begin;
+  });
+  std::vector<int32_t> final_index(d.drafts.size(), -1);
+  for (size_t k = 0; k < order.size(); ++k) final_index[order[k]] = static_cast<int32_t>(k);
+  for (size_t k : order) {
+    Mention m = std::move(d.drafts[k].m);
+    const int32_t a = d.drafts[k].antecedent_draft;
+    m.antecedent = a >= 0 ? final_index[static_cast<size_t>(a)] : -1;
+    doc->mentions.push_back(std::move(m));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::unique_ptr<Stage> MakeActorsStage(std::shared_ptr<const ActorDictionary> dictionary,
+                                       std::shared_ptr<const Gazetteer> gazetteer) {
+  return std::make_unique<ActorsStage>(std::move(dictionary), std::move(gazetteer));
+}
+
+Result<std::unique_ptr<Stage>> CreateActorsStage(const Config& config) {
+  const std::string data = config.data_dir.empty() ? DefaultDataDir() : config.data_dir;
+  std::vector<DictionaryIssue> issues;
+  Result<std::unique_ptr<ActorDictionary>> dict =
+      ActorDictionary::Load(JoinPath(data, "actors"), config.extra_actor_dictionary, &issues);
+  if (!dict.ok()) return dict.status();
+  Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Load(JoinPath(data, "gazetteer"), &issues);
+  if (!gaz.ok()) return gaz.status();
+  size_t errors = 0;
+  for (const DictionaryIssue& i : issues) {
+    if (i.error) {
+      ++errors;
+      std::fprintf(stderr, "annals: %s\n", i.message.c_str());
+    }
+  }
+  if (errors > 0) {
+    std::fprintf(stderr, "annals: actors: %zu dictionary entries skipped (run 'annals actors check')\n", errors);
+  }
+  std::shared_ptr<const ActorDictionary> shared_dict(std::move(*dict));
+  std::shared_ptr<const Gazetteer> shared_gaz(std::move(*gaz));
+  return MakeActorsStage(std::move(shared_dict), std::move(shared_gaz));
+}
+
+}  // namespace annals

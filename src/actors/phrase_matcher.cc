@@ -1,0 +1,61 @@
+// Phrase matching by incremental FNV hashes of key prefixes.
+#include "actors/phrase_matcher.h"
+
+#include "actors/name_key.h"
+#include "base/hash.h"
+
+namespace annals {
+
+void TokenKeys::Build(const Document& doc) {
+  keys.assign(doc.tokens.size(), std::string());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) keys[i] = NameKey(doc.tokens[i].form);
+}
+
+uint32_t PhraseMatcher::Add(const std::string& key) {
+  if (key.empty()) return UINT32_MAX;
+  auto [it, inserted] = ids_.emplace(key, static_cast<uint32_t>(keys_.size()));
+  if (!inserted) return it->second;
+  keys_.push_back(key);
+  uint64_t h = kFnvOffset;
+  for (char c : key) {
+    h = Fnv1a64(std::string_view(&c, 1), h);
+    prefixes_.insert(h);
+  }
+  return it->second;
+}
+
+uint32_t PhraseMatcher::Find(std::string_view key) const {
+  auto it = ids_.find(std::string(key));
+  return it == ids_.end() ? UINT32_MAX : it->second;
+}
+
+void PhraseMatcher::Scan(const Document& doc, const TokenKeys& keys, uint32_t begin,
+                         uint32_t limit, std::vector<Hit>* hits) const {
+  hits->clear();
+  if (begin >= limit || begin >= keys.keys.size() || keys.keys[begin].empty()) return;
+  if (limit > keys.keys.size()) limit = static_cast<uint32_t>(keys.keys.size());
+  std::string key;
+  uint64_t h = kFnvOffset;
+  uint32_t last_end_byte = doc.tokens[begin].span.begin;
+  for (uint32_t j = begin; j < limit && j - begin < kMaxTokens; ++j) {
+    const std::string& piece = keys.keys[j];
+    if (piece.empty()) {
+      // Names run through hyphens, dots and apostrophes ("Jong-un", "U.S.",
+      // "O'Brien"), never through commas, brackets or quotes.
+      if (doc.tokens[j].form.find_first_of(",;:()[]{}\"?!/") != std::string::npos) return;
+      continue;
+    }
+    if (j > begin && doc.tokens[j].span.begin > last_end_byte) {
+      key.push_back(' ');
+      h = Fnv1a64(" ", h);
+    }
+    key += piece;
+    h = Fnv1a64(piece, h);
+    last_end_byte = doc.tokens[j].span.end;
+    if (prefixes_.count(h) == 0) return;
+    auto it = ids_.find(key);
+    if (it != ids_.end()) hits->push_back({j + 1, it->second});
+  }
+}
+
+}  // namespace annals

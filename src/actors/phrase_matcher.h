@@ -1,0 +1,63 @@
+// A phrase matcher over token sequences, by name key (name_key.h).
+//
+// Phrases are stored by key in a hash map; every byte prefix of every key is
+// also stored as a 64-bit hash so that a scan stops as soon as the text
+// can no longer begin a known phrase. A scan from token i appends the keys of
+// tokens i, i+1, ... (with one space where the text had whitespace) and
+// reports each token position where the accumulated key is a phrase, so the
+// caller can take the longest one that also passes the case check.
+//
+// Because keys ignore punctuation and token boundaries, "U.S." tokenised as
+// one token or three, or "Jong-un" as one or three, match alike.
+//
+// Thread-safety: immutable after the last Add(); Scan() is const.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "annals/document.h"
+
+namespace annals {
+
+// Per-document token keys, computed once and shared by every matcher.
+struct TokenKeys {
+  std::vector<std::string> keys;  // NameKey(token.form); "" for punctuation
+  // Builds keys for tokens [begin, end) of doc (others stay empty).
+  void Build(const Document& doc);
+};
+
+class PhraseMatcher {
+ public:
+  struct Hit {
+    uint32_t token_end = 0;  // one past the last token of the match
+    uint32_t phrase = 0;     // id returned by Add()
+  };
+
+  // Adds a phrase by key; returns its id (the same id for a key added
+  // twice). Empty keys are ignored and return UINT32_MAX.
+  uint32_t Add(const std::string& key);
+  const std::string& key(uint32_t id) const { return keys_[id]; }
+  // Phrase id of a key, or UINT32_MAX.
+  uint32_t Find(std::string_view key) const;
+  size_t size() const { return keys_.size(); }
+
+  // Matches starting at token `begin` and ending no later than `limit`
+  // (exclusive; e.g. the end of the sentence), shortest first, at most
+  // kMaxTokens tokens. *hits is cleared first.
+  void Scan(const Document& doc, const TokenKeys& keys, uint32_t begin, uint32_t limit,
+            std::vector<Hit>* hits) const;
+
+  static constexpr uint32_t kMaxTokens = 12;
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> keys_;
+  std::unordered_set<uint64_t> prefixes_;
+};
+
+}  // namespace annals

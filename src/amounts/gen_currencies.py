@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Generates data/amounts/currencies.tsv, the currency table of the amounts
+stage, from Debian's iso-codes (ISO 4217 codes and names) plus the symbols
+and everyday words news text uses ("$", "bn", "roubles", "hryvnias").
+
+Usage: src/amounts/gen_currencies.py [/usr/share/iso-codes/json/iso_4217.json] \
+           > data/amounts/currencies.tsv
+"""
+import json
+import sys
+
+SRC = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_4217.json"
+
+# Symbols written before the number. A bare "$" is USD (the usual reading in
+# English-language news); prefixed dollars name their country.
+SYMBOLS = [
+    ("$", "USD"), ("US$", "USD"), ("C$", "CAD"), ("CA$", "CAD"), ("A$", "AUD"),
+    ("AU$", "AUD"), ("NZ$", "NZD"), ("HK$", "HKD"), ("S$", "SGD"), ("R$", "BRL"),
+    ("MX$", "MXN"), ("NT$", "TWD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"),
+    ("₽", "RUB"), ("₴", "UAH"), ("₹", "INR"), ("₩", "KRW"), ("₺", "TRY"), ("₪", "ILS"),
+]
+
+# Words written after the number (singular and plural), most specific first
+# where several words start the same way. Bare "dollars" is USD.
+NAMES = [
+    ("us dollar", "USD"), ("u.s. dollar", "USD"), ("american dollar", "USD"),
+    ("canadian dollar", "CAD"), ("australian dollar", "AUD"), ("new zealand dollar", "NZD"),
+    ("hong kong dollar", "HKD"), ("singapore dollar", "SGD"), ("taiwan dollar", "TWD"),
+    ("dollar", "USD"), ("euro", "EUR"), ("pound sterling", "GBP"), ("pound", "GBP"),
+    ("sterling", "GBP"), ("british pound", "GBP"), ("egyptian pound", "EGP"),
+    ("lebanese pound", "LBP"), ("yen", "JPY"), ("japanese yen", "JPY"), ("yuan", "CNY"),
+    ("chinese yuan", "CNY"), ("renminbi", "CNY"), ("ruble", "RUB"), ("rouble", "RUB"),
+    ("russian ruble", "RUB"), ("russian rouble", "RUB"), ("hryvnia", "UAH"),
+    ("hryvna", "UAH"), ("rupee", "INR"), ("indian rupee", "INR"), ("pakistani rupee", "PKR"),
+    ("swiss franc", "CHF"), ("franc", "CHF"), ("shekel", "ILS"), ("lira", "TRY"),
+    ("turkish lira", "TRY"), ("riyal", "SAR"), ("saudi riyal", "SAR"), ("dirham", "AED"),
+    ("rand", "ZAR"), ("real", "BRL"), ("reais", "BRL"), ("peso", "MXN"),
+    ("mexican peso", "MXN"), ("argentine peso", "ARS"), ("won", "KRW"), ("rial", "IRR"),
+    ("iranian rial", "IRR"), ("naira", "NGN"), ("krona", "SEK"), ("kronor", "SEK"),
+    ("krone", "NOK"), ("kroner", "NOK"), ("zloty", "PLN"), ("forint", "HUF"),
+    ("lari", "GEL"), ("manat", "AZN"), ("tenge", "KZT"), ("dinar", "IQD"),
+]
+
+MAGNITUDES = [
+    ("thousand", "1e3"), ("k", "1e3"), ("million", "1e6"), ("m", "1e6"), ("mn", "1e6"),
+    ("mln", "1e6"), ("billion", "1e9"), ("bn", "1e9"), ("bln", "1e9"), ("b", "1e9"),
+    ("trillion", "1e12"), ("tn", "1e12"), ("trn", "1e12"),
+]
+
+
+def plural(name):
+    last = name.split(" ")[-1]
+    if last in ("yen", "yuan", "renminbi", "sterling", "won", "rand", "reais", "kronor",
+                "kroner", "naira", "tenge", "lari", "manat", "forint", "zloty"):
+        return None
+    if last.endswith("y"):
+        return name[:-1] + "ies"
+    if last == "real":
+        return None
+    return name + "s"
+
+
+def main():
+    data = json.load(open(SRC, encoding="utf-8"))["4217"]
+    rows = []
+    seen = set()
+
+    def add(form, kind, code, value=""):
+        key = (form, kind)
+        if key in seen:
+            return
+        seen.add(key)
+        rows.append((form, kind, code, value))
+
+    for form, code in SYMBOLS:
+        add(form, "symbol", code)
+    # X.. codes are precious metals, funds and test codes, not money, except
+    # the CFA and CFP francs and the East Caribbean dollar.
+    def is_money(code):
+        return not code.startswith("X") or code in ("XAF", "XOF", "XPF", "XCD")
+
+    for e in data:
+        if is_money(e["alpha_3"]):
+            add(e["alpha_3"], "code", e["alpha_3"])
+    for form, code in NAMES:
+        add(form, "name", code)
+        p = plural(form)
+        if p:
+            add(p, "name", code)
+    # ISO 4217 names ("Hryvnia", "Yuan Renminbi", "UAE Dirham") as a fallback
+    # for currencies the everyday list lacks.
+    for e in data:
+        name = e["name"].lower()
+        if any(c in name for c in "()/,") or not is_money(e["alpha_3"]):
+            continue
+        # Long official names ("unidad de valor real") never occur after a
+        # number; short ones that are ordinary English words are ambiguous.
+        if len(name.split(" ")) > 3 or name in ("sol", "som", "mvdol", "sucre"):
+            continue
+        if name.startswith(("unidad", "wir ", "peso convertible")):
+            continue
+        if name in {n for n, _ in NAMES}:
+            continue
+        add(name, "name", e["alpha_3"])
+        p = plural(name)
+        if p:
+            add(p, "name", e["alpha_3"])
+    for form, value in MAGNITUDES:
+        add(form, "magnitude", "", value)
+
+    out = sys.stdout
+    out.write("# Currency table of the amounts stage (docs/amounts.md).\n")
+    out.write("# GENERATED BY src/amounts/gen_currencies.py from Debian iso-codes "
+              "(ISO 4217) plus symbols and everyday words; DO NOT EDIT.\n")
+    out.write("# kind: symbol (written before the number: $, US$, C$, EUR sign),\n")
+    out.write("#       code (ISO 4217, upper case, before or after the number),\n")
+    out.write("#       name (lower-case words after the number: dollars, euros),\n")
+    out.write("#       magnitude (multiplier after the number: bn, million).\n")
+    out.write("form\tkind\tcode\tvalue\n")
+    for r in rows:
+        out.write("\t".join(r) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+// Event context on hand-parsed fixtures (testdata/attach.fix): dates from
+// the event's clause, locations, amounts and attribution.
+#include "attach/attach_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "quotes/fixture.h"
+#include "quotes/quotes_stage.h"
+
+namespace annals {
+namespace {
+
+std::string Join(const std::vector<int32_t>& v) {
+  if (v.empty()) return "-";
+  std::string s;
+  for (int32_t x : v) s += (s.empty() ? "" : ",") + std::to_string(x);
+  return s;
+}
+
+TEST(AttachStage, FixtureEventsMatchExpectations) {
+  auto quotes = CreateQuotesStage(Config{});
+  auto attach = CreateAttachStage(Config{});
+  ASSERT_TRUE(quotes.ok() && attach.ok());
+  auto docs = testing::LoadFixture("src/attach/testdata/attach.fix");
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  size_t checked = 0;
+  for (testing::FixtureDoc& fd : *docs) {
+    Document& doc = fd.doc;
+    ASSERT_TRUE((*quotes)->Process(&doc).ok());
+    ASSERT_TRUE((*attach)->Process(&doc).ok());
+    for (const testing::Expectation& x : fd.expect) {
+      if (x.kind != "event") continue;
+      const size_t i = static_cast<size_t>(std::stoul(x.Get("i")));
+      ASSERT_LT(i, doc.events.size()) << doc.id;
+      const Event& ev = doc.events[i];
+      const std::string where = doc.id + " line " + std::to_string(x.line);
+      if (x.Has("date")) {
+        EXPECT_EQ(ev.date, x.Get("date")) << where;
+      }
+      if (x.Has("precision")) {
+        EXPECT_EQ(ev.date_precision, x.Get("precision")) << where;
+      }
+      if (x.Has("time_expr")) {
+        EXPECT_EQ(std::to_string(ev.time_expr), x.Get("time_expr")) << where;
+      }
+      if (x.Has("location")) {
+        EXPECT_EQ(ev.location ? ev.location->name : "-", x.Get("location")) << where;
+      }
+      if (x.Has("amounts")) {
+        EXPECT_EQ(Join(ev.amounts), x.Get("amounts")) << where;
+      }
+      for (const char* key : {"speaker", "speaker_text", "cue", "quote"}) {
+        if (!x.Has(key)) continue;
+        ASSERT_TRUE(ev.attribution.has_value()) << where;
+        const Attribution& a = *ev.attribution;
+        const std::string got = std::string(key) == "speaker"        ? a.speaker.name
+                                : std::string(key) == "speaker_text" ? a.speaker_text
+                                : std::string(key) == "cue"          ? a.cue
+                                                                     : a.quote;
+        EXPECT_EQ(got, x.Get(key)) << where << " " << key;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 12u);
+}
+
+TEST(AttachStage, DeclaresItsLayers) {
+  auto attach = CreateAttachStage(Config{});
+  ASSERT_TRUE(attach.ok());
+  EXPECT_EQ((*attach)->name(), "attach");
+  EXPECT_EQ((*attach)->fills(), kLayerEventContext);
+  const uint32_t needs = (*attach)->needs();
+  for (uint32_t layer : {kLayerEvents, kLayerTimes, kLayerPlaces, kLayerAmounts, kLayerQuotes, kLayerParse}) {
+    EXPECT_TRUE(needs & layer) << LayerNames(layer);
+  }
+}
+
+TEST(AttachStage, EmptyDocumentDateStaysEmpty) {
+  auto attach = CreateAttachStage(Config{});
+  ASSERT_TRUE(attach.ok());
+  Document doc;
+  doc.events.emplace_back();  // no tokens, no trigger
+  ASSERT_TRUE((*attach)->Process(&doc).ok());
+  EXPECT_EQ(doc.events[0].date, "");
+  EXPECT_EQ(doc.events[0].date_precision, "document");
+  EXPECT_FALSE(doc.events[0].location.has_value());
+}
+
+// Events, places, times and amounts with random indices over random parses.
+TEST(AttachStage, GarbageNeverCrashes) {
+  auto attach = CreateAttachStage(Config{});
+  ASSERT_TRUE(attach.ok());
+  std::mt19937 rng(777);
+  for (int round = 0; round < 300; ++round) {
+    Document doc;
+    doc.date = "2025-08-19";
+    const uint32_t n = rng() % 30;
+    for (uint32_t i = 0; i < n; ++i) {
+      Token t;
+      t.form = (rng() % 2) ? "in" : "X";
+      t.span = {static_cast<uint32_t>(doc.text.size()), static_cast<uint32_t>(doc.text.size() + t.form.size())};
+      doc.text += t.form + " ";
+      t.head = static_cast<int32_t>(rng() % (n + 2)) - 1;
+      t.deprel = (rng() % 2) ? "case" : "conj";
+      t.upos = (rng() % 2) ? "VERB" : "NOUN";
+      doc.tokens.push_back(t);
+    }
+    Sentence s;
+    s.token_end = n + rng() % 2;
+    doc.sentences.push_back(s);
+    for (int k = 0; k < 3; ++k) {
+      Place p;
+      p.token_begin = rng() % (n + 3);
+      p.token_end = p.token_begin + rng() % 3;
+      doc.places.push_back(p);
+      TimeExpr x;
+      x.token_begin = rng() % (n + 3);
+      x.token_end = x.token_begin + rng() % 3;
+      x.value = (rng() % 2) ? "2025-08-1" : "2025-W3";
+      doc.time_exprs.push_back(x);
+      Amount a;
+      a.token_begin = rng() % (n + 3);
+      a.token_end = a.token_begin + rng() % 3;
+      doc.amounts.push_back(a);
+      Quote q;
+      q.span = {static_cast<uint32_t>(rng() % 50), static_cast<uint32_t>(rng() % 80)};
+      q.speaker = static_cast<int32_t>(rng() % 5) - 1;
+      doc.quotes.push_back(q);
+      Event ev;
+      ev.evidence.trigger_spans.push_back({static_cast<uint32_t>(rng() % 100), static_cast<uint32_t>(rng() % 100)});
+      ev.span = {static_cast<uint32_t>(rng() % 100), static_cast<uint32_t>(rng() % 100)};
+      doc.events.push_back(ev);
+    }
+    ASSERT_TRUE((*attach)->Process(&doc).ok());
+    for (const Event& ev : doc.events) {
+      for (int32_t a : ev.amounts) EXPECT_LT(static_cast<size_t>(a), doc.amounts.size());
+      EXPECT_FALSE(ev.date.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annals

@@ -1,0 +1,165 @@
+// `annals ingest`: code files and folders of documents into the embedded
+// store (docs/store.md). Idempotent: a document already stored (same id or
+// same content) is skipped, so re-running after a crash or on a growing
+// folder only adds what is new. A progress bar is drawn on stderr when it is
+// a terminal; otherwise only problems and a one-line summary are printed.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "base/file.h"
+#include "base/hash.h"
+#include "cli/command.h"
+#include "cli/common_options.h"
+#include "cli/exit_codes.h"
+#include "store/ingest.h"
+#include "store/store.h"
+
+namespace annals::cli {
+namespace {
+
+struct IngestCliOptions {
+  PipelineOptions pipeline;
+  std::vector<std::string> paths;
+  std::string db = "annals.db";
+  std::string input_format = "auto";
+  std::string date;
+  bool recode = false;
+  size_t batch = 200;
+  int threads = 0;
+  int fold_days = -1;
+  bool fold_any_modality = false;
+  bool quiet = false;
+};
+
+std::string Duration(double s) {
+  if (s < 0 || s > 1e7) return "?";
+  const long t = static_cast<long>(s + 0.5);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+  return buf;
+}
+
+void DrawProgress(const IngestProgress& p) {
+  const double frac = p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total) : 0;
+  const int width = 24;
+  std::string bar(static_cast<size_t>(frac * width + 0.5), '#');
+  bar.resize(width, '.');
+  const double docs_s = p.seconds > 0 ? static_cast<double>(p.stored + p.recoded) / p.seconds : 0;
+  const double events_s = p.seconds > 0 ? static_cast<double>(p.events) / p.seconds : 0;
+  const double eta = frac > 0.001 ? p.seconds * (1 - frac) / frac : -1;
+  std::fprintf(stderr, "\r[%s] %3.0f%%  %zu docs  %.1f docs/s  %.1f events/s  %zu dup  %zu bad  ETA %s\x1b[K",
+               bar.c_str(), frac * 100, p.stored + p.recoded, docs_s, events_s, p.duplicates, p.failed,
+               Duration(eta).c_str());
+  std::fflush(stderr);
+}
+
+// Fingerprint of the ontology tables, recorded in the store so every export
+// can say which ontology coded it.
+std::string OntologyDescription(const Pipeline& pipeline) {
+  uint64_t h = kFnvOffset;
+  for (const char* f : {"cameo_events.tsv", "cameo_plover.tsv", "plover_types.tsv", "plover_contexts.tsv"}) {
+    Result<std::string> text = ReadFile(JoinPath(pipeline.config().data_dir, std::string("ontology/") + f));
+    if (text.ok()) h = Fnv1a64(*text, h);
+  }
+  return "CAMEO event codes + CAMEO->PLOVER map (data/ontology, fingerprint " + HexId(h) + ")";
+}
+
+int RunIngest(const IngestCliOptions& o) {
+  if (o.paths.empty() && !o.recode) {
+    std::cerr << "annals ingest: name files or folders to ingest (or --recode)\n";
+    return kExitUsage;
+  }
+  Result<InputFormat> format = ParseInputFormat(o.input_format);
+  if (!format.ok()) {
+    std::cerr << "annals ingest: " << format.status().message() << "\n";
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
+  if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
+  Result<std::unique_ptr<Store>> store = Store::Open(o.db);
+  if (!store.ok()) {
+    std::cerr << "annals ingest: " << store.status().message() << "\n";
+    return store.status().code() == StatusCode::kDataError ? kExitDataError : kExitIoError;
+  }
+  FoldOptions fold = (*store)->fold_options();
+  if (o.fold_days >= 0) fold.day_tolerance = o.fold_days;
+  if (o.fold_any_modality) fold.match_modality = false;
+  Status st = (*store)->SetFoldOptions(fold);
+
+  IngestOptions io;
+  io.batch_size = o.batch;
+  io.threads = o.threads;
+  io.format = *format;
+  io.default_date = o.date;
+  io.coded_by = CoderVersion(**pipeline, ANNALS_VERSION);
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"annals_version", ANNALS_VERSION},
+           {"goldstein_table", (*pipeline)->config().goldstein_table},
+           {"ontology", OntologyDescription(**pipeline)},
+           {"coded_by", io.coded_by}}) {
+    if (st.ok()) st = (*store)->SetMeta(k, v);
+  }
+  if (!st.ok()) {
+    std::cerr << "annals ingest: " << st.message() << "\n";
+    return kExitIoError;
+  }
+
+  const bool tty = !o.quiet && isatty(STDERR_FILENO);
+  bool drew = false;
+  auto progress = [&](const IngestProgress& p) {
+    if (!tty) return;
+    DrawProgress(p);
+    drew = true;
+  };
+  auto problem = [&](const Diagnostic& d) {
+    if (drew) std::fputs("\r\x1b[K", stderr);
+    std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+  };
+  Ingester ingester(**pipeline, store->get(), io);
+  if (o.recode) st = ingester.RecodeStale(problem, progress);
+  if (st.ok() && !o.paths.empty()) st = ingester.IngestPaths(o.paths, problem, progress);
+  if (drew) std::fputs("\n", stderr);
+  const IngestProgress& p = ingester.progress();
+  if (!o.quiet) {
+    std::cerr << "annals: " << p.stored << " document(s) stored, " << p.events << " event(s)";
+    if (p.recoded) std::cerr << ", " << p.recoded << " re-coded";
+    std::cerr << ", " << p.duplicates << " already stored, " << p.failed << " bad";
+    char rate[96];
+    std::snprintf(rate, sizeof rate, " in %.1f s (%.1f docs/s, %.1f events/s)", p.seconds,
+                  p.seconds > 0 ? static_cast<double>(p.stored + p.recoded) / p.seconds : 0.0,
+                  p.seconds > 0 ? static_cast<double>(p.events) / p.seconds : 0.0);
+    std::cerr << rate << " -> " << o.db << "\n";
+  }
+  if (!st.ok()) {
+    std::cerr << "annals ingest: error: " << st.message() << "\n";
+    return st.code() == StatusCode::kNotFound || st.code() == StatusCode::kIoError ? kExitIoError : kExitDataError;
+  }
+  return p.failed > 0 ? kExitPartial : kExitOk;
+}
+
+Action Setup(CLI::App* app) {
+  auto o = std::make_shared<IngestCliOptions>();
+  AddPipelineOptions(app, &o->pipeline);
+  app->add_option("paths", o->paths, "Files and folders (.txt, .jsonl, .ndjson, optionally .gz/.zst)");
+  app->add_option("--db", o->db, "Store file (SQLite; created if missing)")->capture_default_str();
+  app->add_option("--input-format", o->input_format, "text, jsonl or auto (by file extension)")
+      ->check(CLI::IsMember({"auto", "text", "txt", "jsonl", "ndjson"}));
+  app->add_option("--date", o->date, "Date YYYY-MM-DD for documents without one (text files)");
+  app->add_flag("--recode", o->recode,
+                "Re-code stored documents coded by another version of Annals, its data or Goldstein table");
+  app->add_option("--batch", o->batch, "Documents per transaction")->check(CLI::PositiveNumber)->capture_default_str();
+  app->add_option("--threads", o->threads, "Coding threads (0 = all cores)")->check(CLI::NonNegativeNumber);
+  app->add_option("--fold-days", o->fold_days, "Folding: days after an event's first report still folded into it "
+                                               "(stored in the file; changing it refolds)");
+  app->add_flag("--fold-any-modality", o->fold_any_modality,
+                "Folding: fold records whatever their modality (default: same modality only)");
+  app->add_flag("-q,--quiet", o->quiet, "No progress bar and no summary");
+  return [o] { return RunIngest(*o); };
+}
+
+ANNALS_COMMAND("ingest", "Code documents into the embedded event store (idempotent)", Setup);
+
+}  // namespace
+}  // namespace annals::cli

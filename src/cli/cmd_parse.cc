@@ -1,0 +1,81 @@
+// `annals parse [FILE|-]`: tokenizes, tags, lemmatises and parses plain
+// text and writes CoNLL-U (one sentence per block, heads sentence-relative,
+// "SpaceAfter=No" in MISC where the text has no space).
+//
+// Runs only the text and syntax stages, so it works without the actor and
+// event data. Exit codes: 0 done; 3 the syntax model could not load; 4 the
+// input could not be read.
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+
+#include "base/file.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "syntax/evaluate.h"
+#include "syntax/syntax_stage.h"
+#include "text/text_stage.h"
+
+namespace annals::cli {
+namespace {
+
+struct ParseOptions {
+  std::string input = "-";
+  std::string data_dir;
+  std::string model;
+};
+
+int RunParse(const ParseOptions& o) {
+  Config config;
+  config.data_dir = o.data_dir;
+  config.syntax_model = o.model;
+  auto text_stage = CreateTextStage(config);
+  if (!text_stage.ok()) {
+    std::cerr << "annals: error: " << text_stage.status().message() << "\n";
+    return kExitDataError;
+  }
+  auto syntax_stage = CreateSyntaxStage(config);
+  if (!syntax_stage.ok()) {
+    std::cerr << "annals: error: " << syntax_stage.status().message() << "\n";
+    return kExitDataError;
+  }
+  Document doc;
+  doc.id = o.input;
+  if (o.input == "-") {
+    doc.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    Result<std::string> text = ReadFile(o.input);
+    if (!text.ok()) {
+      std::cerr << "annals: error: " << text.status().message() << "\n";
+      return kExitIoError;
+    }
+    doc.text = std::move(text).value();
+  }
+  for (Stage* stage : {text_stage->get(), syntax_stage->get()}) {
+    Status st = stage->Process(&doc);
+    if (!st.ok()) {
+      std::cerr << "annals: " << o.input << ": " << st.message() << "\n";
+      return kExitPartial;
+    }
+  }
+  for (const Diagnostic& d : doc.diagnostics) std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+  std::string out;
+  for (const syntax::ConlluSentence& s : syntax::DocumentToConllu(doc)) syntax::WriteConllu(s, &out);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (std::fflush(stdout) != 0) return kExitIoError;
+  return kExitOk;
+}
+
+Action Setup(CLI::App* app) {
+  auto o = std::make_shared<ParseOptions>();
+  app->add_option("input", o->input, "Text file to parse, or - for standard input (default)");
+  app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
+  app->add_option("--model", o->model, "Syntax model file (default: <data>/models/syntax-en.model)");
+  return [o]() { return RunParse(*o); };
+}
+
+}  // namespace
+
+ANNALS_COMMAND("parse", "Tokenize, tag and parse text; write CoNLL-U", Setup);
+
+}  // namespace annals::cli

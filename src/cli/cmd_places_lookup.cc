@@ -1,0 +1,75 @@
+// `annals places lookup NAME`: the gazetteer entries a place name may mean,
+// best first, as the actors stage would rank them.
+//
+// Output (stdout, TSV with a header): rank, score, id, name, feature,
+// country, division, lat, lon, population. --country adds document-context
+// countries (ISO alpha-3), --in adds a qualifier ("Texas"), --all lists
+// every candidate instead of the best five. Exit 0 if the name is known,
+// 1 if not, 3 if the gazetteer cannot be loaded.
+#include <cstdio>
+#include <iostream>
+
+#include "actors/gazetteer.h"
+#include "actors/name_key.h"
+#include "base/file.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+
+namespace annals::cli {
+namespace {
+
+struct LookupOptions {
+  std::string data_dir;
+  std::vector<std::string> countries;
+  std::string qualifier;
+  bool all = false;
+  std::vector<std::string> name;
+};
+
+int RunLookup(const LookupOptions& o) {
+  const std::string dir = JoinPath(o.data_dir.empty() ? DefaultDataDir() : o.data_dir, "gazetteer");
+  std::vector<DictionaryIssue> issues;
+  Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Load(dir, &issues);
+  for (const DictionaryIssue& i : issues) std::cerr << "annals: " << i.message << "\n";
+  if (!gaz.ok()) {
+    std::cerr << "annals places lookup: cannot load: " << gaz.status().message() << "\n";
+    return kExitDataError;
+  }
+  std::string name;
+  for (const std::string& w : o.name) name += (name.empty() ? "" : " ") + w;
+  const std::vector<PlaceCandidate> ranked =
+      (*gaz)->Rank(NameKey(name), o.countries, NameKey(o.qualifier));
+  if (ranked.empty()) {
+    std::cerr << "annals places lookup: no place named '" << name << "'\n";
+    return kExitPartial;
+  }
+  std::printf("rank\tscore\tid\tname\tfeature\tcountry\tdivision\tlat\tlon\tpopulation\n");
+  for (size_t r = 0; r < ranked.size() && (o.all || r < 5); ++r) {
+    const GazetteerEntry& e = (*gaz)->entries()[ranked[r].entry];
+    std::printf("%zu\t%.2f\t%s\t%s\t%s\t%s\t%s\t", r + 1, ranked[r].score, e.id.c_str(), e.name.c_str(),
+                e.feature.c_str(), e.country.c_str(), e.admin1.c_str());
+    if (e.has_coordinates) {
+      std::printf("%.5f\t%.5f", e.lat, e.lon);
+    } else {
+      std::printf("\t");
+    }
+    std::printf("\t%lld\n", static_cast<long long>(e.population));
+  }
+  if (!o.all && ranked.size() > 5) std::cerr << "annals places lookup: " << ranked.size() << " candidates (--all lists them)\n";
+  return kExitOk;
+}
+
+Action Setup(CLI::App* app) {
+  auto o = std::make_shared<LookupOptions>();
+  app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
+  app->add_option("--country", o->countries, "A country the document is about (ISO alpha-3); repeatable");
+  app->add_option("--in", o->qualifier, "Qualifier written after the name, e.g. Texas in 'Paris, Texas'");
+  app->add_flag("--all", o->all, "List every candidate, not only the best five");
+  app->add_option("name", o->name, "Place name (several words are joined)")->required();
+  return [o] { return RunLookup(*o); };
+}
+
+ANNALS_COMMAND("places lookup", "Look a place name up in the gazetteer, best match first", Setup);
+
+}  // namespace
+}  // namespace annals::cli

@@ -1,0 +1,72 @@
+#include "cli/document_loop.h"
+
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "ingest/document_reader.h"
+
+namespace annals::cli {
+
+void AddInputOptions(CLI::App* app, InputOptions* o, bool with_id) {
+  app->add_option("--input-format", o->input_format, "text, jsonl or auto (by file extension)")
+      ->check(CLI::IsMember({"auto", "text", "txt", "jsonl", "ndjson"}));
+  app->add_option("--date", o->date, "Document date YYYY-MM-DD for text input or JSONL records without one");
+  if (with_id) app->add_option("--id", o->id, "Document id for a single text input (default: the file name)");
+  app->add_option("files", o->files, "Input files (.txt, .jsonl, optionally .gz/.zst); '-' or none reads stdin");
+}
+
+LoopResult CodeInputs(const InputOptions& in, const Pipeline& pipeline, std::string_view until,
+                      const std::function<void(Document& doc)>& on_document) {
+  LoopResult r;
+  Result<InputFormat> format = ParseInputFormat(in.input_format);
+  if (!format.ok()) {
+    std::cerr << "annals: " << format.status().message() << "\n";
+    r.usage_error = kExitUsage;
+    return r;
+  }
+  const std::vector<std::string> files = in.files.empty() ? std::vector<std::string>{"-"} : in.files;
+  if (!in.id.empty() && files.size() > 1) {
+    std::cerr << "annals: --id names one document; it cannot be used with several files\n";
+    r.usage_error = kExitUsage;
+    return r;
+  }
+  ReadOptions ro;
+  ro.format = *format;
+  ro.default_date = in.date;
+  ro.id = in.id;
+  for (const std::string& file : files) {
+    ReadStats stats;
+    const Status st = ReadDocuments(
+        file, ro,
+        [&](Document&& doc) {
+          const Status ps = pipeline.ProcessUntil(&doc, until);
+          for (const Diagnostic& d : doc.diagnostics) std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+          if (!ps.ok()) {
+            std::cerr << "annals: error: " << doc.origin << ": " << ps.message() << "; document skipped\n";
+            ++r.failed;
+            return;
+          }
+          ++r.documents;
+          on_document(doc);
+        },
+        [&](const Diagnostic& p) { std::cerr << "annals: " << p.severity << ": " << p.message << "\n"; }, &stats);
+    r.failed += stats.skipped;
+    if (!st.ok()) {
+      std::cerr << "annals: error: " << st.message() << "\n";
+      if (st.code() == StatusCode::kInvalidArgument) {
+        r.usage_error = kExitUsage;
+        return r;
+      }
+      r.io_error = true;
+    }
+  }
+  return r;
+}
+
+int ExitCode(const LoopResult& r) {
+  if (r.usage_error != 0) return r.usage_error;
+  if (r.io_error && r.documents == 0) return kExitIoError;
+  return (r.failed > 0 || r.io_error) ? kExitPartial : kExitOk;
+}
+
+}  // namespace annals::cli

@@ -1,0 +1,394 @@
+// Loader and index for data/patterns/*.patterns (format: docs/formats/patterns.md).
+//
+// Each line is split into whitespace-separated words with their 1-based
+// columns so an error can point at the offending word. A bad line is
+// reported and skipped; it never stops the others from loading.
+#include "events/pattern_dictionary.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "base/file.h"
+#include "base/utf8.h"
+#include "events/sentence_view.h"
+
+namespace annals::events {
+namespace {
+
+struct Word {
+  std::string_view text;
+  size_t column;  // 1-based byte column
+};
+
+std::vector<Word> SplitWords(std::string_view line) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+    if (i >= line.size()) break;
+    if (line[i] == '#') break;  // the rest of the line is a comment
+    size_t start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+    words.push_back({line.substr(start, i - start), start + 1});
+  }
+  return words;
+}
+
+bool IsLemmaWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (unsigned char c : w) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\'' ||
+              c == '.' || c >= 0x80;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool IsCodeShape(std::string_view c) {
+  if (c.size() < 2 || c.size() > 4) return false;
+  return std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+bool IsTargetSlot(std::string_view s) {
+  if (s == "obj" || s == "iobj" || s == "pass" || s == "poss" || s == "deep" ||
+      s == "none" || s == "subj" || s == "mod" || s == "comp") {
+    return true;
+  }
+  return s.size() > 4 && s.substr(0, 4) == "obl:" && IsLemmaWord(s.substr(4));
+}
+
+std::string Quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back('\'');
+  out.append(s);
+  out.push_back('\'');
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& PatternDictionary::LexiconNames() {
+  // Each list is documented in docs/formats/patterns.md and read by the coder
+  // (event_coder.cc names the rule each one implements).
+  static const std::vector<std::string_view> kNames = {
+      "planned_governor",       // X plans/intends/agrees to <event>
+      "hypothetical_governor",  // analysts bet that / it is possible that
+      "negating_governor",      // deny that <event>
+      "planned_modifier",       // planned/upcoming/imminent <noun event>
+      "hypothetical_modifier",  // possible/potential <noun event>
+      "planned_noun",           // a plan/promise/pledge to <event>
+      "hypothetical_noun",      // the possibility/prospect of <event>
+      "light_verb",             // hold/have/attend <noun event>
+      "hedge_adverb",           // reportedly, allegedly
+      "hedge_subject",          // sources/reports say
+      "background_adverb",      // previously, formerly
+      "object_control",         // urge X to <event>: X is the subject
+      "relative_pronoun",       // who/which/that
+      "agent_noun",             // Putin's minister, the army of Russia: the possessor acts
+  };
+  return kNames;
+}
+
+std::unique_ptr<PatternDictionary> PatternDictionary::Empty() {
+  return std::unique_ptr<PatternDictionary>(new PatternDictionary());
+}
+
+Result<std::unique_ptr<PatternDictionary>> PatternDictionary::LoadDir(
+    const std::string& dir, const CodeCheck& known_code, std::vector<std::string>* errors) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".patterns") files.push_back(entry.path().string());
+  }
+  if (ec) return Status::NotFound("cannot read pattern directory " + dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  auto dict = Empty();
+  for (const std::string& f : files) {
+    Result<std::string> text = ReadFile(f);
+    if (!text.ok()) {
+      errors->push_back(text.status().message());
+      continue;
+    }
+    dict->Parse(*text, f, known_code, errors);
+  }
+  if (dict->patterns_.empty()) {
+    return Status::DataError("no event pattern loaded from " + dir + "/*.patterns");
+  }
+  return dict;
+}
+
+void PatternDictionary::Parse(std::string_view text, const std::string& path,
+                              const CodeCheck& known_code, std::vector<std::string>* errors) {
+  if (!IsValidUtf8(text)) {
+    errors->push_back(path + ": not valid UTF-8; file skipped");
+    return;
+  }
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    std::vector<Word> words = SplitWords(line);
+    if (words.empty()) {
+      if (nl == text.size()) break;
+      continue;
+    }
+    auto fail = [&](const Word& w, std::string_view message) {
+      errors->push_back(AtLine(path, line_no, w.column, std::string(message) + " " + Quote(w.text)));
+    };
+
+    if (words[0].text == "@lemma") {
+      if (words.size() < 3) {
+        fail(words[0], "a lemma line needs a lemma and at least one form:");
+        continue;
+      }
+      for (size_t i = 1; i < words.size(); ++i) {
+        if (!IsLemmaWord(words[i].text)) {
+          fail(words[i], "lemma lines take lower-case words, got");
+          break;
+        }
+        if (i > 1) irregular_[std::string(words[i].text)] = std::string(words[1].text);
+      }
+      continue;
+    }
+    if (words[0].text == "@lexicon") {
+      if (words.size() < 3) {
+        fail(words[0], "a lexicon line needs a name and at least one word:");
+        continue;
+      }
+      const auto& names = LexiconNames();
+      if (std::find(names.begin(), names.end(), words[1].text) == names.end()) {
+        fail(words[1], "unknown lexicon");
+        continue;
+      }
+      auto& lex = lexicons_[std::string(words[1].text)];
+      for (size_t i = 2; i < words.size(); ++i) {
+        if (!IsLemmaWord(words[i].text)) {
+          fail(words[i], "lexicon words are lower-case lemmas, got");
+          continue;
+        }
+        lex[std::string(words[i].text)] = true;
+      }
+      continue;
+    }
+
+    if (words.size() < 3) {
+      fail(words[0], "a pattern needs <id> <code> <trigger>; got only");
+      continue;
+    }
+    Pattern p;
+    p.file = path;
+    p.line = line_no;
+    p.id = std::string(words[0].text);
+    if (by_id_.count(p.id) != 0) {
+      const Pattern& first = patterns_[by_id_[p.id]];
+      fail(words[0], "duplicate pattern id (first at " + first.file + ":" +
+                         std::to_string(first.line) + ")");
+      continue;
+    }
+    if (!IsCodeShape(words[1].text) || (known_code && !known_code(words[1].text))) {
+      fail(words[1], "unknown CAMEO event code");
+      continue;
+    }
+    p.code = std::string(words[1].text);
+
+    // Trigger: lemma[/POS][+particle]...
+    std::string_view trig = words[2].text;
+    std::vector<std::string_view> parts = [&] {
+      std::vector<std::string_view> v;
+      size_t s = 0;
+      for (size_t i = 0; i <= trig.size(); ++i) {
+        if (i == trig.size() || trig[i] == '+') {
+          v.push_back(trig.substr(s, i - s));
+          s = i + 1;
+        }
+      }
+      return v;
+    }();
+    std::string_view head = parts[0];
+    bool bad = false;
+    if (size_t slash = head.find('/'); slash != std::string_view::npos) {
+      std::string_view pos_tag = head.substr(slash + 1);
+      head = head.substr(0, slash);
+      if (pos_tag == "V") p.pos = PosClass::kVerb;
+      else if (pos_tag == "N") p.pos = PosClass::kNoun;
+      else if (pos_tag == "A") p.pos = PosClass::kAdj;
+      else bad = true;
+    }
+    if (bad || !IsLemmaWord(head)) {
+      fail(words[2], "bad trigger (want lemma[/V|/N|/A][+particle]...):");
+      continue;
+    }
+    p.lemma = std::string(head);
+    for (size_t i = 1; i < parts.size(); ++i) {
+      if (!IsLemmaWord(parts[i])) {
+        bad = true;
+        break;
+      }
+      p.particles.emplace_back(parts[i]);
+    }
+    if (bad) {
+      fail(words[2], "bad trigger particle in");
+      continue;
+    }
+
+    // Constraints and options.
+    for (size_t i = 3; i < words.size() && !bad; ++i) {
+      const Word& w = words[i];
+      std::string_view t = w.text;
+      size_t eq = t.find('=');
+      std::string_view key = eq == std::string_view::npos ? t : t.substr(0, eq);
+      std::string_view value = eq == std::string_view::npos ? std::string_view() : t.substr(eq + 1);
+      bool has_value = eq != std::string_view::npos;
+      auto need_value = [&]() {
+        if (!has_value || value.empty()) {
+          fail(w, "option needs a value:");
+          bad = true;
+        }
+        return !bad;
+      };
+      if (key == "recip" && !has_value) {
+        p.reciprocal = true;
+      } else if (key == "speech" && !has_value) {
+        p.speech = true;
+      } else if (key == "absorb" && !has_value) {
+        p.absorb = 1;
+      } else if (key == "noabsorb" && !has_value) {
+        p.absorb = 0;
+      } else if (key == "neg") {
+        Constraint c;
+        c.kind = Constraint::Kind::kNeg;
+        if (has_value && value != "yes" && value != "no") {
+          fail(w, "neg takes yes or no:");
+          bad = true;
+          break;
+        }
+        c.negated = !has_value || value == "yes";
+        p.constraints.push_back(std::move(c));
+      } else if (key == "intent") {
+        if (!need_value()) break;
+        if (!IsCodeShape(value) || (known_code && !known_code(value))) {
+          fail(w, "unknown CAMEO event code in");
+          bad = true;
+          break;
+        }
+        p.intent_code = std::string(value);
+      } else if (key == "source") {
+        if (!need_value()) break;
+        if (value != "subj" && value != "speaker" && value != "poss") {
+          fail(w, "source must be subj, speaker or poss:");
+          bad = true;
+          break;
+        }
+        p.source_slot = value == "subj" ? "" : std::string(value);
+      } else if (key == "target") {
+        if (!need_value()) break;
+        size_t s = 0;
+        for (size_t k = 0; k <= value.size(); ++k) {
+          if (k == value.size() || value[k] == ',') {
+            std::string_view slot = value.substr(s, k - s);
+            if (!IsTargetSlot(slot)) {
+              fail(w, "unknown target slot '" + std::string(slot) + "' in");
+              bad = true;
+              break;
+            }
+            p.target_slots.emplace_back(slot);
+            s = k + 1;
+          }
+        }
+      } else {
+        Constraint c;
+        if (key == "obj") c.kind = Constraint::Kind::kObj;
+        else if (key == "iobj") c.kind = Constraint::Kind::kIobj;
+        else if (key == "subj") c.kind = Constraint::Kind::kSubj;
+        else if (key == "xcomp") c.kind = Constraint::Kind::kXcomp;
+        else if (key == "mod") c.kind = Constraint::Kind::kMod;
+        else if (key == "sub") c.kind = Constraint::Kind::kSub;
+        else if (key.size() > 4 && key.substr(0, 4) == "obl:" && IsLemmaWord(key.substr(4))) {
+          c.kind = Constraint::Kind::kObl;
+          c.prep = std::string(key.substr(4));
+        } else {
+          fail(w, "unknown constraint or option");
+          bad = true;
+          break;
+        }
+        if (!need_value()) break;
+        size_t s = 0;
+        for (size_t k = 0; k <= value.size(); ++k) {
+          if (k == value.size() || value[k] == '|') {
+            std::string_view v = value.substr(s, k - s);
+            s = k + 1;
+            if (v == "ACTOR") c.actor = true;
+            else if (v == "PLACE") c.place = true;
+            else if (v == "*") c.any = true;
+            else if (v == "-") c.absent = true;
+            else if (IsLemmaWord(v)) c.lemmas.emplace_back(v);
+            else {
+              fail(w, "bad value '" + std::string(v) + "' (lower-case lemmas, ACTOR, PLACE, * or -) in");
+              bad = true;
+              break;
+            }
+          }
+        }
+        if (!bad && c.kind == Constraint::Kind::kSub && (c.actor || c.place || c.absent)) {
+          fail(w, "sub= takes lemmas only:");
+          bad = true;
+        }
+        if (!bad) p.constraints.push_back(std::move(c));
+      }
+    }
+    if (bad) continue;
+    // "obj=-" narrows nothing worth preferring: only positive constraints count.
+    p.specificity = static_cast<int>(p.particles.size());
+    for (const Constraint& c : p.constraints) p.specificity += c.absent ? 0 : 1;
+    by_id_[p.id] = patterns_.size();
+    patterns_.push_back(std::move(p));
+    if (nl == text.size()) break;
+  }
+  Index();
+}
+
+void PatternDictionary::Index() {
+  by_lemma_.clear();
+  vocabulary_.clear();
+  for (const Pattern& p : patterns_) {
+    by_lemma_[p.lemma].push_back(&p);
+    vocabulary_[p.lemma] = true;
+    for (const Constraint& c : p.constraints) {
+      for (const std::string& l : c.lemmas) vocabulary_[l] = true;
+    }
+    for (const std::string& l : p.particles) vocabulary_[l] = true;
+  }
+  for (const auto& [name, words] : lexicons_) {
+    for (const auto& [w, unused] : words) vocabulary_[w] = true;
+  }
+}
+
+std::string_view PatternDictionary::IrregularLemma(std::string_view form) const {
+  auto it = irregular_.find(std::string(form));
+  return it == irregular_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+const std::vector<const Pattern*>& PatternDictionary::ForLemma(std::string_view lemma) const {
+  static const std::vector<const Pattern*> kNone;
+  auto it = by_lemma_.find(std::string(lemma));
+  return it == by_lemma_.end() ? kNone : it->second;
+}
+
+const Pattern* PatternDictionary::FindId(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : &patterns_[it->second];
+}
+
+bool PatternDictionary::InLexicon(std::string_view lexicon, std::string_view word) const {
+  auto it = lexicons_.find(std::string(lexicon));
+  if (it == lexicons_.end()) return false;
+  return it->second.count(std::string(word)) != 0;
+}
+
+}  // namespace annals::events

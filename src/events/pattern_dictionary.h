@@ -1,0 +1,126 @@
+// The event pattern dictionary: human-edited trigger patterns over the
+// dependency parse, each mapping to a CAMEO event code, plus the small word
+// lists (lexicons) the coder uses for modality, speech and light verbs.
+//
+// Format (docs/formats/patterns.md; files data/patterns/*.patterns): one
+// pattern per line,
+//
+//   <id> <cameo-code> <trigger> [<constraint or option>]...  [# comment]
+//
+//   consult.meet      040  meet/V                 recip
+//   reject.troops     1224 reject/V  sub=troop|soldier|boots  target=deep
+//   appeal.call-on    020  call/V+on              target=obl:on,obj
+//
+// lexicon lines "@lexicon <name> <word>..." and irregular forms
+// "@lemma <lemma> <form>..." (spoke -> speak). The trigger is a lemma with
+// an optional part of speech (/V verb, /N noun, /A adjective) and optional
+// particles (+on, +out): words that must be dependents of the trigger (or the
+// case marker of one), as in "call on", "rule out", "off the table"
+// (table/N+off).
+//
+// Loading never stops at a bad line: each malformed pattern is reported as
+// "path:line:col: message 'text'" in `errors` and skipped; the rest load.
+// After Load the dictionary is immutable and safe to share between threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "annals/status.h"
+
+namespace annals::events {
+
+enum class PosClass : uint8_t { kAny, kVerb, kNoun, kAdj };
+
+// One argument constraint, e.g. obj=troop|soldier or obl:with=ACTOR.
+struct Constraint {
+  enum class Kind : uint8_t {
+    kObj,    // obj child (nominal object)
+    kIobj,   // iobj child
+    kSubj,   // nsubj / nsubj:pass child
+    kXcomp,  // xcomp child (or acl/"of"-gerund of a noun trigger)
+    kObl,    // obl/nmod child whose case marker is `prep` ("*": any)
+    kMod,    // amod/compound child of a noun trigger
+    kSub,    // some descendant (not crossing into reported speech)
+    kNeg,    // negation on the trigger (value false: must not be negated)
+  };
+  Kind kind = Kind::kObj;
+  std::string prep;                 // kObl only
+  std::vector<std::string> lemmas;  // allowed head lemmas (lower case)
+  bool any = false;                 // "*": any word
+  bool actor = false;               // ACTOR: the argument is a political actor
+  bool place = false;               // PLACE: the argument is a gazetteer place
+  bool absent = false;              // "-": there must be no such argument
+  bool negated = true;              // kNeg: required polarity
+};
+
+struct Pattern {
+  std::string id;
+  std::string code;         // CAMEO event code
+  std::string intent_code;  // code when planned/hypothetical ("" = default)
+  std::string lemma;        // trigger head lemma, lower case
+  PosClass pos = PosClass::kAny;
+  std::vector<std::string> particles;
+  std::vector<Constraint> constraints;
+  // Where to look for the target, in order (default: see event_coder.h).
+  std::vector<std::string> target_slots;
+  std::string source_slot;  // "" (subject), "speaker", "poss"
+  bool reciprocal = false;  // symmetric: A and B met -> A->B and B->A
+  bool speech = false;      // a speech cue: coded 01x only if it carries no event
+  int absorb = -1;          // -1: by root (see event_coder.cc); 0/1 forced
+  int specificity = 0;      // constraints + particles: more specific wins
+  std::string file;
+  size_t line = 0;
+};
+
+class PatternDictionary {
+ public:
+  // Returns true if a CAMEO code exists (the ontology's Find()).
+  using CodeCheck = std::function<bool(std::string_view)>;
+
+  // Loads every *.patterns file in `dir` (sorted by name). Malformed lines go
+  // to *errors and are skipped. Fails only if the directory cannot be read
+  // or no pattern loaded at all.
+  static Result<std::unique_ptr<PatternDictionary>> LoadDir(
+      const std::string& dir, const CodeCheck& known_code, std::vector<std::string>* errors);
+  // Parses one file's text; `path` names it in messages. Adds to this
+  // dictionary (ids must stay unique across files).
+  void Parse(std::string_view text, const std::string& path, const CodeCheck& known_code,
+             std::vector<std::string>* errors);
+  static std::unique_ptr<PatternDictionary> Empty();
+
+  // Patterns whose trigger lemma is `lemma`, in file order.
+  const std::vector<const Pattern*>& ForLemma(std::string_view lemma) const;
+  const std::vector<Pattern>& patterns() const { return patterns_; }
+  const Pattern* FindId(std::string_view id) const;
+  // Lexicon membership, e.g. InLexicon("planned_governor", "intend").
+  bool InLexicon(std::string_view lexicon, std::string_view word) const;
+  // Names of the lexicons the coder understands.
+  static const std::vector<std::string_view>& LexiconNames();
+  // True if `word` is a trigger, lexicon or constraint lemma: the coder uses
+  // it to pick the right lemma when the tagger's lemma is wrong.
+  bool Knows(std::string_view word) const { return vocabulary_.count(std::string(word)) != 0; }
+  // Lemma of an irregular form ("spoke" -> "speak") from "@lemma" lines; "".
+  std::string_view IrregularLemma(std::string_view form) const;
+
+  PatternDictionary(const PatternDictionary&) = delete;
+  PatternDictionary& operator=(const PatternDictionary&) = delete;
+
+ private:
+  PatternDictionary() = default;
+  void Index();
+
+  // Stable addresses: patterns_ is filled completely before Index().
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<const Pattern*>> by_lemma_;
+  std::unordered_map<std::string, size_t> by_id_;
+  std::unordered_map<std::string, std::unordered_map<std::string, bool>> lexicons_;
+  std::unordered_map<std::string, std::string> irregular_;
+  std::unordered_map<std::string, bool> vocabulary_;
+};
+
+}  // namespace annals::events

@@ -1,0 +1,94 @@
+// Pattern dictionary tests: the shipped patterns load cleanly and cover every
+// CAMEO root and PLOVER type; malformed lines are reported with path:line:col
+// and skipped while the rest load.
+#include "events/pattern_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "ontology/ontology.h"
+
+namespace annals::events {
+namespace {
+
+TEST(PatternDictionary, ShippedPatternsLoadAndCoverAllRootsAndPloverTypes) {
+  auto onto = Ontology::Load("data", "gdelt");
+  ASSERT_TRUE(onto.ok()) << onto.status().ToString();
+  std::vector<std::string> errors;
+  auto dict = PatternDictionary::LoadDir(
+      "data/patterns", [&](std::string_view c) { return (*onto)->Find(c) != nullptr; }, &errors);
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  for (const auto& e : errors) ADD_FAILURE() << e;
+  std::set<std::string> roots, types;
+  for (const Pattern& p : (*dict)->patterns()) {
+    const CameoEventCode* c = (*onto)->Find(p.code);
+    ASSERT_NE(c, nullptr) << p.id;
+    roots.insert(c->root);
+    if (!c->plover_type.empty()) types.insert(c->plover_type);
+  }
+  EXPECT_EQ(roots.size(), 20u);
+  for (const PloverType& t : (*onto)->plover_types()) EXPECT_TRUE(types.count(t.name)) << t.name;
+  EXPECT_TRUE((*dict)->InLexicon("planned_governor", "intend"));
+  EXPECT_FALSE((*dict)->InLexicon("planned_governor", "attack"));
+}
+
+TEST(PatternDictionary, BadLinesAreReportedWithColumnAndSkipped) {
+  auto dict = PatternDictionary::Empty();
+  std::vector<std::string> errors;
+  auto known = [](std::string_view c) { return c == "040" || c == "190" || c == "036"; };
+  dict->Parse(
+      "# comment\n"
+      "good.meet   040  meet/V recip   # trailing comment\n"
+      "bad.code    999  meet/V\n"
+      "bad.constraint 040 meet/V obx=foo\n"
+      "bad.trigger 040  Meet/Q\n"
+      "good.meet   040  meet/V\n"
+      "bad.value   190  attack/V obj=Foo\n"
+      "bad.intent  040  meet/V intent=12\n"
+      "@lexicon nonsense a b\n"
+      "@lexicon light_verb hold\n"
+      "good.attack 190  attack/V+on obl:on=ACTOR|PLACE target=obl:on,deep intent=036\n"
+      "short\n",
+      "mem.patterns", known, &errors);
+  ASSERT_EQ(errors.size(), 8u);
+  EXPECT_EQ(errors[0], "mem.patterns:3:13: unknown CAMEO event code '999'");
+  EXPECT_EQ(errors[1], "mem.patterns:4:27: unknown constraint or option 'obx=foo'");
+  EXPECT_NE(errors[2].find("mem.patterns:5:18: bad trigger"), std::string::npos);
+  EXPECT_NE(errors[3].find("mem.patterns:6:1: duplicate pattern id"), std::string::npos);
+  EXPECT_NE(errors[4].find("mem.patterns:7:"), std::string::npos);
+  EXPECT_NE(errors[5].find("mem.patterns:8:"), std::string::npos);
+  EXPECT_EQ(errors[6], "mem.patterns:9:10: unknown lexicon 'nonsense'");
+  EXPECT_NE(errors[7].find("mem.patterns:12:1:"), std::string::npos);
+  ASSERT_EQ(dict->patterns().size(), 2u);
+  const Pattern* a = dict->FindId("good.attack");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->particles, std::vector<std::string>{"on"});
+  EXPECT_EQ(a->intent_code, "036");
+  EXPECT_EQ(a->target_slots, (std::vector<std::string>{"obl:on", "deep"}));
+  ASSERT_EQ(a->constraints.size(), 1u);
+  EXPECT_TRUE(a->constraints[0].actor);
+  EXPECT_TRUE(a->constraints[0].place);
+  EXPECT_EQ(dict->ForLemma("meet").size(), 1u);
+  EXPECT_TRUE(dict->FindId("good.meet")->reciprocal);
+  EXPECT_TRUE(dict->InLexicon("light_verb", "hold"));
+}
+
+TEST(PatternDictionary, MissingDirectoryIsNotFoundAndEmptyIsDataError) {
+  std::vector<std::string> errors;
+  auto missing = PatternDictionary::LoadDir("/nonexistent/patterns", nullptr, &errors);
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  auto empty = PatternDictionary::LoadDir("src/events", nullptr, &errors);
+  EXPECT_EQ(empty.status().code(), StatusCode::kDataError);
+}
+
+TEST(PatternDictionary, InvalidUtf8FileIsSkipped) {
+  auto dict = PatternDictionary::Empty();
+  std::vector<std::string> errors;
+  dict->Parse("x 040 meet\xff\n", "bad.patterns", nullptr, &errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(dict->patterns().empty());
+}
+
+}  // namespace
+}  // namespace annals::events

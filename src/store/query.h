@@ -1,0 +1,114 @@
+// Reading events back out of the store: filters shared by `annals query`,
+// `annals stats` and `annals export`, and one row shape for all of them.
+//
+// By default rows are folded events (one per real-world event, with mention
+// counts; the row's document, sentence and record are those of its
+// representative mention). EventFilter::folded = false gives the raw
+// records, one per coded sentence (the --no-fold view).
+//
+// Filters combine with AND. Actor specs: a string of upper-case letters and
+// digits is a CAMEO actor code prefix ("RUS" matches "RUSGOV"); anything
+// else matches the actor name case-insensitively as a substring. Dates
+// accept "YYYY", "YYYY-MM" or "YYYY-MM-DD": `from` takes the first day of
+// the period, `to` the last. All values are bound as SQL parameters.
+//
+// Thread-safety: functions use the Store's connection; one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "annals/status.h"
+#include "store/store.h"
+
+namespace annals {
+
+struct EventFilter {
+  std::string from, to;          // event date range (inclusive)
+  std::string actor;             // either side: code prefix or name
+  std::string actor_country;     // either side: ISO/CAMEO country code
+  std::string actor_sector;      // either side: CAMEO sector ("GOV", "MIL")
+  std::string source, target;    // dyad sides (code prefix or name)
+  bool undirected = false;       // dyad matches A->B and B->A
+  std::string cameo;             // CAMEO code prefix ("19", "042")
+  std::string plover;            // PLOVER type ("ASSAULT")
+  std::string modality;          // "asserted", "planned", ...
+  int quad_class = 0;            // 1..4, 0 = any
+  std::string place;             // location name (substring) or gazetteer id
+  std::string country;           // location country (ISO alpha-3)
+  std::string text;              // FTS5 query over the event's sentence
+  std::string doc;               // document id
+  bool folded = true;
+  size_t limit = 0;              // 0 = no limit
+};
+
+struct ActorCols {
+  bool present = false;
+  std::string text, name, code, country, sector, type;
+  // code, else name, else "" (used as the actor's label in tables/graphs).
+  std::string Label() const { return !code.empty() ? code : name; }
+};
+
+struct EventRow {
+  bool folded = true;
+  std::string id;            // folded id or raw event id
+  int64_t event_pk = 0;      // raw record, or the folded event's representative
+  std::string date, date_end, date_precision;
+  ActorCols source, target;
+  std::string cameo, cameo_root;
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string plover_type, plover_mode, modality;
+  double confidence = 0;
+  bool has_location = false;
+  std::string location_name, location_country, gazetteer_id, location_feature;
+  double lat = 0, lon = 0;
+  int64_t mentions = 1, documents = 1, sources = 1;
+  // The (representative) mention.
+  std::string doc_id, doc_source, doc_url, doc_date, doc_title, coded_by, ingested_at;
+  int64_t sentence = 0, span_begin = 0, span_end = 0;
+  std::string sentence_text;
+  int64_t sentence_begin = 0;  // byte offset of the sentence in the document
+  std::string record;          // the contract JSON record (output/event_record.h)
+};
+
+// One raw record of a folded event (GDELT mentions, folded JSON).
+struct MentionRow {
+  std::string event_id, doc_id, doc_source, doc_url, doc_date;
+  int64_t sentence = 0, span_begin = 0, span_end = 0, doc_length = 0;
+  int64_t source_begin = -1, target_begin = -1, trigger_begin = -1;
+  std::string modality;
+  double confidence = 0;
+  std::string record;
+};
+
+// Calls `row` for each matching event in (date, id) order; stops at the
+// first non-OK status it returns (and returns it).
+Status ForEachEvent(Store& store, const EventFilter& filter, const std::function<Status(const EventRow&)>& row);
+// The raw records folded into folded event `fold_id`, in (date, id) order.
+Status ForEachMention(Store& store, const std::string& fold_id, const std::function<Status(const MentionRow&)>& row);
+
+// The WHERE clause for `filter` over a table aliased `e` (events or
+// folded_events), with its parameters in order. InvalidArgument for a bad
+// date or quad class.
+struct SqlWhere {
+  std::string sql;  // "" or " WHERE ..."
+  std::vector<std::string> params;
+};
+Result<SqlWhere> BuildWhere(const EventFilter& filter);
+
+// First and last day (days since 1970-01-01) of a full or partial ISO date.
+bool DayRange(const std::string& date, int64_t* first, int64_t* last);
+
+}  // namespace annals
+
+namespace annals {
+
+// The event's sentence with its actors and trigger marked:
+// "[[Russia|source]] <<attacked>> [[Ukraine|target]] overnight." Spans come
+// from the stored record; marks outside the sentence are ignored.
+std::string MarkEvidence(const EventRow& row);
+
+}  // namespace annals

@@ -1,0 +1,588 @@
+// The SQLite event store (store.h; schema and folding rule in docs/store.md).
+#include "store/store.h"
+
+#include <ctime>
+
+#include "base/hash.h"
+#include "ontology/ontology.h"
+#include "output/event_record.h"
+
+namespace annals {
+
+namespace {
+
+// Schema migrations: kMigrations[i] takes user_version i to i + 1. Never
+// edit a shipped entry; append a new one and bump kStoreSchemaVersion.
+constexpr const char* kMigrations[] = {
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents(
+  doc_pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  date TEXT NOT NULL,
+  source TEXT, url TEXT, title TEXT, origin TEXT,
+  text TEXT NOT NULL,
+  coded_by TEXT NOT NULL,
+  ingested_at TEXT NOT NULL);
+CREATE INDEX documents_hash ON documents(content_hash);
+CREATE INDEX documents_date ON documents(date);
+CREATE TABLE sentences(
+  sentence_pk INTEGER PRIMARY KEY,
+  doc_pk INTEGER NOT NULL REFERENCES documents(doc_pk),
+  idx INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE(doc_pk, idx));
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='sentence_pk');
+CREATE TABLE events(
+  event_pk INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  doc_pk INTEGER NOT NULL REFERENCES documents(doc_pk),
+  sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
+  date TEXT NOT NULL, day INTEGER NOT NULL, date_precision TEXT NOT NULL,
+  source_text TEXT, source_name TEXT, source_code TEXT, source_country TEXT, source_sector TEXT, source_type TEXT,
+  target_text TEXT, target_name TEXT, target_code TEXT, target_country TEXT, target_sector TEXT, target_type TEXT,
+  cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover_type TEXT, plover_mode TEXT,
+  modality TEXT NOT NULL, confidence REAL NOT NULL,
+  location_name TEXT, location_country TEXT, lat REAL, lon REAL, gazetteer_id TEXT, location_feature TEXT,
+  coded_by TEXT NOT NULL,
+  fold_key TEXT NOT NULL,
+  fold_id TEXT,
+  record TEXT NOT NULL,
+  UNIQUE(doc_pk, id));
+CREATE INDEX events_doc ON events(doc_pk);
+CREATE INDEX events_fold_key ON events(fold_key, modality);
+CREATE INDEX events_fold_id ON events(fold_id);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_dyad ON events(source_code, target_code, day);
+CREATE INDEX events_target ON events(target_code, day);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE TABLE folded_events(
+  id TEXT PRIMARY KEY,
+  fold_key TEXT NOT NULL,
+  day INTEGER NOT NULL, day_last INTEGER NOT NULL,
+  date TEXT NOT NULL, date_end TEXT NOT NULL, date_precision TEXT NOT NULL,
+  source_text TEXT, source_name TEXT, source_code TEXT, source_country TEXT, source_sector TEXT, source_type TEXT,
+  target_text TEXT, target_name TEXT, target_code TEXT, target_country TEXT, target_sector TEXT, target_type TEXT,
+  cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover_type TEXT, plover_mode TEXT,
+  modality TEXT NOT NULL, confidence REAL NOT NULL,
+  location_name TEXT, location_country TEXT, lat REAL, lon REAL, gazetteer_id TEXT, location_feature TEXT,
+  mentions INTEGER NOT NULL, documents INTEGER NOT NULL, sources INTEGER NOT NULL,
+  representative INTEGER NOT NULL REFERENCES events(event_pk));
+CREATE INDEX folded_key ON folded_events(fold_key, modality);
+CREATE INDEX folded_day ON folded_events(day);
+CREATE INDEX folded_dyad ON folded_events(source_code, target_code, day);
+CREATE INDEX folded_target ON folded_events(target_code, day);
+CREATE VIEW event_mentions AS
+  SELECT e.fold_id, e.event_pk, e.id AS event_id, d.id AS doc_id, d.source AS doc_source, d.url AS doc_url,
+         d.date AS doc_date, e.sentence, e.span_begin, e.span_end, e.modality, e.confidence
+  FROM events e JOIN documents d USING(doc_pk);
+CREATE TABLE actors(
+  doc_pk INTEGER NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+  name TEXT, code TEXT, country TEXT, sector TEXT, type TEXT, how TEXT, antecedent INTEGER,
+  PRIMARY KEY(doc_pk, idx)) WITHOUT ROWID;
+CREATE INDEX actors_code ON actors(code);
+CREATE TABLE places(
+  doc_pk INTEGER NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+  name TEXT, country TEXT, lat REAL, lon REAL, gazetteer_id TEXT, feature TEXT,
+  PRIMARY KEY(doc_pk, idx)) WITHOUT ROWID;
+CREATE TABLE quotes(
+  doc_pk INTEGER NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, direct INTEGER NOT NULL,
+  speaker_text TEXT, speaker_name TEXT, speaker_code TEXT, cue TEXT, venue TEXT, record TEXT NOT NULL,
+  PRIMARY KEY(doc_pk, idx)) WITHOUT ROWID;
+CREATE TABLE time_exprs(
+  doc_pk INTEGER NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+  type TEXT, value TEXT, precision TEXT, modifier TEXT,
+  PRIMARY KEY(doc_pk, idx)) WITHOUT ROWID;
+CREATE TABLE amounts(
+  doc_pk INTEGER NOT NULL, idx INTEGER NOT NULL, sentence INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+  kind TEXT, value REAL, unit TEXT, approximate INTEGER,
+  PRIMARY KEY(doc_pk, idx)) WITHOUT ROWID;
+)sql",
+};
+
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kStoreSchemaVersion);
+
+std::string NowUtc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+const char* kEventColumns =
+    "id, doc_pk, sentence, span_begin, span_end, date, day, date_precision,"
+    " source_text, source_name, source_code, source_country, source_sector, source_type,"
+    " target_text, target_name, target_code, target_country, target_sector, target_type,"
+    " cameo, cameo_root, quad_class, goldstein, plover_type, plover_mode, modality, confidence,"
+    " location_name, location_country, lat, lon, gazetteer_id, location_feature, coded_by, fold_key, record";
+
+}  // namespace
+
+struct Store::Statements {
+  Stmt lookup_id, lookup_hash, insert_doc, insert_sentence, insert_fts, insert_event, insert_actor, insert_place,
+      insert_quote, insert_time, insert_amount;
+};
+
+Store::~Store() = default;
+
+std::string Store::ContentHash(std::string_view text) { return HexId(Fnv1a64(text)); }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  Result<std::unique_ptr<Db>> db = Db::Open(path, options.read_only);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<Store> store(new Store());
+  store->db_ = std::move(db.value());
+  Db& d = *store->db_;
+  if (!options.read_only) {
+    ANNALS_RETURN_IF_ERROR(d.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  }
+  ANNALS_RETURN_IF_ERROR(d.Exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" + std::to_string(options.cache_kib) +
+                                "; PRAGMA temp_store=MEMORY;"));
+  Result<std::optional<int64_t>> version = d.QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  const int64_t v = version->value_or(0);
+  if (v > kStoreSchemaVersion) {
+    return Status::DataError(path + ": store schema version " + std::to_string(v) +
+                             " is newer than this Annals supports (" + std::to_string(kStoreSchemaVersion) + ")");
+  }
+  if (v < kStoreSchemaVersion) {
+    if (options.read_only) {
+      return Status::DataError(path + ": not an Annals store, or an old one (schema version " + std::to_string(v) +
+                               "); run `annals ingest` on it first");
+    }
+    ANNALS_RETURN_IF_ERROR(store->Migrate());
+  }
+  Result<std::string> days = store->GetMeta("fold.day_tolerance");
+  Result<std::string> modality = store->GetMeta("fold.match_modality");
+  if (days.ok() && !days->empty()) store->fold_.day_tolerance = std::atoi(days->c_str());
+  if (modality.ok() && !modality->empty()) store->fold_.match_modality = *modality == "1";
+  if (!options.read_only) ANNALS_RETURN_IF_ERROR(store->Prepare());
+  return store;
+}
+
+Status Store::Migrate() {
+  Result<std::optional<int64_t>> version = db_->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  for (int64_t v = version->value_or(0); v < kStoreSchemaVersion; ++v) {
+    ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+    Status st = db_->Exec(kMigrations[v]);
+    if (st.ok()) st = db_->Exec("PRAGMA user_version=" + std::to_string(v + 1));
+    if (st.ok() && v == 0) {
+      st = db_->Exec("INSERT INTO meta VALUES('fold.day_tolerance','" + std::to_string(FoldOptions{}.day_tolerance) +
+                     "'),('fold.match_modality','" + (FoldOptions{}.match_modality ? "1" : "0") + "')");
+    }
+    if (!st.ok()) {
+      (void)db_->Exec("ROLLBACK");
+      return st;
+    }
+    ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  }
+  return Status::Ok();
+}
+
+Status Store::Prepare() {
+  s_ = std::make_unique<Statements>();
+  auto prep = [this](Stmt* s, const std::string& sql) -> Status {
+    Result<Stmt> r = db_->Prepare(sql);
+    if (!r.ok()) return r.status();
+    *s = std::move(r.value());
+    return Status::Ok();
+  };
+  ANNALS_RETURN_IF_ERROR(prep(&s_->lookup_id, "SELECT 1 FROM documents WHERE id=?"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->lookup_hash, "SELECT 1 FROM documents WHERE content_hash=?"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_doc,
+                              "INSERT INTO documents(id, content_hash, date, source, url, title, origin, text, "
+                              "coded_by, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_sentence,
+                              "INSERT INTO sentences(doc_pk, idx, span_begin, span_end, paragraph, text) "
+                              "VALUES(?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_fts, "INSERT INTO sentences_fts(rowid, text) VALUES(?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_event, std::string("INSERT OR IGNORE INTO events(") + kEventColumns +
+                                                     ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                                                     "?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_actor,
+                              "INSERT INTO actors VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_place, "INSERT INTO places VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_quote, "INSERT INTO quotes VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_time, "INSERT INTO time_exprs VALUES(?,?,?,?,?,?,?,?,?,?)"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->insert_amount, "INSERT INTO amounts VALUES(?,?,?,?,?,?,?,?,?,?)"));
+  return Status::Ok();
+}
+
+Result<Seen> Store::Lookup(const std::string& id, const std::string& content_hash) {
+  Status st;
+  s_->lookup_id.Bind(1, id);
+  const bool by_id = s_->lookup_id.Step(&st);
+  s_->lookup_id.Reset();
+  if (!st.ok()) return st;
+  if (by_id) return Seen::kSameId;
+  s_->lookup_hash.Bind(1, content_hash);
+  const bool by_hash = s_->lookup_hash.Step(&st);
+  s_->lookup_hash.Reset();
+  if (!st.ok()) return st;
+  return by_hash ? Seen::kSameContent : Seen::kNew;
+}
+
+Status Store::Begin() {
+  if (in_transaction_) return Status::Internal("Store::Begin inside a transaction");
+  ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  in_transaction_ = true;
+  touched_.clear();
+  return Status::Ok();
+}
+
+Status Store::Commit() {
+  if (!in_transaction_) return Status::Internal("Store::Commit outside a transaction");
+  Status st = RefoldTouched();
+  if (!st.ok()) {
+    (void)Rollback();
+    return st;
+  }
+  st = db_->Exec("COMMIT");
+  if (!st.ok()) {
+    (void)Rollback();
+    return st;
+  }
+  in_transaction_ = false;
+  touched_.clear();
+  return Status::Ok();
+}
+
+Status Store::Rollback() {
+  in_transaction_ = false;
+  touched_.clear();
+  return db_->Exec("ROLLBACK");
+}
+
+Status Store::PutDocument(const Document& doc, const std::string& content_hash, const Ontology& ontology,
+                          const std::string& coded_by) {
+  if (!in_transaction_) return Status::Internal("Store::PutDocument outside a transaction");
+  Stmt& s = s_->insert_doc;
+  s.Bind(1, doc.id).Bind(2, content_hash).Bind(3, doc.date).BindOrNull(4, doc.source).BindOrNull(5, doc.url);
+  s.BindOrNull(6, doc.title).BindOrNull(7, doc.origin).Bind(8, doc.text).Bind(9, coded_by).Bind(10, NowUtc());
+  ANNALS_RETURN_IF_ERROR(s.Run());
+  return InsertLayers(db_->LastInsertRowid(), doc, ontology, coded_by);
+}
+
+Status Store::ReplaceDocument(const Document& doc, const Ontology& ontology, const std::string& coded_by) {
+  if (!in_transaction_) return Status::Internal("Store::ReplaceDocument outside a transaction");
+  Result<Stmt> find = db_->Prepare("SELECT doc_pk FROM documents WHERE id=?");
+  if (!find.ok()) return find.status();
+  find->Bind(1, doc.id);
+  Status st;
+  if (!find->Step(&st)) return st.ok() ? Status::NotFound("document '" + doc.id + "' is not in the store") : st;
+  const int64_t doc_pk = find->Int(0);
+  ANNALS_RETURN_IF_ERROR(DeleteLayers(doc_pk));
+  Result<Stmt> upd = db_->Prepare("UPDATE documents SET coded_by=?, ingested_at=? WHERE doc_pk=?");
+  if (!upd.ok()) return upd.status();
+  upd->Bind(1, coded_by).Bind(2, NowUtc()).Bind(3, doc_pk);
+  ANNALS_RETURN_IF_ERROR(upd->Run());
+  return InsertLayers(doc_pk, doc, ontology, coded_by);
+}
+
+Status Store::DeleteLayers(int64_t doc_pk) {
+  // Folded events of the keys this document had must be rebuilt.
+  Result<Stmt> keys = db_->Prepare("SELECT DISTINCT fold_key, modality FROM events WHERE doc_pk=?");
+  if (!keys.ok()) return keys.status();
+  keys->Bind(1, doc_pk);
+  Status st;
+  while (keys->Step(&st)) touched_.emplace(keys->Text(0), fold_.match_modality ? keys->Text(1) : "");
+  if (!st.ok()) return st;
+  const std::string pk = std::to_string(doc_pk);
+  return db_->Exec(
+      "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', sentence_pk, text FROM sentences "
+      "WHERE doc_pk=" + pk + ";"
+      "DELETE FROM sentences WHERE doc_pk=" + pk + ";"
+      "DELETE FROM events WHERE doc_pk=" + pk + ";"
+      "DELETE FROM actors WHERE doc_pk=" + pk + ";"
+      "DELETE FROM places WHERE doc_pk=" + pk + ";"
+      "DELETE FROM quotes WHERE doc_pk=" + pk + ";"
+      "DELETE FROM time_exprs WHERE doc_pk=" + pk + ";"
+      "DELETE FROM amounts WHERE doc_pk=" + pk + ";");
+}
+
+namespace {
+
+void BindActor(Stmt& s, int first, const std::optional<EventActor>& a) {
+  if (!a) {
+    for (int i = 0; i < 6; ++i) s.BindNull(first + i);
+    return;
+  }
+  s.Bind(first, a->text).BindOrNull(first + 1, a->actor.name).BindOrNull(first + 2, a->actor.code);
+  s.BindOrNull(first + 3, a->actor.country).BindOrNull(first + 4, a->actor.sector).BindOrNull(first + 5, a->actor.type);
+}
+
+}  // namespace
+
+Status Store::InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& ontology, const std::string& coded_by) {
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& sn = doc.sentences[i];
+    const std::string_view text = doc.SpanText(sn.span);
+    s_->insert_sentence.Bind(1, doc_pk).Bind(2, i).Bind(3, sn.span.begin).Bind(4, sn.span.end);
+    s_->insert_sentence.Bind(5, sn.paragraph).Bind(6, text);
+    ANNALS_RETURN_IF_ERROR(s_->insert_sentence.Run());
+    s_->insert_fts.Bind(1, db_->LastInsertRowid()).Bind(2, text);
+    ANNALS_RETURN_IF_ERROR(s_->insert_fts.Run());
+  }
+  for (const Event& e : doc.events) {
+    const CameoEventCode* code = ontology.Find(e.cameo);
+    const std::string date = e.date.empty() ? doc.date : e.date;
+    int64_t day = 0;
+    if (!DayOfIsoDate(date, &day)) DayOfIsoDate(doc.date, &day);
+    const std::string modality = ModalityName(e.modality);
+    const std::string key = FoldKey(
+        FoldActorKey(e.source ? e.source->actor.code : "", e.source ? e.source->actor.name : "", e.source.has_value()),
+        FoldActorKey(e.target ? e.target->actor.code : "", e.target ? e.target->actor.name : "", e.target.has_value()),
+        e.cameo);
+    Stmt& s = s_->insert_event;
+    s.Bind(1, EventId(doc, e)).Bind(2, doc_pk).Bind(3, e.sentence).Bind(4, e.span.begin).Bind(5, e.span.end);
+    s.Bind(6, date).Bind(7, day).Bind(8, e.date_precision.empty() ? std::string("document") : e.date_precision);
+    BindActor(s, 9, e.source);
+    BindActor(s, 15, e.target);
+    s.Bind(21, e.cameo).Bind(22, e.cameo.substr(0, 2)).Bind(23, code ? code->quad_class : 0);
+    s.Bind(24, code ? code->goldstein : 0.0);
+    s.BindOrNull(25, code ? code->plover_type : "").BindOrNull(26, code ? code->plover_mode : "");
+    s.Bind(27, modality).Bind(28, e.confidence);
+    if (e.location) {
+      const Place& p = *e.location;
+      s.BindOrNull(29, p.name.empty() ? p.text : p.name).BindOrNull(30, p.country).Bind(31, p.lat).Bind(32, p.lon);
+      s.BindOrNull(33, p.gazetteer_id).BindOrNull(34, p.feature);
+    } else {
+      for (int i = 29; i <= 34; ++i) s.BindNull(i);
+    }
+    s.Bind(35, coded_by).Bind(36, key).Bind(37, ToJsonLine(EventRecord(doc, e, ontology)));
+    ANNALS_RETURN_IF_ERROR(s.Run());
+    touched_.emplace(key, fold_.match_modality ? modality : "");
+  }
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    Stmt& s = s_->insert_actor;
+    s.Bind(1, doc_pk).Bind(2, i).Bind(3, m.sentence).Bind(4, m.span.begin).Bind(5, m.span.end);
+    s.Bind(6, doc.SpanText(m.span)).BindOrNull(7, m.actor.name).BindOrNull(8, m.actor.code);
+    s.BindOrNull(9, m.actor.country).BindOrNull(10, m.actor.sector).BindOrNull(11, m.actor.type);
+    s.BindOrNull(12, m.how).Bind(13, static_cast<int64_t>(m.antecedent));
+    ANNALS_RETURN_IF_ERROR(s.Run());
+  }
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const Place& p = doc.places[i];
+    Stmt& s = s_->insert_place;
+    s.Bind(1, doc_pk).Bind(2, i).Bind(3, p.sentence).Bind(4, p.span.begin).Bind(5, p.span.end).Bind(6, p.text);
+    s.BindOrNull(7, p.name).BindOrNull(8, p.country).Bind(9, p.lat).Bind(10, p.lon);
+    s.BindOrNull(11, p.gazetteer_id).BindOrNull(12, p.feature);
+    ANNALS_RETURN_IF_ERROR(s.Run());
+  }
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    const Mention* speaker =
+        q.speaker >= 0 && static_cast<size_t>(q.speaker) < doc.mentions.size() ? &doc.mentions[q.speaker] : nullptr;
+    Stmt& s = s_->insert_quote;
+    s.Bind(1, doc_pk).Bind(2, i).Bind(3, q.sentence).Bind(4, q.span.begin).Bind(5, q.span.end).Bind(6, q.text);
+    s.Bind(7, q.direct).BindOrNull(8, q.speaker_text).BindOrNull(9, speaker ? speaker->actor.name : "");
+    s.BindOrNull(10, speaker ? speaker->actor.code : "").BindOrNull(11, q.cue).BindOrNull(12, q.venue);
+    s.Bind(13, ToJsonLine(QuoteRecord(doc, q, i)));
+    ANNALS_RETURN_IF_ERROR(s.Run());
+  }
+  for (size_t i = 0; i < doc.time_exprs.size(); ++i) {
+    const TimeExpr& t = doc.time_exprs[i];
+    Stmt& s = s_->insert_time;
+    s.Bind(1, doc_pk).Bind(2, i).Bind(3, t.sentence).Bind(4, t.span.begin).Bind(5, t.span.end).Bind(6, t.text);
+    s.BindOrNull(7, t.type).BindOrNull(8, t.value).BindOrNull(9, t.precision).BindOrNull(10, t.modifier);
+    ANNALS_RETURN_IF_ERROR(s.Run());
+  }
+  for (size_t i = 0; i < doc.amounts.size(); ++i) {
+    const Amount& a = doc.amounts[i];
+    Stmt& s = s_->insert_amount;
+    s.Bind(1, doc_pk).Bind(2, i).Bind(3, a.sentence).Bind(4, a.span.begin).Bind(5, a.span.end).Bind(6, a.text);
+    s.BindOrNull(7, a.kind).Bind(8, a.value).BindOrNull(9, a.unit).Bind(10, a.approximate);
+    ANNALS_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status Store::RefoldTouched() {
+  for (const auto& [key, modality] : touched_) ANNALS_RETURN_IF_ERROR(RefoldKey(key, modality));
+  return Status::Ok();
+}
+
+Status Store::RefoldKey(const std::string& key, const std::string& modality) {
+  const bool by_modality = fold_.match_modality;
+  const std::string where = by_modality ? " WHERE fold_key=?1 AND modality=?2" : " WHERE fold_key=?1";
+  Result<Stmt> sel = db_->Prepare(
+      "SELECT event_pk, id, day, coalesce(gazetteer_id, ''), coalesce(location_country, ''),"
+      " coalesce(location_feature, '') = 'country' FROM events" + where);
+  if (!sel.ok()) return sel.status();
+  sel->Bind(1, key);
+  if (by_modality) sel->Bind(2, modality);
+  std::vector<FoldInput> records;
+  Status st;
+  while (sel->Step(&st)) {
+    FoldInput r;
+    r.event_pk = sel->Int(0);
+    r.id = sel->Text(1);
+    r.day = sel->Int(2);
+    r.place_id = sel->Text(3);
+    r.place_country = sel->Text(4);
+    r.place_is_country = sel->Int(5) != 0;
+    records.push_back(std::move(r));
+  }
+  if (!st.ok()) return st;
+  Result<Stmt> del = db_->Prepare("DELETE FROM folded_events" + where);
+  if (!del.ok()) return del.status();
+  del->Bind(1, key);
+  if (by_modality) del->Bind(2, modality);
+  ANNALS_RETURN_IF_ERROR(del->Run());
+  if (records.empty()) return Status::Ok();
+
+  Result<Stmt> mark = db_->Prepare("UPDATE events SET fold_id=? WHERE event_pk=?");
+  if (!mark.ok()) return mark.status();
+  // The folded row copies its representative record (the member with the
+  // highest confidence, then the earliest) and aggregates over members:
+  // first and last day, mention, document and outlet counts, and the most
+  // specific location any member has.
+  Result<Stmt> ins = db_->Prepare(R"sql(
+INSERT INTO folded_events
+SELECT ?1, r.fold_key, agg.day, agg.day_last, r.date, agg.date_end, r.date_precision,
+  r.source_text, r.source_name, r.source_code, r.source_country, r.source_sector, r.source_type,
+  r.target_text, r.target_name, r.target_code, r.target_country, r.target_sector, r.target_type,
+  r.cameo, r.cameo_root, r.quad_class, r.goldstein, r.plover_type, r.plover_mode, r.modality, agg.confidence,
+  loc.location_name, loc.location_country, loc.lat, loc.lon, loc.gazetteer_id, loc.location_feature,
+  agg.mentions, agg.documents, agg.sources, r.event_pk
+FROM events r,
+  (SELECT min(day) AS day, max(day) AS day_last, max(date) AS date_end, count(*) AS mentions,
+          count(DISTINCT doc_pk) AS documents, max(confidence) AS confidence,
+          (SELECT count(DISTINCT coalesce(d.source, d.id)) FROM events e2 JOIN documents d USING(doc_pk)
+           WHERE e2.fold_id = ?1) AS sources
+   FROM events WHERE fold_id = ?1) agg
+  LEFT JOIN (SELECT * FROM events WHERE fold_id = ?1 AND gazetteer_id IS NOT NULL
+             ORDER BY coalesce(location_feature, '') = 'country', day, id LIMIT 1) loc
+WHERE r.event_pk = ?2
+)sql");
+  if (!ins.ok()) return ins.status();
+  for (const std::vector<size_t>& group : FoldGroup(records, fold_)) {
+    const FoldInput& first = records[group.front()];
+    const std::string fold_id = HexId(Fnv1a64(key + "\x1f" + modality + "\x1f" + first.id));
+    for (size_t m : group) {
+      mark->Bind(1, fold_id).Bind(2, records[m].event_pk);
+      ANNALS_RETURN_IF_ERROR(mark->Run());
+    }
+    Result<Stmt> rep = db_->Prepare(
+        "SELECT event_pk FROM events WHERE fold_id=? ORDER BY confidence DESC, day, id, event_pk LIMIT 1");
+    if (!rep.ok()) return rep.status();
+    rep->Bind(1, fold_id);
+    if (!rep->Step(&st)) return st.ok() ? Status::Internal("folded event without members") : st;
+    ins->Bind(1, fold_id).Bind(2, rep->Int(0));
+    ANNALS_RETURN_IF_ERROR(ins->Run());
+  }
+  return Status::Ok();
+}
+
+Status Store::RefoldAll() {
+  ANNALS_RETURN_IF_ERROR(Begin());
+  Result<Stmt> keys = db_->Prepare("SELECT DISTINCT fold_key, modality FROM events");
+  if (!keys.ok()) {
+    (void)Rollback();
+    return keys.status();
+  }
+  Status st;
+  while (keys->Step(&st)) touched_.emplace(keys->Text(0), fold_.match_modality ? keys->Text(1) : "");
+  if (st.ok()) st = db_->Exec("DELETE FROM folded_events; UPDATE events SET fold_id=NULL;");
+  if (!st.ok()) {
+    (void)Rollback();
+    return st;
+  }
+  return Commit();
+}
+
+Status Store::SetFoldOptions(const FoldOptions& options) {
+  if (options.day_tolerance == fold_.day_tolerance && options.match_modality == fold_.match_modality) {
+    return Status::Ok();
+  }
+  if (options.day_tolerance < 0) return Status::InvalidArgument("fold day tolerance must be >= 0");
+  fold_ = options;
+  ANNALS_RETURN_IF_ERROR(SetMeta("fold.day_tolerance", std::to_string(options.day_tolerance)));
+  ANNALS_RETURN_IF_ERROR(SetMeta("fold.match_modality", options.match_modality ? "1" : "0"));
+  return RefoldAll();
+}
+
+Result<std::vector<std::string>> Store::StaleDocuments(const std::string& coded_by) {
+  Result<Stmt> s = db_->Prepare("SELECT id FROM documents WHERE coded_by<>? ORDER BY doc_pk");
+  if (!s.ok()) return s.status();
+  s->Bind(1, coded_by);
+  std::vector<std::string> ids;
+  Status st;
+  while (s->Step(&st)) ids.push_back(s->Text(0));
+  if (!st.ok()) return st;
+  return ids;
+}
+
+Result<Document> Store::LoadDocument(const std::string& id) {
+  Result<Stmt> s = db_->Prepare(
+      "SELECT id, date, coalesce(title,''), coalesce(source,''), coalesce(url,''), coalesce(origin,''), text "
+      "FROM documents WHERE id=?");
+  if (!s.ok()) return s.status();
+  s->Bind(1, id);
+  Status st;
+  if (!s->Step(&st)) return st.ok() ? Status::NotFound("document '" + id + "' is not in the store") : st;
+  Document doc;
+  doc.id = s->Text(0);
+  doc.date = s->Text(1);
+  doc.title = s->Text(2);
+  doc.source = s->Text(3);
+  doc.url = s->Text(4);
+  doc.origin = s->Text(5);
+  doc.text = s->Text(6);
+  return doc;
+}
+
+Result<StoreCounts> Store::Counts() {
+  Result<Stmt> s = db_->Prepare(
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),"
+      " (SELECT count(*) FROM folded_events), (SELECT count(*) FROM actors), (SELECT count(*) FROM places),"
+      " (SELECT count(*) FROM quotes), (SELECT count(*) FROM time_exprs), (SELECT count(*) FROM amounts)");
+  if (!s.ok()) return s.status();
+  Status st;
+  if (!s->Step(&st)) return st;
+  StoreCounts c;
+  c.documents = s->Int(0);
+  c.sentences = s->Int(1);
+  c.events = s->Int(2);
+  c.folded_events = s->Int(3);
+  c.actors = s->Int(4);
+  c.places = s->Int(5);
+  c.quotes = s->Int(6);
+  c.time_exprs = s->Int(7);
+  c.amounts = s->Int(8);
+  return c;
+}
+
+Status Store::SetMeta(const std::string& key, const std::string& value) {
+  Result<Stmt> s = db_->Prepare("INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  if (!s.ok()) return s.status();
+  s->Bind(1, key).Bind(2, value);
+  return s->Run();
+}
+
+Result<std::string> Store::GetMeta(const std::string& key) {
+  Result<Stmt> s = db_->Prepare("SELECT value FROM meta WHERE key=?");
+  if (!s.ok()) return s.status();
+  s->Bind(1, key);
+  Status st;
+  if (s->Step(&st)) return s->Text(0);
+  if (!st.ok()) return st;
+  return std::string();
+}
+
+}  // namespace annals

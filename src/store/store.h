@@ -1,0 +1,130 @@
+// The embedded event store: one SQLite file holding documents with their
+// sentences, coded events, actor mentions, places, quotes, time expressions
+// and amounts, plus the folded (de-duplicated) events. Schema and rules are
+// documented in docs/store.md.
+//
+// Durability. The file is opened in WAL mode with synchronous=NORMAL. Writes
+// happen only inside Begin()/Commit(); a batch of documents, their rows and
+// the refolding of the fold keys they touch commit together, so a crash or
+// kill leaves the database exactly as after the last committed batch: nothing
+// committed is lost, nothing half-written is visible.
+//
+// Schema versions. PRAGMA user_version holds the schema version; Open()
+// applies the missing migrations in order (kMigrations in store.cc) and
+// refuses a file newer than this build.
+//
+// Thread-safety: a Store is one connection, used by one thread at a time.
+// Several processes may open the same file: readers run alongside one writer
+// (WAL); a second writer waits for the lock (busy timeout 30 s).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "annals/document.h"
+#include "annals/status.h"
+#include "store/fold.h"
+#include "store/sqlite_db.h"
+
+namespace annals {
+
+class Ontology;
+
+inline constexpr int kStoreSchemaVersion = 1;
+
+struct StoreOptions {
+  bool read_only = false;
+  // Page cache in KiB (PRAGMA cache_size=-N): large batches stay in memory.
+  int64_t cache_kib = 65536;
+};
+
+// Row counts of every stored table (for `annals stats` and tests).
+struct StoreCounts {
+  int64_t documents = 0;
+  int64_t sentences = 0;
+  int64_t events = 0;
+  int64_t folded_events = 0;
+  int64_t actors = 0;
+  int64_t places = 0;
+  int64_t quotes = 0;
+  int64_t time_exprs = 0;
+  int64_t amounts = 0;
+  bool operator==(const StoreCounts&) const = default;
+};
+
+// Whether a document is already stored.
+enum class Seen { kNew, kSameId, kSameContent };
+
+class Store {
+ public:
+  // Opens or creates the store at `path` and migrates it to the current
+  // schema (unless read-only). Fold options are read from the file (meta
+  // table); a new file gets the defaults.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options = {});
+  Store(const Store&) = delete;  // owns the connection and statements
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // Content hash used for duplicate detection: of the text as read.
+  static std::string ContentHash(std::string_view text);
+
+  Result<Seen> Lookup(const std::string& id, const std::string& content_hash);
+
+  // Write transaction. Commit() first refolds every fold key touched since
+  // Begin(), so folded events always match the committed raw events.
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // Inside a transaction: stores a new coded document and all its layers.
+  // `coded_by` names the coder version (recorded on the document and each
+  // event row).
+  Status PutDocument(const Document& doc, const std::string& content_hash, const Ontology& ontology,
+                     const std::string& coded_by);
+  // Inside a transaction: replaces the stored layers of document `doc.id`
+  // (which must exist) with those of `doc`, re-coded by `coded_by`.
+  Status ReplaceDocument(const Document& doc, const Ontology& ontology, const std::string& coded_by);
+
+  // Ids of stored documents coded by another version than `coded_by`.
+  Result<std::vector<std::string>> StaleDocuments(const std::string& coded_by);
+  // The stored input of a document (id, date, title, source, url, origin,
+  // text), ready to be coded again.
+  Result<Document> LoadDocument(const std::string& id);
+
+  // Fold options in force (stored in the file). SetFoldOptions() stores new
+  // ones and, when they differ, refolds everything in its own transaction.
+  const FoldOptions& fold_options() const { return fold_; }
+  Status SetFoldOptions(const FoldOptions& options);
+  // Rebuilds every folded event (own transaction).
+  Status RefoldAll();
+
+  Result<StoreCounts> Counts();
+  // meta table access ("annals_version", "coded_by", "goldstein_table", ...).
+  Status SetMeta(const std::string& key, const std::string& value);
+  Result<std::string> GetMeta(const std::string& key);
+
+  Db& db() { return *db_; }
+
+ private:
+  Store() = default;
+  Status Migrate();
+  Status Prepare();
+  Status InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& ontology, const std::string& coded_by);
+  Status DeleteLayers(int64_t doc_pk);
+  Status RefoldKey(const std::string& key, const std::string& modality);
+  Status RefoldTouched();
+
+  std::unique_ptr<Db> db_;
+  FoldOptions fold_;
+  bool in_transaction_ = false;
+  // (fold_key, modality) pairs whose folded events must be rebuilt.
+  std::set<std::pair<std::string, std::string>> touched_;
+  struct Statements;
+  std::unique_ptr<Statements> s_;
+};
+
+}  // namespace annals

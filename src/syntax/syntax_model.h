@@ -1,0 +1,69 @@
+// The syntax model: tagger, lemmatizer and parser in one versioned file.
+//
+// File layout (docs/formats/syntax-model.md):
+//   "annals-syntax-model\n"        magic line (20 bytes)
+//   u32 format version (kSyntaxModelVersion)
+//   u64 payload size, u64 compressed size, u64 FNV-1a-64 of the compressed
+//   bytes, then the zstd-compressed payload: description, tagger,
+//   lemmatizer, parser.
+// A file with another magic or version, a checksum mismatch, a truncated or
+// inconsistent payload is refused with a DataError naming the file.
+//
+// Thread-safety: a loaded model is immutable; Analyze() is const and may be
+// called from several threads at once (all scratch space is per call).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annals/status.h"
+#include "syntax/lemmatizer.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+
+namespace annals::syntax {
+
+constexpr uint32_t kSyntaxModelVersion = 1;
+
+// Analysis of one sentence. Indices are 0-based within the sentence; head is
+// -1 for the root.
+struct SentenceAnalysis {
+  std::vector<int> tags;
+  std::vector<std::string> lemmas;
+  std::vector<int> heads;
+  std::vector<int> labels;
+};
+
+class SyntaxModel {
+ public:
+  SyntaxModel(Tagger tagger, Lemmatizer lemmatizer, Parser parser, std::string description);
+
+  static Result<std::unique_ptr<SyntaxModel>> Load(const std::string& path);
+  // Same, from bytes already in memory; `path` names them in messages.
+  static Result<std::unique_ptr<SyntaxModel>> FromBytes(std::string_view bytes,
+                                                       const std::string& path);
+  std::string Serialize() const;
+  Status Save(const std::string& path) const;
+
+  // Tags, lemmatises and parses one sentence of word forms.
+  void Analyze(const std::vector<std::string_view>& forms, SentenceAnalysis* out) const;
+  // Tags and lemmatises only (no parse).
+  void TagOnly(const std::vector<std::string_view>& forms, SentenceAnalysis* out) const;
+
+  Tagger& mutable_tagger() { return tagger_; }
+  Parser& mutable_parser() { return parser_; }
+  const Tagger& tagger() const { return tagger_; }
+  const Lemmatizer& lemmatizer() const { return lemmatizer_; }
+  const Parser& parser() const { return parser_; }
+  const std::string& description() const { return description_; }
+
+ private:
+  Tagger tagger_;
+  Lemmatizer lemmatizer_;
+  Parser parser_;
+  std::string description_;
+};
+
+}  // namespace annals::syntax

@@ -1,0 +1,80 @@
+// Syntax stage: runs the syntax model over each sentence of a document and
+// writes the results into its tokens (see syntax_stage.h).
+#include "syntax/syntax_stage.h"
+
+#include "base/file.h"
+#include "syntax/syntax_model.h"
+
+namespace annals {
+namespace {
+
+class SyntaxStage final : public Stage {
+ public:
+  explicit SyntaxStage(std::unique_ptr<syntax::SyntaxModel> model) : model_(std::move(model)) {}
+
+  std::string_view name() const override { return "syntax"; }
+  uint32_t needs() const override { return kLayerTokens | kLayerSentences; }
+  uint32_t fills() const override { return kLayerTags | kLayerParse; }
+
+  Status Process(Document* doc) const override {
+    syntax::SentenceAnalysis analysis;
+    std::vector<std::string_view> forms;
+    const uint32_t n_tokens = static_cast<uint32_t>(doc->tokens.size());
+    for (size_t si = 0; si < doc->sentences.size(); ++si) {
+      const Sentence& s = doc->sentences[si];
+      if (s.token_begin > s.token_end || s.token_end > n_tokens) {
+        doc->diagnostics.push_back(
+            {"warning", "syntax: sentence " + std::to_string(si) + " has an invalid token range; not parsed"});
+        continue;
+      }
+      if (s.token_begin == s.token_end) continue;
+      forms.clear();
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Token& tok = doc->tokens[t];
+        // A token whose form was left empty is read from its span.
+        forms.push_back(tok.form.empty() && tok.span.end <= doc->text.size() && tok.span.begin <= tok.span.end
+                            ? doc->SpanText(tok.span)
+                            : std::string_view(tok.form));
+      }
+      model_->Analyze(forms, &analysis);
+      const syntax::Tagger& tagger = model_->tagger();
+      for (uint32_t i = 0; i < s.size(); ++i) {
+        Token& tok = doc->tokens[s.token_begin + i];
+        const int tag = analysis.tags[i];
+        tok.upos = tagger.upos(tag);
+        tok.xpos = tagger.xpos(tag);
+        tok.lemma = std::move(analysis.lemmas[i]);
+        tok.feats = model_->lemmatizer().Feats(forms[i], tag);
+        const int head = analysis.heads[i];
+        tok.head = head < 0 ? -1 : static_cast<int32_t>(s.token_begin) + head;
+        if (head < 0) {
+          tok.deprel = "root";
+        } else {
+          // "root" is reserved for the sentence root; a stray one becomes "dep".
+          const std::string& label = model_->parser().label(analysis.labels[i]);
+          tok.deprel = label == "root" ? "dep" : label;
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  std::unique_ptr<syntax::SyntaxModel> model_;
+};
+
+}  // namespace
+
+std::string SyntaxModelPath(const Config& config) {
+  if (!config.syntax_model.empty()) return config.syntax_model;
+  const std::string dir = config.data_dir.empty() ? DefaultDataDir() : config.data_dir;
+  return JoinPath(dir, "models/syntax-en.model");
+}
+
+Result<std::unique_ptr<Stage>> CreateSyntaxStage(const Config& config) {
+  auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config));
+  if (!model.ok()) return model.status();
+  return std::unique_ptr<Stage>(std::make_unique<SyntaxStage>(std::move(model).value()));
+}
+
+}  // namespace annals

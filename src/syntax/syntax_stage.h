@@ -1,0 +1,34 @@
+// The syntax stage: POS tags, lemmas, features and a labeled dependency tree
+// for every sentence.
+//
+// Needs: kLayerTokens | kLayerSentences (Token::form; Sentence::token_begin/
+// token_end). Fills: kLayerTags | kLayerParse -- for every token of every
+// sentence, Token::upos (UD), xpos (PTB), lemma, feats ("_" if none), head
+// (document-level token index; -1 for the root of its sentence) and deprel
+// (full UD label such as "nsubj:pass"; "root" for the root). Each sentence
+// gets exactly one root and a tree (no cycles). Parsing is linear in the
+// sentence length, so long sentences cost no more per token.
+//
+// Model: Config::syntax_model, or <data_dir>/models/syntax-en.model where
+// data_dir is Config::data_dir or DefaultDataDir(). A missing, corrupt or
+// mismatched model makes CreateSyntaxStage fail with a DataError naming the
+// file.
+//
+// Thread-safety: Process() is const and may run on several documents at
+// once; the loaded model is shared read-only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "annals/config.h"
+#include "annals/stage.h"
+
+namespace annals {
+
+Result<std::unique_ptr<Stage>> CreateSyntaxStage(const Config& config);
+
+// The model path the stage would load for `config`.
+std::string SyntaxModelPath(const Config& config);
+
+}  // namespace annals
