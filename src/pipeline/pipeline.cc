@@ -8,27 +8,13 @@
 #include "base/file.h"
 #include "ontology/ontology.h"
 #include "text/text_stage.h"
-#if ANNALS_HAVE_SYNTAX
 #include "syntax/syntax_stage.h"
-#endif
-#if ANNALS_HAVE_ACTORS
 #include "actors/actors_stage.h"
-#endif
-#if ANNALS_HAVE_TIME
 #include "time/time_stage.h"
-#endif
-#if ANNALS_HAVE_AMOUNTS
 #include "amounts/amounts_stage.h"
-#endif
-#if ANNALS_HAVE_QUOTES
 #include "quotes/quotes_stage.h"
-#endif
-#if ANNALS_HAVE_EVENTS
 #include "events/events_stage.h"
-#endif
-#if ANNALS_HAVE_ATTACH
 #include "attach/attach_stage.h"
-#endif
 
 namespace annals {
 
@@ -46,27 +32,13 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config) {
 
   std::vector<Result<std::unique_ptr<Stage>>> made;
   made.push_back(CreateTextStage(c));
-#if ANNALS_HAVE_SYNTAX
   made.push_back(CreateSyntaxStage(c));
-#endif
-#if ANNALS_HAVE_ACTORS
   made.push_back(CreateActorsStage(c));
-#endif
-#if ANNALS_HAVE_TIME
   made.push_back(CreateTimeStage(c));
-#endif
-#if ANNALS_HAVE_AMOUNTS
   made.push_back(CreateAmountsStage(c));
-#endif
-#if ANNALS_HAVE_QUOTES
   made.push_back(CreateQuotesStage(c));
-#endif
-#if ANNALS_HAVE_EVENTS
   made.push_back(CreateEventsStage(c, *p->ontology_));
-#endif
-#if ANNALS_HAVE_ATTACH
   made.push_back(CreateAttachStage(c));
-#endif
 
   uint32_t filled = 0;
   for (auto& stage : made) {

@@ -25,6 +25,7 @@ struct Word {
   uint32_t begin;
   uint32_t end;
   uint32_t newlines_before;  // line breaks in the whitespace before it
+  bool glued_start = false;  // starts a sentence glued to the last one ("TimesHe")
 };
 
 // Code point at byte i (advancing *len to its byte length).
@@ -128,12 +129,12 @@ class ChunkSplitter {
         uint32_t r = e;  // "!!!", "?!", ".?" are one token in UD English
         while (r > b && (s_[r - 1] == '!' || s_[r - 1] == '?' || s_[r - 1] == '.')) --r;
         if (r == b) break;  // the chunk is only marks: one token
-        trailing.push_back({r, e, 0});
+        trailing.push_back({r, e, 0, false});
         e = r;
         continue;
       }
       if ((c == '>' || c == '%') && e - b > 1) {
-        trailing.push_back({st, e, 0});
+        trailing.push_back({st, e, 0, false});
         e = st;
         continue;
       }
@@ -141,13 +142,13 @@ class ChunkSplitter {
         uint32_t r = e;
         while (r > b && s_[r - 1] == '.') --r;
         if (e - r >= 2) {  // ellipsis "..."
-          trailing.push_back({r, e, 0});
+          trailing.push_back({r, e, 0, false});
           e = r;
           continue;
         }
         if (text::ClassifyAbbreviation(s_.substr(b, e - b)) != text::AbbrevKind::kNone) break;
         if (e - b == 1) break;  // a lone "." is a token of its own
-        trailing.push_back({st, e, 0});
+        trailing.push_back({st, e, 0, false});
         e = st;
         continue;
       }
@@ -155,7 +156,7 @@ class ChunkSplitter {
                            c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
       if (closing && !(IsApostrophe(c) && EndsInClitic(b, e))) {
         if (st == b && e - b == 1 && trailing.empty()) break;  // the chunk is just this mark
-        trailing.push_back({st, e, 0});
+        trailing.push_back({st, e, 0, false});
         e = st;
         continue;
       }
@@ -168,8 +169,9 @@ class ChunkSplitter {
  private:
   void Emit(uint32_t b, uint32_t e) {
     if (b >= e) return;
-    words_->push_back({b, e, newlines_});
+    words_->push_back({b, e, newlines_, glue_next_});
     newlines_ = 0;
+    glue_next_ = false;
   }
 
   // Is [b, e) exactly a clitic such as 's or 're (a chunk of its own)?
@@ -247,6 +249,15 @@ class ChunkSplitter {
                  c == '?') {
         split = true;
       }
+      if (!split && text::IsLower(prev) && text::IsUpper(c) && i - piece >= 3 && IsGluedSentenceStart(i, e)) {
+        // "TimesHe explained": two sentences glued by a lost line break.
+        SplitClitics(piece, i);
+        glue_next_ = true;
+        piece = i;
+        prev = c;
+        i = next_i;
+        continue;
+      }
       if (split) {
         SplitClitics(piece, i);
         Emit(i, sep_end);
@@ -259,6 +270,17 @@ class ChunkSplitter {
       i = next_i;
     }
     SplitClitics(piece, e);
+  }
+
+  // Is [b, e) a pronoun or article that starts sentences ("He", "The")?
+  // Only these, so that names like "LinkedIn" or "McDonald" stay whole.
+  bool IsGluedSentenceStart(uint32_t b, uint32_t e) const {
+    static constexpr std::string_view kStarts[] = {"He", "She", "They", "We", "The", "It", "This", "But"};
+    const std::string_view w = s_.substr(b, e - b);
+    for (std::string_view k : kStarts) {
+      if (w == k) return true;
+    }
+    return false;
   }
 
   // 713-853-3989, 555-1234: digits and hyphens only, kept whole.
@@ -323,6 +345,7 @@ class ChunkSplitter {
   std::string_view s_;
   std::vector<Word>* words_;
   uint32_t newlines_ = 0;
+  bool glue_next_ = false;
 };
 
 bool IsTerminal(std::string_view w) {
@@ -408,6 +431,7 @@ void Tokenize(Document* doc) {
                              prev == "the" || prev == "a";
       if (w.newlines_before >= 2 || (!ends_open && LooksLikeSentenceStart(cur))) close_sentence(k);
     }
+    if (w.glued_start) close_sentence(k);
     if (w.newlines_before >= 2 && k > 0) ++paragraph;
     Token t;
     t.span = {w.begin, w.end};

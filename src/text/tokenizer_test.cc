@@ -110,6 +110,13 @@ TEST(Tokenizer, MissingSpaceAfterFullStop) {
   CheckInvariants(d);
   EXPECT_EQ(d.tokens[2].form, "affair");
   EXPECT_EQ(d.tokens[3].form, ".");
+  const Document glued = TokenizeText("the Financial TimesHe explained it on LinkedIn.");
+  CheckInvariants(glued);
+  EXPECT_EQ(glued.tokens[2].form, "Times");
+  EXPECT_EQ(glued.tokens[3].form, "He");
+  EXPECT_EQ(glued.tokens[7].form, "LinkedIn");
+  ASSERT_EQ(glued.sentences.size(), 2u);
+  EXPECT_EQ(glued.sentences[1].token_begin, 3u);
 }
 
 TEST(Tokenizer, EmptyAndWhitespace) {
