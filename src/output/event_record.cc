@@ -64,6 +64,20 @@ Json AttributionJson(const Attribution& a) {
   return j;
 }
 
+// PLOVER's auxiliary modes (manual section 2.3) for Annals' modality;
+// asserted and reported events have none.
+const char* PloverAuxMode(Modality m) {
+  switch (m) {
+    case Modality::kPlanned: return "future";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kNegated: return "negation";
+    case Modality::kHistorical: return "historical";
+    case Modality::kAsserted:
+    case Modality::kReported: return nullptr;
+  }
+  return nullptr;
+}
+
 std::string SentenceText(const Document& doc, uint32_t sentence) {
   if (sentence >= doc.sentences.size()) return "";
   return std::string(doc.SpanText(doc.sentences[sentence].span));
@@ -109,6 +123,7 @@ Json EventRecord(const Document& doc, const Event& e, const Ontology& ontology) 
   plover["type"] = code && !code->plover_type.empty() ? Json(code->plover_type) : Json(nullptr);
   plover["mode"] = code && !code->plover_mode.empty() ? Json(code->plover_mode) : Json(nullptr);
   plover["context"] = code ? Json(code->plover_context) : Json::array();
+  plover["aux_mode"] = PloverAuxMode(e.modality) ? Json(PloverAuxMode(e.modality)) : Json(nullptr);
   j["plover"] = plover;
   j["modality"] = ModalityName(e.modality);
   j["attribution"] = e.attribution ? AttributionJson(*e.attribution) : Json(nullptr);
