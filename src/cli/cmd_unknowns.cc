@@ -10,78 +10,44 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 
-#include "annals/pipeline.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/document_loop.h"
 #include "cli/exit_codes.h"
-#include "ingest/document_reader.h"
 
 namespace annals::cli {
 namespace {
 
 struct UnknownsOptions {
   PipelineOptions pipeline;
-  std::string input_format = "auto";
-  std::string date;
+  InputOptions input;
   size_t min_count = 1;
-  std::vector<std::string> files;
 };
 
 int RunUnknowns(const UnknownsOptions& o) {
-  Result<InputFormat> format = ParseInputFormat(o.input_format);
-  if (!format.ok()) {
-    std::cerr << "annals unknowns: " << format.status().message() << "\n";
-    return kExitUsage;
-  }
   Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
   if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
-  ReadOptions ro;
-  ro.format = *format;
-  ro.default_date = o.date;
   struct Count {
     size_t mentions = 0;
     size_t documents = 0;
   };
   std::map<std::string, Count> counts;
-  size_t documents = 0, failed = 0;
-  bool io_error = false;
-  const std::vector<std::string> files = o.files.empty() ? std::vector<std::string>{"-"} : o.files;
-  for (const std::string& file : files) {
-    ReadStats stats;
-    const Status st = ReadDocuments(
-        file, ro,
-        [&](Document&& doc) {
-          const Status ps = (*pipeline)->ProcessUntil(&doc, "actors");
-          if (!ps.ok()) {
-            std::cerr << "annals: error: " << doc.origin << ": " << ps.message() << "; document skipped\n";
-            ++failed;
-            return;
-          }
-          ++documents;
-          std::map<std::string, bool> seen;
-          for (const Mention& m : doc.mentions) {
-            if (m.how != "proper_noun") continue;
-            std::string text(doc.SpanText(m.span));
-            for (char& c : text) {
-              if (c == '\n' || c == '\t' || c == '\r') c = ' ';
-            }
-            Count& c = counts[text];
-            ++c.mentions;
-            if (!seen[text]) {
-              seen[text] = true;
-              ++c.documents;
-            }
-          }
-        },
-        [&](const Diagnostic& p) { std::cerr << "annals: " << p.severity << ": " << p.message << "\n"; }, &stats);
-    failed += stats.skipped;
-    if (!st.ok()) {
-      std::cerr << "annals: error: " << st.message() << "\n";
-      if (st.code() == StatusCode::kInvalidArgument) return kExitUsage;
-      io_error = true;
+  const LoopResult r = CodeInputs(o.input, **pipeline, "actors", [&](Document& doc) {
+    std::set<std::string> seen;
+    for (const Mention& m : doc.mentions) {
+      if (m.how != "proper_noun") continue;
+      std::string text(doc.SpanText(m.span));
+      for (char& c : text) {
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+      }
+      Count& c = counts[text];
+      ++c.mentions;
+      if (seen.insert(text).second) ++c.documents;
     }
-  }
+  });
+  if (r.usage_error) return r.usage_error;
   std::vector<std::pair<std::string, Count>> sorted(counts.begin(), counts.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second.mentions > b.second.mentions; });
@@ -90,21 +56,17 @@ int RunUnknowns(const UnknownsOptions& o) {
     if (c.mentions >= o.min_count) std::printf("%zu\t%zu\t%s\n", c.mentions, c.documents, text.c_str());
   }
   std::fflush(stdout);
-  std::cerr << "annals unknowns: " << documents << " document(s), " << counts.size() << " distinct unknown name(s)";
-  if (failed > 0) std::cerr << ", " << failed << " skipped";
+  std::cerr << "annals unknowns: " << r.documents << " document(s), " << counts.size() << " distinct unknown name(s)";
+  if (r.failed > 0) std::cerr << ", " << r.failed << " skipped";
   std::cerr << "\n";
-  if (io_error && documents == 0) return kExitIoError;
-  return (failed > 0 || io_error) ? kExitPartial : kExitOk;
+  return ExitCode(r);
 }
 
 Action Setup(CLI::App* app) {
   auto o = std::make_shared<UnknownsOptions>();
   AddPipelineOptions(app, &o->pipeline);
-  app->add_option("--input-format", o->input_format, "text, jsonl or auto (by file extension)")
-      ->check(CLI::IsMember({"auto", "text", "txt", "jsonl", "ndjson"}));
-  app->add_option("--date", o->date, "Document date YYYY-MM-DD for inputs without one");
+  AddInputOptions(app, &o->input, /*with_id=*/false);
   app->add_option("--min-count", o->min_count, "Only names seen at least this often");
-  app->add_option("files", o->files, "Input files; '-' or none reads standard input");
   return [o] { return RunUnknowns(*o); };
 }
 
