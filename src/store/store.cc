@@ -1,6 +1,9 @@
 // The SQLite event store (store.h; schema and folding rule in docs/store.md).
 #include "store/store.h"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <ctime>
 
 #include "base/hash.h"
@@ -55,7 +58,7 @@ CREATE TABLE events(
   record TEXT NOT NULL,
   UNIQUE(doc_pk, id));
 CREATE INDEX events_doc ON events(doc_pk);
-CREATE INDEX events_fold_key ON events(fold_key, modality);
+CREATE INDEX events_fold_key ON events(fold_key, day, modality);
 CREATE INDEX events_fold_id ON events(fold_id);
 CREATE INDEX events_day ON events(day);
 CREATE INDEX events_dyad ON events(source_code, target_code, day);
@@ -74,7 +77,7 @@ CREATE TABLE folded_events(
   location_name TEXT, location_country TEXT, lat REAL, lon REAL, gazetteer_id TEXT, location_feature TEXT,
   mentions INTEGER NOT NULL, documents INTEGER NOT NULL, sources INTEGER NOT NULL,
   representative INTEGER NOT NULL REFERENCES events(event_pk));
-CREATE INDEX folded_key ON folded_events(fold_key, modality);
+CREATE INDEX folded_key ON folded_events(fold_key, day, modality);
 CREATE INDEX folded_day ON folded_events(day);
 CREATE INDEX folded_dyad ON folded_events(source_code, target_code, day);
 CREATE INDEX folded_target ON folded_events(target_code, day);
@@ -134,6 +137,9 @@ const char* kEventColumns =
 struct Store::Statements {
   Stmt lookup_id, lookup_hash, insert_doc, insert_sentence, insert_fts, insert_event, insert_actor, insert_place,
       insert_quote, insert_time, insert_amount;
+  // Folding, with and without modality in the key.
+  Stmt prev_day, prev_day_mod, next_day, next_day_mod, fold_select, fold_select_mod, fold_delete, fold_delete_mod,
+      fold_mark, fold_insert;
 };
 
 Store::~Store() = default;
@@ -219,6 +225,39 @@ Status Store::Prepare() {
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_quote, "INSERT INTO quotes VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_time, "INSERT INTO time_exprs VALUES(?,?,?,?,?,?,?,?,?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_amount, "INSERT INTO amounts VALUES(?,?,?,?,?,?,?,?,?,?)"));
+  const std::string mod = " AND modality=?4";
+  for (bool m : {false, true}) {
+    const std::string extra = m ? mod : "";
+    ANNALS_RETURN_IF_ERROR(prep(m ? &s_->prev_day_mod : &s_->prev_day,
+                                "SELECT max(day) FROM events WHERE fold_key=?1 AND day<?2" +
+                                    std::string(m ? " AND modality=?3" : "")));
+    ANNALS_RETURN_IF_ERROR(prep(m ? &s_->next_day_mod : &s_->next_day,
+                                "SELECT min(day) FROM events WHERE fold_key=?1 AND day>?2" +
+                                    std::string(m ? " AND modality=?3" : "")));
+    ANNALS_RETURN_IF_ERROR(prep(m ? &s_->fold_select_mod : &s_->fold_select,
+                                "SELECT e.event_pk, e.id, e.day, coalesce(e.gazetteer_id, ''),"
+                                " coalesce(e.location_country, ''), coalesce(e.location_feature, '') = 'country',"
+                                " e.confidence, e.doc_pk, e.date, coalesce(d.source, d.id)"
+                                " FROM events e JOIN documents d ON d.doc_pk = e.doc_pk"
+                                " WHERE e.fold_key=?1 AND e.day BETWEEN ?2 AND ?3" +
+                                    (m ? std::string(" AND e.modality=?4") : std::string())));
+    ANNALS_RETURN_IF_ERROR(prep(m ? &s_->fold_delete_mod : &s_->fold_delete,
+                                "DELETE FROM folded_events WHERE fold_key=?1 AND day BETWEEN ?2 AND ?3" + extra));
+  }
+  ANNALS_RETURN_IF_ERROR(prep(&s_->fold_mark, "UPDATE events SET fold_id=? WHERE event_pk=?"));
+  // The folded row copies its representative record (?9) and the location
+  // of member ?10, and takes its aggregates as parameters.
+  ANNALS_RETURN_IF_ERROR(prep(&s_->fold_insert, R"sql(
+INSERT INTO folded_events
+SELECT ?1, r.fold_key, ?2, ?3, r.date, ?4, r.date_precision,
+  r.source_text, r.source_name, r.source_code, r.source_country, r.source_sector, r.source_type,
+  r.target_text, r.target_name, r.target_code, r.target_country, r.target_sector, r.target_type,
+  r.cameo, r.cameo_root, r.quad_class, r.goldstein, r.plover_type, r.plover_mode, r.modality, ?5,
+  loc.location_name, loc.location_country, loc.lat, loc.lon, loc.gazetteer_id, loc.location_feature,
+  ?6, ?7, ?8, r.event_pk
+FROM events r LEFT JOIN events loc ON loc.event_pk = ?10
+WHERE r.event_pk = ?9
+)sql"));
   return Status::Ok();
 }
 
@@ -295,11 +334,11 @@ Status Store::ReplaceDocument(const Document& doc, const Ontology& ontology, con
 
 Status Store::DeleteLayers(int64_t doc_pk) {
   // Folded events of the keys this document had must be rebuilt.
-  Result<Stmt> keys = db_->Prepare("SELECT DISTINCT fold_key, modality FROM events WHERE doc_pk=?");
+  Result<Stmt> keys = db_->Prepare("SELECT fold_key, modality, day FROM events WHERE doc_pk=?");
   if (!keys.ok()) return keys.status();
   keys->Bind(1, doc_pk);
   Status st;
-  while (keys->Step(&st)) touched_.emplace(keys->Text(0), fold_.match_modality ? keys->Text(1) : "");
+  while (keys->Step(&st)) touched_[{keys->Text(0), fold_.match_modality ? keys->Text(1) : ""}].insert(keys->Int(2));
   if (!st.ok()) return st;
   const std::string pk = std::to_string(doc_pk);
   return db_->Exec(
@@ -365,7 +404,7 @@ Status Store::InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& 
     }
     s.Bind(35, coded_by).Bind(36, key).Bind(37, ToJsonLine(EventRecord(doc, e, ontology)));
     ANNALS_RETURN_IF_ERROR(s.Run());
-    touched_.emplace(key, fold_.match_modality ? modality : "");
+    touched_[{key, fold_.match_modality ? modality : ""}].insert(day);
   }
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
     const Mention& m = doc.mentions[i];
@@ -413,78 +452,133 @@ Status Store::InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& 
 }
 
 Status Store::RefoldTouched() {
-  for (const auto& [key, modality] : touched_) ANNALS_RETURN_IF_ERROR(RefoldKey(key, modality));
+  for (const auto& [km, days] : touched_) ANNALS_RETURN_IF_ERROR(RefoldKey(km.first, km.second, days));
   return Status::Ok();
 }
 
-Status Store::RefoldKey(const std::string& key, const std::string& modality) {
-  const bool by_modality = fold_.match_modality;
-  const std::string where = by_modality ? " WHERE fold_key=?1 AND modality=?2" : " WHERE fold_key=?1";
-  Result<Stmt> sel = db_->Prepare(
-      "SELECT event_pk, id, day, coalesce(gazetteer_id, ''), coalesce(location_country, ''),"
-      " coalesce(location_feature, '') = 'country' FROM events" + where);
-  if (!sel.ok()) return sel.status();
-  sel->Bind(1, key);
-  if (by_modality) sel->Bind(2, modality);
-  std::vector<FoldInput> records;
-  Status st;
-  while (sel->Step(&st)) {
-    FoldInput r;
-    r.event_pk = sel->Int(0);
-    r.id = sel->Text(1);
-    r.day = sel->Int(2);
-    r.place_id = sel->Text(3);
-    r.place_country = sel->Text(4);
-    r.place_is_country = sel->Int(5) != 0;
-    records.push_back(std::move(r));
+// Folding is a left-to-right scan over a key's records in (day, id) order
+// in which a folded event stays open for day_tolerance days after its first
+// record. Where two consecutive records are more than day_tolerance days
+// apart every folded event is closed, so the records on either side of such
+// a gap fold independently. A new or removed record therefore only changes
+// the folded events of its own segment (between two gaps): RefoldKey
+// rebuilds just those segments, which keeps a batch's cost independent of
+// how many records the key already has, with the same result as a full
+// refold.
+Status Store::RefoldKey(const std::string& key, const std::string& modality, const std::set<int64_t>& days) {
+  if (days.empty()) return RefoldWindow(key, modality, INT64_MIN / 4, INT64_MAX / 4);
+  int64_t covered_hi = INT64_MIN;
+  for (int64_t d : days) {
+    if (d <= covered_hi) continue;
+    int64_t lo = d, hi = d;
+    // Extend to the segment's ends: step to the neighbouring record while
+    // it lies within the tolerance.
+    while (true) {
+      Result<int64_t> prev = Neighbour(key, modality, lo, true);
+      if (!prev.ok()) return prev.status();
+      if (*prev == INT64_MIN || lo - *prev > fold_.day_tolerance) break;
+      lo = *prev;
+    }
+    while (true) {
+      Result<int64_t> next = Neighbour(key, modality, hi, false);
+      if (!next.ok()) return next.status();
+      if (*next == INT64_MAX || *next - hi > fold_.day_tolerance) break;
+      hi = *next;
+    }
+    ANNALS_RETURN_IF_ERROR(RefoldWindow(key, modality, lo, hi));
+    covered_hi = hi;
   }
-  if (!st.ok()) return st;
-  Result<Stmt> del = db_->Prepare("DELETE FROM folded_events" + where);
-  if (!del.ok()) return del.status();
-  del->Bind(1, key);
-  if (by_modality) del->Bind(2, modality);
-  ANNALS_RETURN_IF_ERROR(del->Run());
-  if (records.empty()) return Status::Ok();
+  return Status::Ok();
+}
 
-  Result<Stmt> mark = db_->Prepare("UPDATE events SET fold_id=? WHERE event_pk=?");
-  if (!mark.ok()) return mark.status();
-  // The folded row copies its representative record (the member with the
-  // highest confidence, then the earliest) and aggregates over members:
-  // first and last day, mention, document and outlet counts, and the most
-  // specific location any member has.
-  Result<Stmt> ins = db_->Prepare(R"sql(
-INSERT INTO folded_events
-SELECT ?1, r.fold_key, agg.day, agg.day_last, r.date, agg.date_end, r.date_precision,
-  r.source_text, r.source_name, r.source_code, r.source_country, r.source_sector, r.source_type,
-  r.target_text, r.target_name, r.target_code, r.target_country, r.target_sector, r.target_type,
-  r.cameo, r.cameo_root, r.quad_class, r.goldstein, r.plover_type, r.plover_mode, r.modality, agg.confidence,
-  loc.location_name, loc.location_country, loc.lat, loc.lon, loc.gazetteer_id, loc.location_feature,
-  agg.mentions, agg.documents, agg.sources, r.event_pk
-FROM events r,
-  (SELECT min(day) AS day, max(day) AS day_last, max(date) AS date_end, count(*) AS mentions,
-          count(DISTINCT doc_pk) AS documents, max(confidence) AS confidence,
-          (SELECT count(DISTINCT coalesce(d.source, d.id)) FROM events e2 JOIN documents d USING(doc_pk)
-           WHERE e2.fold_id = ?1) AS sources
-   FROM events WHERE fold_id = ?1) agg
-  LEFT JOIN (SELECT * FROM events WHERE fold_id = ?1 AND gazetteer_id IS NOT NULL
-             ORDER BY coalesce(location_feature, '') = 'country', day, id LIMIT 1) loc
-WHERE r.event_pk = ?2
-)sql");
-  if (!ins.ok()) return ins.status();
+Result<int64_t> Store::Neighbour(const std::string& key, const std::string& modality, int64_t day, bool before) {
+  Stmt& s = before ? (fold_.match_modality ? s_->prev_day_mod : s_->prev_day)
+                   : (fold_.match_modality ? s_->next_day_mod : s_->next_day);
+  s.Bind(1, key).Bind(2, day);
+  if (fold_.match_modality) s.Bind(3, modality);
+  Status st;
+  int64_t out = before ? INT64_MIN : INT64_MAX;
+  if (s.Step(&st) && !s.IsNull(0)) out = s.Int(0);
+  s.Reset();
+  if (!st.ok()) return st;
+  return out;
+}
+
+Status Store::RefoldWindow(const std::string& key, const std::string& modality, int64_t lo, int64_t hi) {
+  const bool by_modality = fold_.match_modality;
+  Stmt& sel = by_modality ? s_->fold_select_mod : s_->fold_select;
+  sel.Bind(1, key).Bind(2, lo).Bind(3, hi);
+  if (by_modality) sel.Bind(4, modality);
+  struct Member {
+    double confidence = 0;
+    int64_t doc_pk = 0;
+    std::string date, outlet;
+  };
+  std::vector<FoldInput> records;
+  std::vector<Member> info;
+  Status st;
+  while (sel.Step(&st)) {
+    FoldInput r;
+    r.event_pk = sel.Int(0);
+    r.id = sel.Text(1);
+    r.day = sel.Int(2);
+    r.place_id = sel.Text(3);
+    r.place_country = sel.Text(4);
+    r.place_is_country = sel.Int(5) != 0;
+    records.push_back(std::move(r));
+    info.push_back({sel.Real(6), sel.Int(7), sel.Text(8), sel.Text(9)});
+  }
+  sel.Reset();
+  if (!st.ok()) return st;
+  Stmt& del = by_modality ? s_->fold_delete_mod : s_->fold_delete;
+  del.Bind(1, key).Bind(2, lo).Bind(3, hi);
+  if (by_modality) del.Bind(4, modality);
+  ANNALS_RETURN_IF_ERROR(del.Run());
+
   for (const std::vector<size_t>& group : FoldGroup(records, fold_)) {
     const FoldInput& first = records[group.front()];
     const std::string fold_id = HexId(Fnv1a64(key + "\x1f" + modality + "\x1f" + first.id));
+    // Representative: highest confidence, then earliest (day, id, pk).
+    // Location: the first member with a place, a city before a country.
+    size_t rep = group.front(), loc = SIZE_MAX;
+    int64_t day_last = first.day;
+    std::string date_end;
+    std::set<int64_t> docs;
+    std::set<std::string> outlets;
+    double confidence = 0;
     for (size_t m : group) {
-      mark->Bind(1, fold_id).Bind(2, records[m].event_pk);
-      ANNALS_RETURN_IF_ERROR(mark->Run());
+      const FoldInput& r = records[m];
+      const Member& mi = info[m];
+      auto earlier = [&](size_t a, size_t b) {
+        const FoldInput &x = records[a], &y = records[b];
+        if (x.day != y.day) return x.day < y.day;
+        if (x.id != y.id) return x.id < y.id;
+        return x.event_pk < y.event_pk;
+      };
+      if (mi.confidence > info[rep].confidence || (mi.confidence == info[rep].confidence && earlier(m, rep))) rep = m;
+      if (!r.place_id.empty() &&
+          (loc == SIZE_MAX || (records[loc].place_is_country && !r.place_is_country) ||
+           (records[loc].place_is_country == r.place_is_country && earlier(m, loc)))) {
+        loc = m;
+      }
+      day_last = std::max(day_last, r.day);
+      date_end = std::max(date_end, mi.date);
+      docs.insert(mi.doc_pk);
+      outlets.insert(mi.outlet);
+      confidence = std::max(confidence, mi.confidence);
+      s_->fold_mark.Bind(1, fold_id).Bind(2, r.event_pk);
+      ANNALS_RETURN_IF_ERROR(s_->fold_mark.Run());
     }
-    Result<Stmt> rep = db_->Prepare(
-        "SELECT event_pk FROM events WHERE fold_id=? ORDER BY confidence DESC, day, id, event_pk LIMIT 1");
-    if (!rep.ok()) return rep.status();
-    rep->Bind(1, fold_id);
-    if (!rep->Step(&st)) return st.ok() ? Status::Internal("folded event without members") : st;
-    ins->Bind(1, fold_id).Bind(2, rep->Int(0));
-    ANNALS_RETURN_IF_ERROR(ins->Run());
+    Stmt& ins = s_->fold_insert;
+    ins.Bind(1, fold_id).Bind(2, first.day).Bind(3, day_last).Bind(4, date_end).Bind(5, confidence);
+    ins.Bind(6, static_cast<int64_t>(group.size())).Bind(7, docs.size()).Bind(8, outlets.size());
+    ins.Bind(9, records[rep].event_pk);
+    if (loc == SIZE_MAX) {
+      ins.BindNull(10);
+    } else {
+      ins.Bind(10, records[loc].event_pk);
+    }
+    ANNALS_RETURN_IF_ERROR(ins.Run());
   }
   return Status::Ok();
 }
@@ -497,7 +591,7 @@ Status Store::RefoldAll() {
     return keys.status();
   }
   Status st;
-  while (keys->Step(&st)) touched_.emplace(keys->Text(0), fold_.match_modality ? keys->Text(1) : "");
+  while (keys->Step(&st)) touched_[{keys->Text(0), fold_.match_modality ? keys->Text(1) : ""}];
   if (st.ok()) st = db_->Exec("DELETE FROM folded_events; UPDATE events SET fold_id=NULL;");
   if (!st.ok()) {
     (void)Rollback();

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -115,14 +116,17 @@ class Store {
   Status Prepare();
   Status InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& ontology, const std::string& coded_by);
   Status DeleteLayers(int64_t doc_pk);
-  Status RefoldKey(const std::string& key, const std::string& modality);
+  Status RefoldKey(const std::string& key, const std::string& modality, const std::set<int64_t>& days);
+  Status RefoldWindow(const std::string& key, const std::string& modality, int64_t lo, int64_t hi);
+  Result<int64_t> Neighbour(const std::string& key, const std::string& modality, int64_t day, bool before);
   Status RefoldTouched();
 
   std::unique_ptr<Db> db_;
   FoldOptions fold_;
   bool in_transaction_ = false;
-  // (fold_key, modality) pairs whose folded events must be rebuilt.
-  std::set<std::pair<std::string, std::string>> touched_;
+  // (fold_key, modality) -> event days whose folded events must be rebuilt
+  // (an empty set: every day of the key).
+  std::map<std::pair<std::string, std::string>, std::set<int64_t>> touched_;
   struct Statements;
   std::unique_ptr<Statements> s_;
 };

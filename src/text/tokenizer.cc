@@ -409,12 +409,15 @@ void Tokenize(Document* doc) {
   doc->tokens.reserve(words.size());
   uint32_t paragraph = 0;
   uint32_t sentence_start = 0;
-  auto close_sentence = [&](uint32_t end_token) {
+  // Sentences are closed in token indices (doc->tokens), which run ahead of
+  // word indices once a sentence-final abbreviation gives up its period.
+  auto close_sentence = [&]() {
+    const auto end_token = static_cast<uint32_t>(doc->tokens.size());
     if (end_token <= sentence_start) return;
     Sentence sent;
     sent.token_begin = sentence_start;
     sent.token_end = end_token;
-    sent.span = {words[sentence_start].begin, words[end_token - 1].end};
+    sent.span = {doc->tokens[sentence_start].span.begin, doc->tokens[end_token - 1].span.end};
     sent.paragraph = paragraph;
     doc->sentences.push_back(sent);
     sentence_start = end_token;
@@ -422,16 +425,16 @@ void Tokenize(Document* doc) {
 
   for (uint32_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
-    if (k > sentence_start && w.newlines_before > 0) {
+    if (doc->tokens.size() > sentence_start && w.newlines_before > 0) {
       // A blank line always ends the sentence; a single line break ends it
       // when the line reads like a headline and the next starts anew.
       const std::string_view prev = s.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin);
       const std::string_view cur = s.substr(w.begin, w.end - w.begin);
       const bool ends_open = prev == "," || prev == "-" || prev == "and" || prev == "or" || prev == "of" ||
                              prev == "the" || prev == "a";
-      if (w.newlines_before >= 2 || (!ends_open && LooksLikeSentenceStart(cur))) close_sentence(k);
+      if (w.newlines_before >= 2 || (!ends_open && LooksLikeSentenceStart(cur))) close_sentence();
     }
-    if (w.glued_start) close_sentence(k);
+    if (w.glued_start) close_sentence();
     if (w.newlines_before >= 2 && k > 0) ++paragraph;
     Token t;
     t.span = {w.begin, w.end};
@@ -488,12 +491,12 @@ void Tokenize(Document* doc) {
         doc->tokens.push_back(std::move(ct));
       }
       k = end_after - 1;
-      close_sentence(end_after);
+      close_sentence();
     } else if (doc->tokens.size() - sentence_start >= kMaxSentenceTokens) {
-      close_sentence(static_cast<uint32_t>(doc->tokens.size()));
+      close_sentence();
     }
   }
-  close_sentence(static_cast<uint32_t>(doc->tokens.size()));
+  close_sentence();
 }
 
 }  // namespace annals

@@ -41,6 +41,8 @@ void CheckInvariants(const Document& d) {
     ASSERT_EQ(s.token_begin, expect);
     ASSERT_GT(s.token_end, s.token_begin);
     ASSERT_LE(s.size(), kMaxSentenceTokens);
+    ASSERT_EQ(s.span.begin, d.tokens[s.token_begin].span.begin);
+    ASSERT_EQ(s.span.end, d.tokens[s.token_end - 1].span.end);
     expect = s.token_end;
   }
   ASSERT_EQ(expect, d.tokens.size());
@@ -207,6 +209,15 @@ TEST(Tokenizer, EwtConventions) {
             (std::vector<std::string>{"in", "'68", "the", "slides", "....", "they"}));
   EXPECT_EQ(FormsOf("He works for Acme Inc. The firm grew."),
             (std::vector<std::string>{"He", "works", "for", "Acme", "Inc", ".", "The", "firm", "grew", "."}));
+  // Regression: the period given back by "Inc." must not shift the token
+  // ranges of the sentences after it.
+  Document d;
+  d.text = "Sara works at Union Securities, Inc. We met. They left etc. The end.";
+  Tokenize(&d);
+  CheckInvariants(d);
+  ASSERT_EQ(d.sentences.size(), 4u);
+  EXPECT_EQ(d.tokens[d.sentences[1].token_begin].form, "We");
+  EXPECT_EQ(d.tokens[d.sentences[3].token_begin].form, "The");
 }
 
 }  // namespace

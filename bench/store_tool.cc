@@ -1,4 +1,4 @@
-// annals_store_tool: whole-run benchmark of the store (the db_bench of
+// store_tool: whole-run benchmark of the store (the db_bench of
 // Annals' storage layer). Workloads, in order:
 //
 //   ingest  N documents of the synthetic corpus (store/synthetic_corpus.h)
@@ -10,9 +10,7 @@
 //   query   on the `store` database: Q dyad x month queries (folded and raw),
 //           median and 95th-percentile latency.
 //
-// Usage: annals_store_tool [--docs N] [--events E] [--queries Q] [--dir D]
-// It lives in src/store because bench/CMakeLists.txt links only the
-// pipeline; it can move to bench/ once that links annals_store.
+// Usage: store_tool [--docs N] [--events E] [--queries Q] [--dir D]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
