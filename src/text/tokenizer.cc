@@ -452,14 +452,22 @@ void Tokenize(Document* doc) {
       uint32_t j = k + 1;
       while (j < words.size() && words[j].newlines_before == 0 &&
              IsClosingMark(s.substr(words[j].begin, words[j].end - words[j].begin)) &&
-             (words[j].begin == words[j - 1].end || j == k + 1)) {
+             (words[j].begin == words[j - 1].end ||
+              // Spaced on the left: closing only if not glued to a word on
+              // its right (`said. "We` opens the next sentence).
+              (j == k + 1 && (j + 1 >= words.size() || words[j + 1].begin > words[j].end)))) {
         ++j;
       }
       if (j >= words.size()) {
         boundary = false;  // the end of the text closes it anyway
       } else {
         const std::string_view next = s.substr(words[j].begin, words[j].end - words[j].begin);
-        boundary = LooksLikeSentenceStart(next) || words[j].newlines_before > 0;
+        // A full stop before a lower-case word also ends the sentence (the
+        // period was not an abbreviation's): web and chat text often starts
+        // sentences in lower case. Not after ? or ! or a closing quote:
+        // '"Why?" he asked' is one sentence.
+        const bool lower_after_stop = form == "." && j == k + 1 && text::IsLower(static_cast<unsigned char>(next[0]));
+        boundary = LooksLikeSentenceStart(next) || words[j].newlines_before > 0 || lower_after_stop;
         end_after = j;
       }
     } else if (form.size() > 1 && form.back() == '.' &&

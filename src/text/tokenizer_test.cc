@@ -222,3 +222,25 @@ TEST(Tokenizer, EwtConventions) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+TEST(Tokenizer, SentenceStartsAfterFullStop) {
+  auto starts = [](const std::string& text) {
+    Document d;
+    d.text = text;
+    Tokenize(&d);
+    CheckInvariants(d);
+    std::vector<std::string> out;
+    for (const Sentence& s : d.sentences) out.push_back(d.tokens[s.token_begin].form);
+    return out;
+  };
+  EXPECT_EQ(starts("sounds exciting. want to go?"), (std::vector<std::string>{"sounds", "want"}));
+  EXPECT_EQ(starts("\"Why?\" he asked. \"We will win.\" She left."),
+            (std::vector<std::string>{"\"", "\"", "She"}));
+  EXPECT_EQ(starts("They met at 3 p.m. local time in the U.S. capital."), (std::vector<std::string>{"They"}));
+}
+
+}  // namespace
+}  // namespace annals
