@@ -313,7 +313,23 @@ void ActorsStage::FindRoles(Doc* d) const {
         continue;
       }
       roles_.Scan(doc, d->keys, k, s.token_end, &hits);
-      if (hits.empty()) continue;
+      if (hits.empty()) {
+        // "Israeli air strikes", "Russian drones": a country adjective on a
+        // noun that is not a role still names who acts (CAMEO codes the
+        // country). Needs tags, so that only a noun phrase qualifies.
+        if (country != nullptr && absorbed < 0 && det.empty() && d->has_tags && k < s.token_end &&
+            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") && d->tok(j).upos == "ADJ") {
+          Draft dr;
+          d->SetSpan(&dr, j, k);
+          dr.entry = country;
+          dr.m.actor = MakeRef(*country, d->day);
+          dr.m.how = "adjective";
+          dr.m.entries.push_back(country->id);
+          d->Add(std::move(dr));
+          i = k - 1;
+        }
+        continue;
+      }
       const PhraseMatcher::Hit h = hits.back();
       const RoleNoun& noun = *role_of_[h.phrase];
       bool noun_free = true;
@@ -400,19 +416,22 @@ void ActorsStage::FindPlaces(Doc* d) const {
   std::vector<Found> found;
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      if (d->owner[i] >= 0) {
-        const Draft& o = d->drafts[static_cast<size_t>(d->owner[i])];
-        if (o.m.actor.type != "country" || o.m.how != "dictionary") continue;
-      }
+      // Countries and metonyms ("Moscow" for the Russian government) are
+      // actors and places at once; other actors' names are not places.
+      auto place_ok = [&](uint32_t t) {
+        if (d->owner[t] < 0) return true;
+        const Draft& o = d->drafts[static_cast<size_t>(d->owner[t])];
+        return o.m.how == "dictionary" && o.entry != nullptr &&
+               (o.entry->type == "country" || o.entry->type == "metonym");
+      };
+      if (!place_ok(i)) continue;
       if (!StartsUpper(d->tok(i).form)) continue;
       gaz_->matcher().Scan(doc, d->keys, i, s.token_end, &hits);
       for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
         const std::string_view text = d->Text(i, h->token_end);
         if (!CaseMatches(gaz_->phrase_written(h->phrase), text)) continue;
         bool free = true;
-        for (uint32_t t = i; t < h->token_end; ++t) {
-          if (d->owner[t] >= 0 && d->drafts[static_cast<size_t>(d->owner[t])].m.actor.type != "country") free = false;
-        }
+        for (uint32_t t = i; t < h->token_end; ++t) free = free && place_ok(t);
         if (!free) continue;
         const std::vector<uint32_t>& cands = gaz_->phrase_names(h->phrase);
         bool big = false;
@@ -664,18 +683,21 @@ void ActorsStage::FindUnknowns(Doc* d) const {
   const Document& doc = *d->doc;
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end;) {
+      // PROPN tags are used when present, but a tagger trained on web text
+      // misses many news names ("Rossiya-24", "Truth Social"), so a
+      // capital letter counts too.
       auto capitalised = [&](uint32_t t) {
         if (d->owner[t] >= 0 || d->place_owner[t] >= 0) return false;
         const Token& tk = d->tok(t);
         if (d->keys.keys[t].empty() || In(kNotNames, d->keys.keys[t])) return false;
-        if (d->has_tags) return tk.upos == "PROPN";
-        return StartsUpper(tk.form);
+        return tk.upos == "PROPN" || StartsUpper(tk.form);
       };
-      // Without tags, a capital at the start of a sentence proves nothing
-      // unless the next word is capitalised too ("Zorblat Industries said").
+      // A capital at the start of a sentence proves nothing unless the
+      // tagger says PROPN or the next word is capitalised too ("Zorblat
+      // Industries said").
       auto proper = [&](uint32_t t) {
         if (!capitalised(t)) return false;
-        if (d->has_tags || !d->SentenceStart(t) || AllUpper(d->tok(t).form)) return true;
+        if (!d->SentenceStart(t) || d->tok(t).upos == "PROPN" || AllUpper(d->tok(t).form)) return true;
         return t + 1 < s.token_end && capitalised(t + 1);
       };
       if (!proper(i)) {

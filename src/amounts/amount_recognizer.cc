@@ -365,6 +365,13 @@ class SentenceAmounts {
     static constexpr std::string_view kVerbs[] = {
         "rose", "risen", "climbed", "reached", "stood", "stands", "rises", "climbs", "jumped",
         "increased", "hit", "is", "was", "has", "had", "now", "of", "soared", "to", "at"};
+    // "the death toll from the earthquake has risen to": skip a short
+    // prepositional phrase before the verb.
+    if (W(k, "from") || W(k, "in") || W(k, "after")) {
+      size_t v = k + 1;
+      while (v < n_ && v < k + 6 && IsWord(v) && !In(lx_[v].norm, kVerbs)) ++v;
+      if (v < n_ && IsWord(v) && In(lx_[v].norm, kVerbs)) k = v;
+    }
     for (int s = 0; s < 4 && IsWord(k) && In(lx_[k].norm, kVerbs); ++s) ++k;
     bool approx = false;
     const size_t j = Approx(k, &approx);

@@ -135,6 +135,7 @@ TEST(Casualties, ActiveVerbAndToll) {
   EXPECT_DOUBLE_EQ(a.value, 200);
   a = One("The shelling injured 7 civilians.");
   EXPECT_EQ(a.kind, "wounded");
+  EXPECT_DOUBLE_EQ(One("The death toll from the quake has risen to 1,200.").value, 1200);
   a = One("The death toll rose to 31.");
   EXPECT_EQ(a.kind, "killed");
   EXPECT_DOUBLE_EQ(a.value, 31);

@@ -7,7 +7,6 @@
 // input could not be read.
 #include <cstdio>
 #include <iostream>
-#include <iterator>
 
 #include "base/file.h"
 #include "cli/command.h"
@@ -42,7 +41,13 @@ int RunParse(const ParseOptions& o) {
   Document doc;
   doc.id = o.input;
   if (o.input == "-") {
-    doc.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    char buf[1 << 16];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, stdin)) > 0) doc.text.append(buf, got);
+    if (std::ferror(stdin)) {
+      std::cerr << "annals: error: standard input: read failed\n";
+      return kExitIoError;
+    }
   } else {
     Result<std::string> text = ReadFile(o.input);
     if (!text.ok()) {

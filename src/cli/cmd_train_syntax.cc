@@ -52,6 +52,12 @@ Action Setup(CLI::App* app) {
   app->add_option("--jackknife", o->train_options.jackknife,
                   "Folds for re-tagging train before parser training (0 = gold tags)")
       ->check(CLI::Range(0, 20));
+  app->add_option("--tagger-prune", o->train_options.tagger_prune,
+                  "Drop tagger weights below this magnitude (shipped model: 0.5)")
+      ->check(CLI::Range(0.0, 100.0));
+  app->add_option("--parser-prune", o->train_options.parser_prune,
+                  "Drop parser weights below this magnitude (shipped model: 1)")
+      ->check(CLI::Range(0.0, 100.0));
   return [o]() { return RunTrainSyntax(*o); };
 }
 

@@ -365,8 +365,12 @@ void SentenceCoder::ActorsOf(int32_t h, std::vector<int32_t>* out, int depth) co
   }
   for (int32_t c : v_.children(h)) {
     // "between President Putin and President Zelensky" is sometimes parsed
-    // with the second conjunct as an nmod that keeps its "and".
-    bool conj_like = v_.base_rel(c) == "nmod" && v_.Child(c, "cc") >= 0 && v_.CaseOf(c).empty();
+    // with the second conjunct as an nmod or flat that keeps its "and".
+    bool conj_like = false;
+    if (In(v_.base_rel(c), {"nmod", "flat", "appos", "compound"}) && v_.CaseOf(c).empty()) {
+      std::vector<int32_t> sub = v_.Subtree(c);
+      conj_like = !sub.empty() && v_.base_rel(sub.front()) == "cc";
+    }
     if (v_.base_rel(c) == "conj" || conj_like) ActorsOf(c, out, depth + 1);
     if (v_.base_rel(c) == "appos") {
       for (int32_t g : v_.children(c)) {
@@ -424,7 +428,9 @@ int32_t SentenceCoder::SubjectOf(int32_t v, std::vector<std::string>* notes, dou
     return g;
   }
   if (r == "conj" || r == "advcl") return SubjectOf(g, notes, conf, depth + 1);
-  if (r == "acl" && !v_.IsVerb(g)) {
+  // "Russia, accusing Kyiv of ...": a participle modifying an actor. Not
+  // "the meeting to send troops" (an infinitival relative).
+  if (r == "acl" && !v_.IsVerb(g) && v_.CaseOf(v).empty() && Political(v_.MentionAt(g))) {
     notes->push_back("source:acl");
     return g;
   }
@@ -579,6 +585,13 @@ void SentenceCoder::VerbArgs(const Pattern& p, int32_t t, Candidate* c) const {
     int32_t subj = SubjectOf(t, &c->notes, &c->confidence);
     ActorsOf(subj, &sources);
     SpeakerForPronoun(t, subj, &sources, c);
+    // "X assured that ..., and suggested Geneva": a coordinated clause the
+    // parser attached as advcl/ccomp, with some non-actor as its subject.
+    if (sources.empty() && v_.Child(t, "cc") >= 0 && In(v_.base_rel(t), {"advcl", "ccomp"}) &&
+        v_.head(t) >= 0) {
+      ActorsOf(SubjectOf(v_.head(t), &c->notes, &c->confidence), &sources);
+      if (!sources.empty()) c->notes.push_back("source:coordinated");
+    }
   }
   if (sources.empty()) return;
 
@@ -615,6 +628,11 @@ void SentenceCoder::NounArgs(const Pattern& p, int32_t n, Candidate* c) const {
     } else if ((b == "nmod" || b == "obl") && cs == "between") {
       ActorsOf(ch, &between);
       c->notes.push_back("participants:between");
+    } else if (b == "nmod" && cs.empty() && !between.empty()) {
+      // "between President Putin and President Zelensky" with the second
+      // conjunct parsed as a bare nmod of the noun.
+      std::vector<int32_t> sub = v_.Subtree(ch);
+      if (!sub.empty() && v_.base_rel(sub.front()) == "cc") ActorsOf(ch, &between);
     } else if ((b == "nmod" || b == "obl") &&
                In(cs, {"with", "to", "against", "on", "for", "from", "of", "into", "toward", "towards"})) {
       ActorsOf(ch, &targets);
@@ -665,7 +683,7 @@ void SentenceCoder::NounArgs(const Pattern& p, int32_t n, Candidate* c) const {
         c->notes.push_back("participants:clause");
         return;
       }
-    } else if (!targets.empty()) {
+    } else if (!targets.empty() && In(r, {"obl", "nmod"})) {
       // "Regarding the call with Putin, Trump said ...": the clause subject.
       int32_t x = g;
       for (int d = 0; x >= 0 && d < kMaxChain && !v_.IsVerb(x) && v_.Child(x, "nsubj") < 0; ++d) x = v_.head(x);
@@ -869,8 +887,8 @@ Modality SentenceCoder::ModalityOf(int32_t t, std::vector<std::string>* notes) c
             notes->push_back("modality:according-to");
           }
         }
+        break;  // the speaker's own clause says nothing about the event
       }
-      break;
     } else if (In(r, {"nmod", "acl", "obl", "obj", "nsubj"})) {
       if (dict_.InLexicon("hypothetical_noun", gl)) {
         flags.insert(Modality::kHypothetical);
@@ -925,6 +943,21 @@ std::optional<Attribution> SentenceCoder::AttributionOf(int32_t t, std::vector<s
     a.venue = q.venue;
     a.quote_index = best;
     notes->push_back("attribution:quote");
+    if (cue >= 0) {
+      // The subject of the cue verb in this very sentence beats a speaker
+      // the quote finder guessed from elsewhere ("London / Washington ...
+      // Starmer has confirmed that ...").
+      std::vector<std::string> scratch;
+      double conf = 1.0;
+      std::vector<int32_t> speakers;
+      ActorsOf(SubjectOf(cue, &scratch, &conf), &speakers);
+      if (!speakers.empty() && static_cast<int32_t>(speakers[0]) != q.speaker) {
+        const Mention& m = doc_.mentions[static_cast<size_t>(speakers[0])];
+        a.speaker = m.actor;
+        a.speaker_text = std::string(doc_.SpanText(m.span));
+        notes->push_back("attribution:speaker-from-parse");
+      }
+    }
     return a;
   }
   if (cue < 0) return std::nullopt;

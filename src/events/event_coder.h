@@ -21,8 +21,9 @@
 //    Ukraine"). "between A and B" and "A and B met" are reciprocal: one
 //    record per ordered pair. Conjoined actors give one record per pair.
 //  * Absorption: appeals, intents, demands, disapprovals, rejections and
-//    threats (roots 02 03 10 11 12 13 and non-speech 01x) absorb the events
-//    in their complements ("refused to meet" is one 125, not 125 + 040).
+//    threats (roots 02 03 10 11 12 13, and patterns marked `absorb`) absorb
+//    the events in their complements ("refused to meet" is one 125, not
+//    125 + 040); a noun event that is another verb's object is its theme.
 //  * Reported speech: a speech cue (pattern option `speech`) attributes the
 //    events in its complement to its speaker; it is coded itself (010) only
 //    when its complement carries no event and names another actor.

@@ -134,10 +134,7 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
     pos = nl + 1;
     ++line_no;
     std::vector<Word> words = SplitWords(line);
-    if (words.empty()) {
-      if (nl == text.size()) break;
-      continue;
-    }
+    if (words.empty()) continue;
     auto fail = [&](const Word& w, std::string_view message) {
       errors->push_back(AtLine(path, line_no, w.column, std::string(message) + " " + Quote(w.text)));
     };
@@ -348,7 +345,6 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
     for (const Constraint& c : p.constraints) p.specificity += c.absent ? 0 : 1;
     by_id_[p.id] = patterns_.size();
     patterns_.push_back(std::move(p));
-    if (nl == text.size()) break;
   }
   Index();
 }

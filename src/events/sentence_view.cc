@@ -114,11 +114,19 @@ std::string_view SentenceView::CaseOf(int32_t t) const {
     std::string_view b = base_rel(c);
     if (b == "case" || b == "mark") return lemma(c);
   }
+  // "with Marco Rubio" with the preposition hung on "Marco": the phrase's
+  // first word still marks it.
+  for (int32_t c : children(t)) {
+    if (c > t) break;
+    for (int32_t g : children(c)) {
+      if (g < c && base_rel(g) == "case") return lemma(g);
+    }
+  }
   return {};
 }
 
 bool SentenceView::InSubtree(int32_t t, int32_t root) const {
-  for (int depth = 0; t >= 0 && depth < kMaxDepth; ++depth) {
+  for (int depth = 0; Contains(t) && depth < kMaxDepth; ++depth) {
     if (t == root) return true;
     t = head(t);
   }

@@ -101,9 +101,9 @@ class ExportTest : public ::testing::Test {
       if (i == 0) e.location = MakePlace(d, "Kharkiv", "geonames:706483", "UKR", 49.98, 36.25);
       docs.push_back(std::move(d));
     }
-    Document s = MakeDoc("statement", "2025-08-20", "AFP", {"France said it was \"deeply concerned\"."});
-    AddEvent(&s, 0, "France", "FRA", "said", "", "", "010", "2025-08-20");
-    docs.push_back(s);
+    Document said = MakeDoc("statement", "2025-08-20", "AFP", {"France said it was \"deeply concerned\"."});
+    AddEvent(&said, 0, "France", "FRA", "said", "", "", "010", "2025-08-20");
+    docs.push_back(said);
     Document m = MakeDoc("meeting", "2025-08-21", "DW", {"Germany met Poland in Warsaw, officials said."});
     AddEvent(&m, 0, "Germany", "DEU", "met", "Poland", "POL", "036", "2025-08-21").location =
         MakePlace(m, "Warsaw", "geonames:756135", "POL", 52.23, 21.01);

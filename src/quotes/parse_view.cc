@@ -92,11 +92,12 @@ ParseView::ParseView(const Document& doc) : doc_(doc) {
   }
 }
 
-bool ParseView::Dominates(uint32_t ancestor, uint32_t t) const {
+bool ParseView::Dominates(uint32_t ancestor, uint32_t t, size_t max_steps) const {
   if (t >= heads_.size()) return false;
   int32_t cur = static_cast<int32_t>(t);
   // Heads are acyclic after construction; the cap is a second guard.
-  for (size_t steps = 0; cur >= 0 && steps <= heads_.size(); ++steps) {
+  const size_t cap = std::min(max_steps, heads_.size());
+  for (size_t steps = 0; cur >= 0 && steps <= cap; ++steps) {
     if (static_cast<uint32_t>(cur) == ancestor) return true;
     cur = heads_[static_cast<uint32_t>(cur)];
   }

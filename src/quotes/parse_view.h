@@ -37,8 +37,9 @@ class ParseView {
   const std::vector<uint32_t>& Children(uint32_t t) const { return children_[t]; }
   // Sentence index of token t (-1 if it lies in no sentence).
   int32_t SentenceOf(uint32_t t) const { return sentence_of_[t]; }
-  // True when `ancestor` == t or dominates t.
-  bool Dominates(uint32_t ancestor, uint32_t t) const;
+  // True when `ancestor` == t or dominates t within `max_steps` heads
+  // (callers on hot paths bound the walk; the tree is acyclic anyway).
+  bool Dominates(uint32_t ancestor, uint32_t t, size_t max_steps = SIZE_MAX) const;
   // Every token of the subtree of `root`, sorted; `stop` (optional) is
   // called for each dependent and a true result prunes that dependent's
   // subtree (used to keep nested clauses out).

@@ -20,15 +20,25 @@ constexpr uint32_t kMaxCueDistance = 8;
 constexpr int kMaxSubjectHops = 6;
 // A speaker phrase without a mention is cut at this many words.
 constexpr size_t kMaxSpeakerWords = 10;
-// An indirect complement whose words are all inside a direct quote ('said
-// that "..."') is not a separate record; a partly quoted one is.
-constexpr double kQuotedShare = 1.0;
 // Unattributed quotes shorter than this are scare quotes, not speech.
 constexpr size_t kMinUnattributedWords = 4;
 // Words allowed between a cue and a "that" the parse did not attach to it
 // ("reiterated on several occasions -- including this Monday from the US
 // capital -- that").
 constexpr uint32_t kMaxThatDistance = 16;
+// A cue hanging from an ancestor of the quote is looked for this many words
+// around it, at most this many heads up.
+constexpr uint32_t kMaxLinkWindow = 40;
+constexpr size_t kMaxLinkDepth = 64;
+
+// Words a venue may not be taken from: every direct quote's, plus one range
+// (the content of the indirect quote being attributed).
+struct SkipSet {
+  const std::vector<uint8_t>* excluded;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool operator[](uint32_t i) const { return (*excluded)[i] != 0 || (i >= begin && i < end); }
+};
 
 struct Attribution {
   int32_t cue = -1;  // token index
@@ -93,12 +103,12 @@ class Finder {
   void FindSpeaker(uint32_t cue, Attribution* a) const;
   bool SpeakerFromSubject(uint32_t subj, bool require_mention, Attribution* a) const;
   void SurfaceSpeaker(uint32_t cue, Attribution* a) const;
-  std::string FindVenue(uint32_t cue, const std::vector<uint8_t>& skip) const;
+  std::string FindVenue(uint32_t cue, const SkipSet& skip) const;
   // [begin, end) of the capitalised name starting at / ending at a token.
   std::pair<uint32_t, uint32_t> NameForward(uint32_t j, uint32_t limit,
-                                            const std::vector<uint8_t>& skip) const;
+                                            const SkipSet& skip) const;
   std::pair<uint32_t, uint32_t> NameBackward(uint32_t j, uint32_t floor,
-                                             const std::vector<uint8_t>& skip) const;
+                                             const SkipSet& skip) const;
   bool IsNameToken(uint32_t t, uint32_t sent_begin) const;
   bool VenueAcceptable(std::pair<uint32_t, uint32_t> run, bool need_media) const;
   std::string TokenText(uint32_t b, uint32_t e) const;
@@ -189,7 +199,7 @@ bool Finder::IsNameToken(uint32_t t, uint32_t sent_begin) const {
 }
 
 std::pair<uint32_t, uint32_t> Finder::NameForward(uint32_t j, uint32_t limit,
-                                                  const std::vector<uint8_t>& skip) const {
+                                                  const SkipSet& skip) const {
   const int32_t s = pv_.SentenceOf(j < pv_.token_count() ? j : 0);
   const uint32_t sent_begin = SentenceRange(s).first;
   uint32_t e = j;
@@ -220,7 +230,7 @@ std::pair<uint32_t, uint32_t> Finder::NameForward(uint32_t j, uint32_t limit,
 }
 
 std::pair<uint32_t, uint32_t> Finder::NameBackward(uint32_t j, uint32_t floor,
-                                                   const std::vector<uint8_t>& skip) const {
+                                                   const SkipSet& skip) const {
   // j is one past the last token of the name.
   const int32_t s = pv_.SentenceOf(j > 0 ? j - 1 : 0);
   const uint32_t sent_begin = SentenceRange(s).first;
@@ -242,7 +252,7 @@ bool Finder::VenueAcceptable(std::pair<uint32_t, uint32_t> run, bool need_media)
   return !need_media;
 }
 
-std::string Finder::FindVenue(uint32_t cue, const std::vector<uint8_t>& skip) const {
+std::string Finder::FindVenue(uint32_t cue, const SkipSet& skip) const {
   const auto [sb, se] = SentenceRange(pv_.SentenceOf(cue));
   std::string best;
   uint32_t best_dist = UINT32_MAX;
@@ -306,7 +316,6 @@ std::string Finder::FindVenue(uint32_t cue, const std::vector<uint8_t>& skip) co
       }
     }
   }
-  (void)cue;
   return best;
 }
 
@@ -373,11 +382,18 @@ void Finder::FindSpeaker(uint32_t cue, Attribution* a) const {
   bool participle_cue = false;
   for (int hop = 0; hop < kMaxSubjectHops; ++hop) {
     int32_t subj = -1;
+    // When the parser gives the verb two subjects ("London / Washington ...,
+    // Keir Starmer has confirmed"), an active "nsubj" beats "nsubj:pass",
+    // then the one nearest the verb.
+    auto rank = [&](uint32_t c) {
+      const bool active = doc_.tokens[c].deprel == "nsubj";
+      const uint32_t distance = c < cur ? cur - c : c - cur;
+      return std::make_pair(active ? 0 : 1, distance);
+    };
     for (uint32_t c : pv_.Children(cur)) {
       // A "that" subject is a complementiser the parser misread.
       if (pv_.BaseRel(c) == "nsubj" && !excluded_[c] && pv_.Lemma(c) != "that") {
-        subj = static_cast<int32_t>(c);
-        break;
+        if (subj < 0 || rank(c) < rank(static_cast<uint32_t>(subj))) subj = static_cast<int32_t>(c);
       }
     }
     const std::string_view rel = pv_.BaseRel(cur);
@@ -387,6 +403,13 @@ void Finder::FindSpeaker(uint32_t cue, Attribution* a) const {
     if (subj < 0 && rel == "acl" && doc_.tokens[cur].deprel != "acl:relcl" && head >= 0 &&
         head < static_cast<int32_t>(cur) && !excluded_[static_cast<uint32_t>(head)]) {
       subj = head;
+    }
+    // A participle's subject is the main clause's ("announced that the
+    // Commission would propose ..., adding that"): the subject of a
+    // complement the parser hung it from is not it.
+    if (subj >= 0 && participle_cue && rel == "ccomp" && head >= 0) {
+      cur = static_cast<uint32_t>(head);
+      continue;
     }
     if (subj >= 0) {
       uint32_t s = static_cast<uint32_t>(subj);
@@ -495,10 +518,13 @@ void Finder::AttributeDirect(const Direct& d, Attribution* a) const {
     }
     if (linked < 0) {
       uint32_t best_dist = UINT32_MAX;
-      for (uint32_t t = lo; t < hi; ++t) {
+      // Bounded so that a huge run-on sentence stays linear in practice.
+      const uint32_t win_lo = std::max(lo, d.tok_begin > kMaxLinkWindow ? d.tok_begin - kMaxLinkWindow : 0u);
+      const uint32_t win_hi = std::min(hi, d.tok_end + kMaxLinkWindow);
+      for (uint32_t t = win_lo; t < win_hi; ++t) {
         if (excluded_[t] || CueOf(t).empty() || pv_.Head(t) < 0 || IsInterviewerCue(t)) continue;
         const uint32_t h = static_cast<uint32_t>(pv_.Head(t));
-        if (!InContent(d, h) && !pv_.Dominates(h, top)) continue;
+        if (!InContent(d, h) && !pv_.Dominates(h, top, kMaxLinkDepth)) continue;
         const uint32_t dist = t < d.tok_begin ? d.tok_begin - t : t - d.tok_end + 1;
         if (dist < best_dist) {
           best_dist = dist;
@@ -510,7 +536,9 @@ void Finder::AttributeDirect(const Direct& d, Attribution* a) const {
   // 2. The nearest cue beside the quote, with no other quote between.
   if (linked < 0) {
     uint32_t best_dist = UINT32_MAX;
-    for (uint32_t t = lo; t < hi; ++t) {
+    const uint32_t near_lo = std::max(lo, d.tok_begin > kMaxCueDistance + 2 ? d.tok_begin - kMaxCueDistance - 2 : 0u);
+    const uint32_t near_hi = std::min(hi, d.tok_end + kMaxCueDistance + 2);
+    for (uint32_t t = near_lo; t < near_hi; ++t) {
       if (excluded_[t] || CueOf(t).empty() || IsInterviewerCue(t)) continue;
       const uint32_t dist = t < d.tok_begin ? d.tok_begin - t : t - d.tok_end + 1;
       if (dist > kMaxCueDistance + 2 || dist >= best_dist) continue;
@@ -528,8 +556,7 @@ void Finder::AttributeDirect(const Direct& d, Attribution* a) const {
     a->cue = linked;
     a->cue_lemma = std::string(CueOf(c));
     FindSpeaker(c, a);
-    std::vector<uint8_t> skip = excluded_;
-    a->venue = FindVenue(c, skip);
+    a->venue = FindVenue(c, SkipSet{&excluded_, 0, 0});
     return;
   }
   // 3. A partial quote under a non-speech predicate: that predicate's
@@ -612,8 +639,7 @@ int32_t Finder::ThatClause(uint32_t cue, int32_t* head) const {
   // "explained to Fox News that ...", "assured in statements to TF1, that
   // ...": only prepositional phrases, adverbs and punctuation may stand
   // between the cue and "that" -- another verb means another clause.
-  const auto [sb, se] = SentenceRange(pv_.SentenceOf(cue));
-  (void)sb;
+  const uint32_t se = SentenceRange(pv_.SentenceOf(cue)).second;
   for (uint32_t j = cue + 1; j < se && j <= cue + kMaxThatDistance; ++j) {
     if (excluded_[j]) return -1;
     const Token& tok = doc_.tokens[j];
@@ -667,8 +693,7 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
     if (head >= 0) {
       words = pv_.Subtree(static_cast<uint32_t>(head), prune);
     } else {
-      const auto [sb, se] = SentenceRange(pv_.SentenceOf(cue));
-      (void)sb;
+      const uint32_t se = SentenceRange(pv_.SentenceOf(cue)).second;
       for (uint32_t t = floor; t < se; ++t) words.push_back(t);
     }
   }
@@ -714,9 +739,7 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
   a.cue = static_cast<int32_t>(cue);
   a.cue_lemma = cue_lemma;
   FindSpeaker(cue, &a);
-  std::vector<uint8_t> skip = excluded_;
-  for (uint32_t t = b; t < e; ++t) skip[t] = 1;
-  a.venue = FindVenue(cue, skip);
+  a.venue = FindVenue(cue, SkipSet{&excluded_, b, e});
   const Span content{doc_.tokens[b].span.begin, doc_.tokens[e - 1].span.end};
   if (content.begin >= content.end || content.end > doc_.text.size()) return;
   out->push_back(MakeQuote(content, false, a));

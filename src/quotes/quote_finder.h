@@ -6,8 +6,10 @@
 // one paragraph at a time. Each is attributed, in order of preference, to:
 //   1. a speech cue linked to it in the parse: the first cue on the path
 //      from the quote's top word up to the sentence root ("X said that
-//      ... "quote""), or a cue hanging from the quote or from one of its
-//      ancestors ('"...," X said' where "said" is parataxis);
+//      ... "quote""; a cue reached through an adjunct gives way to one
+//      further up: "said Canada would respond "with force""), or a cue
+//      hanging from the quote or from one of its ancestors ('"...," X
+//      said' where "said" is parataxis);
 //   2. the nearest speech cue next to it (at most 8 words away, same
 //      sentences, no other quote between) -- the fallback for a poor parse;
 //   3. for a partial quote under a non-speech predicate ("is confident that
@@ -18,11 +20,15 @@
 // Indirect speech is a speech cue with a clausal complement (ccomp: "X said
 // (that) ...") or, for speak/talk/write, an "of"/"about" complement. When
 // the complement is essentially a direct quote, only the direct quote is
-// recorded (one utterance, one record).
+// recorded (one utterance, one record). When the parser hung the "that"
+// clause elsewhere, a "that" separated from the cue only by verbless phrases
+// opens it ("explained to Fox News that ..."). Negated cues ("did not say
+// when") and interviewer participles ("Asked whether ...") are no speech.
 //
 // The speaker is the cue's subject (nsubj), found through conjoined, open
 // and adverbial clauses ("... and stressed", "limited himself to
-// emphasising") and relative pronouns ("the premier, who praised"); the
+// emphasising"), participles (", telling ABC radio that") and relative
+// pronouns ("the premier, who praised"); the
 // speaker is the mention at the subject, or at its apposition or name.
 // Coreference ("he added") is the actors stage's: the pronoun is itself a
 // mention whose ActorRef is resolved. The venue is a name next to a

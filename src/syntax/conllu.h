@@ -67,7 +67,7 @@ Result<ConlluReadResult> ReadConllu(const std::string& path);
 // Appends one sentence in CoNLL-U (comments, ranges, words, blank line).
 void WriteConllu(const ConlluSentence& sentence, std::string* out);
 
-// True if `feats` has "SpaceAfter=No" among its '|' separated items.
+// True if `misc` has "SpaceAfter=No" among its '|' separated items.
 bool MiscHasNoSpace(std::string_view misc);
 
 }  // namespace annals::syntax

@@ -11,6 +11,10 @@
 namespace annals::syntax {
 namespace {
 
+// Multiword regions are a few words; this only stops a pathological file
+// from allocating a quadratic table.
+constexpr size_t kMaxLcsCells = 1u << 22;
+
 bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 size_t NonSpaceLength(std::string_view s) {
@@ -100,6 +104,11 @@ std::vector<int> Align(const Side& gold, const Side& sys) {
         }
       }
       const size_t a = ge - gi, b = se - si;
+      if (a * b > kMaxLcsCells) {  // absurd region (broken input): leave it unaligned
+        gi = ge;
+        si = se;
+        continue;
+      }
       std::vector<std::vector<int>> lcs(a + 1, std::vector<int>(b + 1, 0));
       for (size_t x = a; x-- > 0;) {
         for (size_t y = b; y-- > 0;) {

@@ -12,10 +12,36 @@ void LinearModel::BuildTable(const std::vector<Slot>& rows) {
   slots_.assign(size, Slot{});
   mask_ = size - 1;
   used_ = rows.size();
+  // Rows with weights for at least a quarter of the classes go dense: a
+  // vectorised add of every class costs less than scattering that many.
+  const uint32_t dense_from = std::max<uint32_t>(4, static_cast<uint32_t>(classes_) / 4);
+  dense_.clear();
   for (const Slot& r : rows) {
+    Slot slot = r;
+    if (r.count >= dense_from) {
+      slot.begin = static_cast<uint32_t>(dense_.size());
+      slot.count = kDenseRow;
+      dense_.resize(dense_.size() + static_cast<size_t>(classes_), 0.0f);
+      for (uint32_t k = r.begin; k < r.begin + r.count; ++k) {
+        dense_[slot.begin + entries_[k].cls] = entries_[k].w;
+      }
+    }
     size_t i = static_cast<size_t>(r.key) & mask_;
     while (slots_[i].key != 0) i = (i + 1) & mask_;
-    slots_[i] = r;
+    slots_[i] = slot;
+  }
+}
+
+// Sparse rows of a slot, dense ones turned back into (class, weight) pairs.
+void LinearModel::RowEntries(const Slot& s, std::vector<Entry>* out) const {
+  out->clear();
+  if (s.count != kDenseRow) {
+    out->assign(entries_.begin() + s.begin, entries_.begin() + s.begin + s.count);
+    return;
+  }
+  for (int c = 0; c < classes_; ++c) {
+    const float w = dense_[s.begin + static_cast<size_t>(c)];
+    if (w != 0.0f) out->push_back(Entry{w, static_cast<uint32_t>(c)});
   }
 }
 
@@ -23,12 +49,14 @@ LinearModel LinearModel::Pruned(float threshold) const {
   LinearModel m;
   m.classes_ = classes_;
   std::vector<Slot> rows;
+  std::vector<Entry> row;
   for (const Slot& s : slots_) {
     if (s.key == 0) continue;
     const uint32_t begin = static_cast<uint32_t>(m.entries_.size());
-    for (uint32_t k = s.begin; k < s.begin + s.count; ++k) {
-      if (std::fabs(entries_[k].w) < threshold) continue;
-      m.entries_.push_back(entries_[k]);
+    RowEntries(s, &row);
+    for (const Entry& e : row) {
+      if (std::fabs(e.w) < threshold) continue;
+      m.entries_.push_back(e);
     }
     const uint32_t count = static_cast<uint32_t>(m.entries_.size()) - begin;
     if (count > 0) rows.push_back(Slot{s.key, begin, count});
@@ -44,19 +72,20 @@ void LinearModel::Write(ByteWriter* out) const {
   std::vector<uint32_t> counts;
   keys.reserve(used_);
   counts.reserve(used_);
-  // Rows are written in table order; their entries are contiguous and in
-  // the same order in cls_/w_ only if we rewrite them, so do that here.
   std::vector<uint16_t> cls;
   std::vector<float> w;
   cls.reserve(entries_.size());
   w.reserve(entries_.size());
+  std::vector<Entry> row;
+  // Table order depends only on the keys, so equal models write equal files.
   for (const Slot& s : slots_) {
     if (s.key == 0) continue;
+    RowEntries(s, &row);
     keys.push_back(s.key);
-    counts.push_back(s.count);
-    for (uint32_t k = s.begin; k < s.begin + s.count; ++k) {
-      cls.push_back(static_cast<uint16_t>(entries_[k].cls));
-      w.push_back(entries_[k].w);
+    counts.push_back(static_cast<uint32_t>(row.size()));
+    for (const Entry& e : row) {
+      cls.push_back(static_cast<uint16_t>(e.cls));
+      w.push_back(e.w);
     }
   }
   out->Vec(keys);

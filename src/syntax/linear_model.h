@@ -45,29 +45,38 @@ class LinearModel {
   // classes() entries. The table is far larger than the caches, so the
   // lookups are done in three passes -- prefetch the slots, find them and
   // prefetch their weights, then add -- letting the memory fetches of all
-  // features overlap instead of paying one cache miss after another.
+  // features overlap instead of paying one cache miss after another. Rows
+  // with weights for many classes are kept dense (one float per class) so
+  // their addition vectorises.
   void Score(const uint64_t* feats, size_t n, float* scores) const {
     constexpr size_t kBatch = 128;
-    const Entry* rows[kBatch];
-    uint32_t counts[kBatch];
+    const Slot* found[kBatch];
+    const size_t classes = static_cast<size_t>(classes_);
     for (size_t start = 0; start < n; start += kBatch) {
       const size_t m = n - start < kBatch ? n - start : kBatch;
       const uint64_t* f = feats + start;
       for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(f[i]) & mask_]);
       for (size_t i = 0; i < m; ++i) {
         const Slot* s = Find(f[i]);
-        if (s == nullptr) {
-          rows[i] = nullptr;
-          counts[i] = 0;
-          continue;
+        found[i] = s;
+        if (s == nullptr) continue;
+        if (s->count == kDenseRow) {
+          const float* d = dense_.data() + s->begin;
+          for (size_t c = 0; c < classes; c += 16) __builtin_prefetch(d + c);
+        } else {
+          __builtin_prefetch(entries_.data() + s->begin);
         }
-        rows[i] = entries_.data() + s->begin;
-        counts[i] = s->count;
-        __builtin_prefetch(rows[i]);
       }
       for (size_t i = 0; i < m; ++i) {
-        const Entry* e = rows[i];
-        for (uint32_t k = 0; k < counts[i]; ++k) scores[e[k].cls] += e[k].w;
+        const Slot* s = found[i];
+        if (s == nullptr) continue;
+        if (s->count == kDenseRow) {
+          const float* d = dense_.data() + s->begin;
+          for (size_t c = 0; c < classes; ++c) scores[c] += d[c];
+        } else {
+          const Entry* e = entries_.data() + s->begin;
+          for (uint32_t k = 0; k < s->count; ++k) scores[e[k].cls] += e[k].w;
+        }
       }
     }
   }
@@ -83,9 +92,10 @@ class LinearModel {
   friend class PerceptronTrainer;
   struct Slot {
     uint64_t key = 0;
-    uint32_t begin = 0;
-    uint32_t count = 0;
+    uint32_t begin = 0;  // into entries_, or dense_ for a dense row
+    uint32_t count = 0;  // entries, or kDenseRow
   };
+  static constexpr uint32_t kDenseRow = 0xFFFFFFFFu;
   const Slot* Find(uint64_t key) const {
     size_t i = static_cast<size_t>(key) & mask_;
     while (true) {
@@ -95,8 +105,11 @@ class LinearModel {
       i = (i + 1) & mask_;
     }
   }
-  // Builds the open-addressing table from (key, begin, count) triples.
+  // Builds the open-addressing table from (key, begin, count) triples whose
+  // entries are in entries_; long rows are copied into dense_.
   void BuildTable(const std::vector<Slot>& rows);
+  struct Entry;
+  void RowEntries(const Slot& s, std::vector<Entry>* out) const;
 
   int classes_ = 0;
   size_t used_ = 0;
@@ -107,6 +120,7 @@ class LinearModel {
     uint32_t cls;
   };
   std::vector<Entry> entries_;
+  std::vector<float> dense_;  // dense rows, classes_ floats each
 };
 
 class PerceptronTrainer {

@@ -414,6 +414,13 @@ class SentenceScanner {
       if (W(e, "pm") || W(e, "am") || ((W(e, "p") || W(e, "a")) && W(e + 1, "m"))) {
         const bool pm = lx_[e].norm[0] == 'p';
         e += W(e, "pm") || W(e, "am") ? 1 : 2;
+        // "a.m." ending a sentence: the tokenizer gives its last period to
+        // the sentence; it still belongs to the abbreviation.
+        if (P(e, ".") && !lx_[e].space_before &&
+            doc_.SpanText(lx_[e - 1].span).find('.') != std::string_view::npos &&
+            doc_.SpanText(lx_[e - 1].span).back() != '.') {
+          ++e;
+        }
         if (hh < 1 || hh > 12) return std::nullopt;
         if (pm && hh < 12) hh += 12;
         if (!pm && hh == 12) hh = 0;

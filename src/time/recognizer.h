@@ -9,7 +9,9 @@
 //   calendar dates  19 August 2025, August 19(th), 2025, Aug. 19, the 19th of
 //                   August, 2025-08-19, 19/08/2025, 19.08.2025
 //   months, years   (in|last|next|early|mid-|late) September (2025), 2024,
-//                   the 1990s, this summer, the end of the year
+//                   the 1990s, this summer, the end of the year, the first
+//                   quarter (of 2024), Q2 2023, the second half of the year,
+//                   Christmas Day, New Year's Eve
 //   relative units  last/this/next week|month|year|weekend, earlier this
 //                   month, two weeks ago, in two weeks, the past few days,
 //                   the next three months, the coming weeks

@@ -1,0 +1,225 @@
+// Tests for the model file (header, checksum, version), deterministic
+// training, the parser's tree guarantees and the stage contract. A tiny
+// model is trained on a handful of sentences so the suite stays fast.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "syntax/parser.h"
+#include "syntax/syntax_model.h"
+#include "syntax/syntax_stage.h"
+#include "syntax/trainer.h"
+
+namespace annals::syntax {
+namespace {
+
+constexpr const char* kTiny =
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+    "5\tenvoys\tenvoy\tNOUN\tNNS\t_\t3\tobj\t_\tSpaceAfter=No\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\ttown\ttown\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+    "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthey\tthey\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n"
+    "4\tleft\tleave\tVERB\tVBD\t_\t2\tccomp\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tentered\tenter\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tcity\tcity\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n";
+
+class SyntaxModelTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::string((std::filesystem::temp_directory_path() /
+                            ("annals_syntax_test_" + std::to_string(::getpid())))
+                               .string());
+    std::filesystem::create_directories(*dir_);
+    std::ofstream(*dir_ + "/tiny.conllu") << kTiny;
+  }
+  static void TearDownTestSuite() {
+    std::error_code ec;
+    std::filesystem::remove_all(*dir_, ec);
+    delete dir_;
+  }
+  static std::unique_ptr<SyntaxModel> Train() {
+    TrainSyntaxOptions o;
+    o.tagger_epochs = 3;
+    o.parser_epochs = 3;
+    o.jackknife = 2;
+    auto m = TrainSyntaxModel(*dir_ + "/tiny.conllu", *dir_ + "/tiny.conllu", o);
+    EXPECT_TRUE(m.ok()) << m.status().ToString();
+    return m.ok() ? std::move(m).value() : nullptr;
+  }
+  static std::string* dir_;
+};
+std::string* SyntaxModelTest::dir_ = nullptr;
+
+TEST_F(SyntaxModelTest, TrainingIsDeterministic) {
+  auto a = Train(), b = Train();
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->Serialize(), b->Serialize());
+}
+
+TEST_F(SyntaxModelTest, SaveLoadRoundTrip) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  const std::string path = *dir_ + "/tiny.model";
+  ASSERT_TRUE(m->Save(path).ok());
+  auto loaded = SyntaxModel::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Serialize(), m->Serialize());
+  SentenceAnalysis x, y;
+  std::vector<std::string_view> forms = {"The", "rebels", "met", "the", "minister", "."};
+  m->Analyze(forms, &x);
+  (*loaded)->Analyze(forms, &y);
+  EXPECT_EQ(x.tags, y.tags);
+  EXPECT_EQ(x.heads, y.heads);
+  EXPECT_EQ(x.labels, y.labels);
+  EXPECT_EQ(x.lemmas, y.lemmas);
+}
+
+TEST_F(SyntaxModelTest, CorruptOrMismatchedFilesAreRefused) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  const std::string good = m->Serialize();
+  auto expect_refused = [](const std::string& bytes, const std::string& why) {
+    auto r = SyntaxModel::FromBytes(bytes, "x.model");
+    ASSERT_FALSE(r.ok()) << why;
+    EXPECT_EQ(r.status().code(), StatusCode::kDataError);
+    EXPECT_NE(r.status().message().find("x.model"), std::string::npos);
+    EXPECT_NE(r.status().message().find(why), std::string::npos) << r.status().message();
+  };
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 0x40;
+  expect_refused(flipped, "checksum mismatch");
+  expect_refused(good.substr(0, good.size() - 10), "truncated");
+  expect_refused(good.substr(0, 30), "truncated header");
+  expect_refused("hello world, not a model at all", "bad magic");
+  std::string version = good;
+  version[20] = 99;  // first byte of the version after the 20-byte magic line
+  expect_refused(version, "format version 99");
+  auto missing = SyntaxModel::Load(*dir_ + "/missing.model");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kDataError);
+  EXPECT_NE(missing.status().message().find("missing.model"), std::string::npos);
+}
+
+// Every word has exactly one head, exactly one word heads to the root and
+// following heads from any word reaches the root (no cycles).
+void ExpectTree(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    ASSERT_GE(heads[i], -1);
+    ASSERT_LT(heads[i], n);
+    roots += heads[i] == -1;
+    int x = i, steps = 0;
+    while (x != -1 && steps++ <= n) x = heads[x];
+    ASSERT_EQ(x, -1) << "cycle through word " << i;
+  }
+  EXPECT_EQ(roots, 1);
+}
+
+TEST_F(SyntaxModelTest, LongSentenceGetsATree) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  std::vector<std::string> words;
+  for (int i = 0; i < 1200; ++i) words.push_back(i % 7 == 6 ? "," : (i % 2 ? "town" : "rebels"));
+  std::vector<std::string_view> forms(words.begin(), words.end());
+  SentenceAnalysis a;
+  m->Analyze(forms, &a);
+  ASSERT_EQ(a.heads.size(), words.size());
+  ExpectTree(a.heads);
+}
+
+TEST(ProjectivizeTest, LiftsCrossingArcs) {
+  // Heads of words 1..4: 0 -> 2, 2 -> 3, 2 -> 4, 4 -> 1. The arc 4 -> 1
+  // spans words 2 and 3, which 4 does not dominate: non-projective.
+  std::vector<int> heads = {4, 0, 2, 2};
+  EXPECT_GE(Projectivize(&heads), 1);
+  EXPECT_EQ(heads[0], 2);  // lifted to 4's head
+  std::vector<int> projective = {2, 0, 2};
+  EXPECT_EQ(Projectivize(&projective), 0);
+}
+
+TEST(SyntaxStageTest, FillsEveryTokenOfTheShippedModel) {
+  Config config;  // the shipped model, through ANNALS_DATA
+  auto stage = CreateSyntaxStage(config);
+  if (!stage.ok() && stage.status().message().find("no such file") != std::string::npos) {
+    GTEST_SKIP() << "no shipped model: " << stage.status().message();
+  }
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  EXPECT_EQ((*stage)->needs(), kLayerTokens | kLayerSentences);
+  EXPECT_EQ((*stage)->fills(), kLayerTags | kLayerParse);
+  Document doc;
+  doc.text = "Rebels attacked the town . The minister said they left .";
+  const std::vector<std::string> forms = {"Rebels", "attacked", "the",  "town", ".",   "The",
+                                          "minister", "said",   "they", "left", "."};
+  uint32_t offset = 0;
+  for (const std::string& f : forms) {
+    Token t;
+    t.form = f;
+    t.span = {offset, offset + static_cast<uint32_t>(f.size())};
+    offset += static_cast<uint32_t>(f.size()) + 1;
+    doc.tokens.push_back(t);
+  }
+  doc.sentences.push_back(Sentence{{0, 24}, 0, 5, 0});
+  doc.sentences.push_back(Sentence{{25, 56}, 5, 11, 0});
+  ASSERT_TRUE((*stage)->Process(&doc).ok());
+  for (const Sentence& s : doc.sentences) {
+    std::vector<int> local;
+    for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+      const Token& tok = doc.tokens[t];
+      EXPECT_FALSE(tok.upos.empty());
+      EXPECT_FALSE(tok.xpos.empty());
+      EXPECT_FALSE(tok.lemma.empty());
+      EXPECT_FALSE(tok.feats.empty());
+      EXPECT_FALSE(tok.deprel.empty());
+      if (tok.head == -1) {
+        EXPECT_EQ(tok.deprel, "root");
+        local.push_back(-1);
+      } else {
+        ASSERT_GE(tok.head, static_cast<int32_t>(s.token_begin));  // document-level index
+        ASSERT_LT(tok.head, static_cast<int32_t>(s.token_end));
+        EXPECT_NE(tok.deprel, "root");
+        local.push_back(tok.head - static_cast<int32_t>(s.token_begin));
+      }
+    }
+    ExpectTree(local);
+  }
+  EXPECT_EQ(doc.tokens[1].lemma, "attack");
+  EXPECT_EQ(doc.tokens[1].upos, "VERB");
+  // Same input, same output.
+  Document again = doc;
+  ASSERT_TRUE((*stage)->Process(&again).ok());
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    EXPECT_EQ(again.tokens[i].head, doc.tokens[i].head);
+    EXPECT_EQ(again.tokens[i].deprel, doc.tokens[i].deprel);
+  }
+}
+
+TEST(SyntaxStageTest, MissingModelIsADataErrorNamingTheFile) {
+  Config config;
+  config.syntax_model = "no/such/dir/syntax.model";
+  auto stage = CreateSyntaxStage(config);
+  ASSERT_FALSE(stage.ok());
+  EXPECT_EQ(stage.status().code(), StatusCode::kDataError);
+  EXPECT_NE(stage.status().message().find("no/such/dir/syntax.model"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace annals::syntax
