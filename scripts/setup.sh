@@ -21,10 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ -x scripts/extract_geonames.sh ]; then
-  scripts/extract_geonames.sh
-fi
-
 if [ "${1:-}" != "--no-build" ]; then
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release ${ANNALS_CMAKE_FLAGS:-} >/dev/null
   cmake --build build -j"$(nproc)"
