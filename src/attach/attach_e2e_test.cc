@@ -8,51 +8,27 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "actors/actors_stage.h"
-#include "amounts/amounts_stage.h"
-#include "attach/attach_stage.h"
+#include "annals/pipeline.h"
 #include "base/file.h"
-#include "events/events_stage.h"
-#include "ontology/ontology.h"
-#include "quotes/quotes_stage.h"
-#include "syntax/syntax_stage.h"
-#include "text/text_stage.h"
-#include "time/time_stage.h"
+
 
 namespace annals {
 namespace {
 
 class AttachEndToEnd : public ::testing::Test {
  protected:
+  // The real pipeline, as `annals code` builds it.
   static void SetUpTestSuite() {
-    Config c;
-    auto onto = Ontology::Load(DefaultDataDir(), "gdelt");
-    if (!onto.ok()) {
-      error_ = new std::string(onto.status().ToString());
+    auto p = Pipeline::Create(Config{});
+    if (!p.ok()) {
+      error_ = new std::string(p.status().ToString());
       return;
     }
-    ontology_ = std::move(onto).value().release();
-    std::vector<Result<std::unique_ptr<Stage>>> made;
-    made.push_back(CreateTextStage(c));
-    made.push_back(CreateSyntaxStage(c));
-    made.push_back(CreateActorsStage(c));
-    made.push_back(CreateTimeStage(c));
-    made.push_back(CreateAmountsStage(c));
-    made.push_back(CreateQuotesStage(c));
-    made.push_back(CreateEventsStage(c, *ontology_));
-    made.push_back(CreateAttachStage(c));
-    for (auto& m : made) {
-      if (!m.ok()) {
-        error_ = new std::string(m.status().ToString());
-        return;
-      }
-      stages_.push_back(std::move(m).value());
-    }
+    pipeline_ = std::move(p).value().release();
   }
   static void TearDownTestSuite() {
-    stages_.clear();
-    delete ontology_;
-    ontology_ = nullptr;
+    delete pipeline_;
+    pipeline_ = nullptr;
     delete error_;
     error_ = nullptr;
   }
@@ -64,10 +40,8 @@ class AttachEndToEnd : public ::testing::Test {
     doc.id = "e2e";
     doc.date = date;
     doc.text = text;
-    for (const auto& s : stages_) {
-      const Status st = s->Process(&doc);
-      EXPECT_TRUE(st.ok()) << s->name() << ": " << st.ToString();
-    }
+    const Status st = pipeline_->Process(&doc);
+    EXPECT_TRUE(st.ok()) << st.ToString();
     if (std::getenv("ANNALS_ATTACH_DUMP") != nullptr) {
       for (const Event& ev : doc.events) {
         std::string amounts;
@@ -89,8 +63,7 @@ class AttachEndToEnd : public ::testing::Test {
     }
     return nullptr;
   }
-  static inline std::vector<std::unique_ptr<Stage>> stages_;
-  static inline Ontology* ontology_ = nullptr;
+  static inline Pipeline* pipeline_ = nullptr;
   static inline std::string* error_ = nullptr;
 };
 
