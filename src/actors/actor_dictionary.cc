@@ -372,6 +372,13 @@ void ActorDictionary::AddText(std::string_view text, const std::string& path,
         } else {
           entry.gender = value[0];
         }
+      } else if (key == "party") {
+        // An entry id; that it names a party entry is checked once all files are in.
+        if (value.empty() || !AllOf(value, IsIdChar)) {
+          error(line_no, "party must be the id of a party entry:", value);
+          bad = true;
+        }
+        entry.party = std::string(value);
       } else if (key == "wikidata") {
         if (value.size() < 2 || value[0] != 'Q' || !AllOf(value.substr(1), IsDigit)) {
           error(line_no, "wikidata id must be Q followed by digits:", value);
@@ -464,6 +471,14 @@ void ActorDictionary::Finish(std::vector<DictionaryIssue>* issues) {
     if (e.type == "country") {
       if (!e.code.empty()) country_index_.emplace(e.code, i);
       if (!e.country.empty()) country_index_.emplace(e.country, i);
+    }
+  }
+  for (const ActorEntry& e : entries_) {
+    if (e.party.empty()) continue;
+    const ActorEntry* p = FindById(e.party);
+    if (p == nullptr || p->type != "party") {
+      issues->push_back({false, e.path + ":" + std::to_string(e.line) + ": warning: '" + e.id +
+                                    "' names no party entry:" + Quote(e.party)});
     }
   }
 }

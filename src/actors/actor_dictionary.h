@@ -52,6 +52,7 @@ struct ActorEntry {
   std::vector<ActorRole> roles;  // sorted by start
   std::string country;    // ISO alpha-3 or IGO code
   char gender = 0;        // 'm', 'f' or 0
+  std::string party;      // id of the person's party entry ("party-usa-republican") or ""
   std::string wikidata;
   std::string note;
   std::string path;       // file and line of the "@ id" line

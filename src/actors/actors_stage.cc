@@ -60,6 +60,7 @@ struct Draft {
   bool pending_surname = false;
   bool pending_title = false;
   bool pending_pronoun = false;
+  std::string pending_party;  // "the Republican": a member of this party entry
   bool dropped = false;
   std::string noun;          // role noun key for titles
   std::string role_country;  // country written with a title ("Russian")
@@ -313,6 +314,18 @@ void ActorsStage::FindRoles(Doc* d) const {
         continue;
       }
       roles_.Scan(doc, d->keys, k, s.token_end, &hits);
+      if (hits.empty() && country != nullptr && country->type == "party" && absorbed < 0 && det == "the" &&
+          (k >= s.token_end || !d->has_tags || d->tok(k).upos != "NOUN")) {
+        // "the Republican said": a member of the party, resolved to the
+        // last person of that party mentioned (Resolve()).
+        Draft dr;
+        d->SetSpan(&dr, i, k);
+        dr.pending_party = country->id;
+        dr.m.actor.type = "person";
+        d->Add(std::move(dr));
+        i = k - 1;
+        continue;
+      }
       if (hits.empty()) {
         // "Israeli air strikes", "Russian drones": a country adjective on a
         // noun that is not a role still names who acts (CAMEO codes the
@@ -657,6 +670,16 @@ void ActorsStage::Resolve(Doc* d) const {
       } else if (dr.role_country.empty()) {
         d->Drop(static_cast<int32_t>(k));
       }
+    } else if (!dr.pending_party.empty()) {
+      bool done = false;
+      for (size_t p = k; p-- > 0 && !done;) {
+        const Draft& prev = d->drafts[p];
+        if (prev.dropped || prev.entry == nullptr || prev.entry->party != dr.pending_party) continue;
+        adopt(p, "party");
+        done = true;
+      }
+      dr.pending_party.clear();
+      if (!done) d->Drop(static_cast<int32_t>(k));
     } else if (dr.pending_pronoun) {
       dr.pending_pronoun = false;
       bool done = false;

@@ -464,3 +464,29 @@ TEST_F(ShippedDataTest, SeedArticle) {
 
 }  // namespace
 }  // namespace annals
+
+namespace annals {
+namespace {
+
+// "the Republican" / "the Democrat" refer to the last person of that party
+// mentioned (entries carry `party:`); with no such person it is no actor.
+TEST_F(ShippedDataTest, PartyMemberReference) {
+  if (stage_ == nullptr) GTEST_SKIP() << "shipped dictionaries do not load";
+  auto resolve = [&](const std::string& text) {
+    Document doc;
+    doc.text = text;
+    doc.date = "2025-08-19";
+    Tokenize(&doc);
+    EXPECT_TRUE(stage_->Process(&doc).ok());
+    for (const Mention& m : doc.mentions) {
+      if (doc.SpanText(m.span) == "the Republican" || doc.SpanText(m.span) == "the Democrat") return m.actor.name;
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(resolve("Donald Trump met Joe Biden. The talks went well, the Republican said."), "Donald Trump");
+  EXPECT_EQ(resolve("Donald Trump met Joe Biden. The talks went well, the Democrat said."), "Joe Biden");
+  EXPECT_EQ(resolve("The talks went well, the Republican said."), "(none)");
+}
+
+}  // namespace
+}  // namespace annals

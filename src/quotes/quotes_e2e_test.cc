@@ -117,28 +117,21 @@ TEST_F(QuotesEndToEnd, SeedArticleSpeakersAndVenues) {
       {"There will now be a bilateral meeting", "Keir Starmer", ""},
       {"the bilateral meeting is", "Emmanuel Macron", "TF1"},
   };
-  int ok = 0, unresolved = 0;
+  int ok = 0;
   for (const Want& w : wants) {
     const Quote* q = FindQuote(doc, w.start);
     if (q == nullptr) {
       ADD_FAILURE() << "no quote starting '" << w.start << "'";
       continue;
     }
-    // "the Republican" is resolved (or not) by the actors stage; when it
-    // is not, the phrase must still be the speaker as written.
-    const bool upstream = std::string_view(w.start) == "We're willing to help them" &&
-                          Name(doc, *q).empty() && q->speaker_text == "the Republican";
-    if (!upstream) {
-      EXPECT_EQ(Name(doc, *q), w.speaker) << w.start;
-    }
+    EXPECT_EQ(Name(doc, *q), w.speaker) << w.start;
     if (*w.venue != 0) {
       EXPECT_EQ(q->venue, w.venue) << w.start;
     }
     ok += Name(doc, *q) == w.speaker;
-    unresolved += upstream;
   }
-  std::printf("seed article: %zu quotes, %d/%zu checked speakers right (%d left unresolved upstream)\n",
-              doc.quotes.size(), ok, sizeof(wants) / sizeof(wants[0]), unresolved);
+  std::printf("seed article: %zu quotes, %d/%zu checked speakers right\n", doc.quotes.size(), ok,
+              sizeof(wants) / sizeof(wants[0]));
 }
 
 // The annotated set: blocks of "@ date=YYYY-MM-DD", paragraph text, "--",
