@@ -889,7 +889,7 @@ Modality SentenceCoder::ModalityOf(int32_t t, std::vector<std::string>* notes) c
         }
         break;  // the speaker's own clause says nothing about the event
       }
-    } else if (In(r, {"nmod", "acl", "obl", "obj", "nsubj"})) {
+    } else if (In(r, {"nmod", "acl", "obl", "obj", "nsubj", "amod"})) {
       if (dict_.InLexicon("hypothetical_noun", gl)) {
         flags.insert(Modality::kHypothetical);
         notes->push_back("modality:" + gl);

@@ -84,8 +84,23 @@ SentenceView::SentenceView(const Document& doc, uint32_t sentence,
     // coder must not leave the sentence or loop on a bad parse.
     if (tok.head >= 0 && Contains(tok.head) && tok.head != static_cast<int32_t>(t)) {
       heads_[t - begin_] = tok.head;
-      children_[static_cast<size_t>(tok.head) - begin_].push_back(static_cast<int32_t>(t));
     }
+  }
+  // Punctuation never heads a word in UD; a word the parser hung on a dash
+  // or comma ("the possibility - still remote - of the meeting") is read
+  // as hanging from the punctuation's own head.
+  for (uint32_t t = begin_; t < end_; ++t) {
+    if (doc.tokens[t].upos == "PUNCT") continue;
+    int32_t h = heads_[t - begin_];
+    for (int hop = 0; h >= 0 && doc.tokens[static_cast<size_t>(h)].upos == "PUNCT" && hop < 8; ++hop) {
+      h = heads_[static_cast<uint32_t>(h) - begin_];
+    }
+    if (h == static_cast<int32_t>(t)) h = -1;
+    heads_[t - begin_] = h;
+  }
+  for (uint32_t t = begin_; t < end_; ++t) {
+    const int32_t h = heads_[t - begin_];
+    if (h >= 0) children_[static_cast<size_t>(h) - begin_].push_back(static_cast<int32_t>(t));
   }
 }
 

@@ -78,8 +78,9 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view byt
       !header.U64(&checksum)) {
     return fail("truncated header");
   }
-  if (version != kSyntaxModelVersion) {
-    return fail("format version " + std::to_string(version) + ", this build reads version " +
+  if (version < kOldestSyntaxModelVersion || version > kSyntaxModelVersion) {
+    return fail("format version " + std::to_string(version) + ", this build reads versions " +
+                std::to_string(kOldestSyntaxModelVersion) + " to " +
                 std::to_string(kSyntaxModelVersion));
   }
   const size_t header_size = kMagic.size() + 4 + 8 + 8 + 8;
@@ -97,7 +98,7 @@ Result<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view byt
   Lemmatizer lemmatizer;
   Parser parser;
   if (!in.Str(&description)) return fail("truncated description");
-  if (!tagger.Read(&in, &error)) return fail("tagger: " + error);
+  if (!tagger.Read(&in, &error, version)) return fail("tagger: " + error);
   if (!lemmatizer.Read(&in, &error)) return fail("lemmatizer: " + error);
   if (!parser.Read(&in, &error)) return fail("parser: " + error);
   if (!in.at_end()) return fail("trailing bytes in payload");

@@ -25,7 +25,10 @@
 
 namespace annals::syntax {
 
-constexpr uint32_t kSyntaxModelVersion = 1;
+// Version written. 2: tagger with a tag dictionary and more affix features.
+// Version 1 files (no dictionary) are still read and tag as before.
+constexpr uint32_t kSyntaxModelVersion = 2;
+constexpr uint32_t kOldestSyntaxModelVersion = 1;
 
 // Analysis of one sentence. Indices are 0-based within the sentence; head is
 // -1 for the root.

@@ -112,10 +112,26 @@ TEST_F(SyntaxModelTest, CorruptOrMismatchedFilesAreRefused) {
   std::string version = good;
   version[20] = 99;  // first byte of the version after the 20-byte magic line
   expect_refused(version, "format version 99");
+  version[20] = static_cast<char>(kSyntaxModelVersion + 1);
+  expect_refused(version, "format version " + std::to_string(kSyntaxModelVersion + 1));
+  // A current payload labelled version 1 (no tag dictionary) must not load:
+  // the version decides how the tagger is read.
+  version[20] = 1;
+  EXPECT_FALSE(SyntaxModel::FromBytes(version, "x.model").ok());
   auto missing = SyntaxModel::Load(*dir_ + "/missing.model");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kDataError);
   EXPECT_NE(missing.status().message().find("missing.model"), std::string::npos);
+}
+
+TEST_F(SyntaxModelTest, TagDictionarySurvivesSaveLoad) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  ASSERT_GT(m->tagger().dictionary_size(), 0u);
+  auto back = SyntaxModel::FromBytes(m->Serialize(), "x.model");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ((*back)->tagger().dictionary_size(), m->tagger().dictionary_size());
+  EXPECT_EQ((*back)->Serialize(), m->Serialize());
 }
 
 // Every word has exactly one head, exactly one word heads to the root and

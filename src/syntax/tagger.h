@@ -1,14 +1,22 @@
 // Part-of-speech tagger: greedy left-to-right averaged perceptron that
 // predicts the UPOS and XPOS of each word jointly (one class per pair seen
 // in training), from the word, its affixes and shape, a window of two words
-// each side and the two previous predictions.
+// each side, the two previous predictions and a tag dictionary: for each
+// (lower-cased) word seen in training, the UPOS it took in at least 1 of 20
+// occurrences and its most frequent class, looked up for the word and its
+// neighbours. The dictionary gives the tagger a view of the right
+// context's likely tags without a second pass. During training each sentence
+// sees a dictionary built without its own fold (jackknifed), so that the
+// tagger learns how far to trust it on new text.
 //
 // Thread-safety: a trained Tagger is immutable; Tag() is const and may be
 // called from several threads at once.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "syntax/linear_model.h"
@@ -23,7 +31,13 @@ struct TaggedWords {
 
 class Tagger {
  public:
-  static constexpr int kMaxFeatures = 40;
+  static constexpr int kMaxFeatures = 48;
+  // Words seen fewer times in training are left out of the tag dictionary
+  // (1: all; the jackknifed training dictionary already leaves out words
+  // seen in one fold only, as new text would).
+  static constexpr int kMinDictionaryCount = 1;
+  // Folds of the jackknifed dictionary the training sentences see.
+  static constexpr size_t kDictionaryFolds = 10;
 
   int classes() const { return static_cast<int>(upos_.size()); }
   const std::string& upos(int tag) const { return upos_[tag]; }
@@ -52,13 +66,23 @@ class Tagger {
   void Prune(float threshold) { model_ = model_.Pruned(threshold); }
   size_t weights() const { return model_.weights(); }
   size_t features() const { return model_.features(); }
+  size_t dictionary_size() const { return dictionary_.size(); }
 
+  // Writes the current format (model-file version 2: with the dictionary).
   void Write(ByteWriter* out) const;
-  bool Read(ByteReader* in, std::string* error);
+  // Reads a tagger of model-file `version`: 1 (no dictionary; the version-1
+  // feature set is then used, so older model files tag as before) or 2.
+  bool Read(ByteReader* in, std::string* error, uint32_t version);
 
  private:
-  static size_t Features(const WordInfo* w, int n, int i, int t1, int t2, uint64_t* out);
+  static size_t Features(const WordInfo* w, const uint64_t* amb, int n, int i, int t1, int t2,
+                         bool extended, uint64_t* out);
+  // Dictionary value of each word (0 = not in the dictionary).
+  void Ambiguity(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb) const;
   LinearModel model_;
+  // Lower-cased form hash -> (UPOS bit set << 16) | (most frequent class + 1).
+  std::unordered_map<uint64_t, uint64_t> dictionary_;
+  bool extended_ = true;  // false for a version-1 tagger (no dictionary features)
   std::vector<std::string> upos_;
   std::vector<std::string> xpos_;
 };

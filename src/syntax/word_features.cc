@@ -84,12 +84,12 @@ void ComputeWordInfo(std::string_view form, WordInfo* info) {
   info->norm = has_digit ? norm : lower;
   info->shape = shape;
   const size_t n = form.size();
-  for (size_t k = 0; k < 4; ++k) {
+  for (size_t k = 0; k < 5; ++k) {
     uint64_t h = kFnvOffset;
     for (size_t i = n > k + 1 ? n - (k + 1) : 0; i < n; ++i) h = Step(h, Lower(form[i]));
     info->suffix[k] = h + k;
   }
-  for (size_t k = 0; k < 3; ++k) {
+  for (size_t k = 0; k < 4; ++k) {
     uint64_t h = kFnvOffset;
     for (size_t i = 0; i < k + 1 && i < n; ++i) h = Step(h, Lower(form[i]));
     info->prefix[k] = h + 17 + k;

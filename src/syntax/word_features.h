@@ -13,8 +13,8 @@ struct WordInfo {
   uint64_t lower = 0;   // lower-cased form (ASCII case folding)
   uint64_t norm = 0;    // lower-cased form, digits collapsed to '0'
   uint64_t shape = 0;   // Xxxx / dd / x.x: character classes, runs capped
-  uint64_t suffix[4] = {0, 0, 0, 0};  // last 1..4 characters (bytes)
-  uint64_t prefix[3] = {0, 0, 0};     // first 1..3 bytes
+  uint64_t suffix[5] = {0, 0, 0, 0, 0};  // last 1..5 characters (bytes)
+  uint64_t prefix[4] = {0, 0, 0, 0};     // first 1..4 bytes
   uint32_t flags = 0;
 };
 
