@@ -330,8 +330,21 @@ void ActorsStage::FindRoles(Doc* d) const {
         // "Israeli air strikes", "Russian drones": a country adjective on a
         // noun that is not a role still names who acts (CAMEO codes the
         // country). Needs tags, so that only a noun phrase qualifies.
+        // Not in an instrument phrase: "with European financing" names
+        // money, not a participant.
+        auto instrument = [&]() {
+          uint32_t noun = k;
+          while (noun + 1 < s.token_end && d->tok(noun + 1).upos == "NOUN") ++noun;
+          for (uint32_t t = s.token_begin; t < noun; ++t) {
+            if (d->tok(t).head == static_cast<int32_t>(noun) && d->tok(t).deprel == "case" &&
+                (d->keys.keys[t] == "with" || d->keys.keys[t] == "without")) {
+              return true;
+            }
+          }
+          return false;
+        };
         if (country != nullptr && absorbed < 0 && det.empty() && d->has_tags && k < s.token_end &&
-            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") && d->tok(j).upos == "ADJ") {
+            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") && d->tok(j).upos == "ADJ" && !instrument()) {
           Draft dr;
           d->SetSpan(&dr, j, k);
           dr.entry = country;
