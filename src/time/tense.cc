@@ -61,8 +61,8 @@ Tense FromParse(const Document& doc, const Sentence& s, uint32_t tb, uint32_t te
        ++step) {
     const Token& v = doc.tokens[cur];
     if (IsVerb(v)) {
-      bool has_have = false;
       bool to_mark = false;
+      bool present_passive = false;  // "are scheduled": not a past
       for (uint32_t c = s.token_begin; c < s.token_end; ++c) {
         const Token& ch = doc.tokens[c];
         if (ch.head != cur) continue;
@@ -70,13 +70,17 @@ Tense FromParse(const Document& doc, const Sentence& s, uint32_t tb, uint32_t te
           const std::string w = LowerForm(ch);
           if (ch.xpos == "MD" || IsFutureAux(w)) return Tense::kFuture;
           if (ch.xpos == "VBD" || IsPastAux(w)) return Tense::kPast;
-          if (ch.lemma == "have" || w == "has" || w == "have") has_have = true;
+          if (w == "is" || w == "are" || w == "am" || w == "'s" || w == "'re" || w == "be" || w == "being") {
+            present_passive = true;
+          }
         } else if (ch.deprel == "mark" && LowerForm(ch) == "to") {
           to_mark = true;
         }
       }
       if (v.xpos == "VBD") return Tense::kPast;
-      if (v.xpos == "VBN" && has_have) return Tense::kPast;
+      // A participle with "have", or alone ("the talks held in Paris", or a
+      // past tense the tagger read as a participle): past either way.
+      if (v.xpos == "VBN" && !present_passive) return Tense::kPast;
       if (v.xpos == "MD") return Tense::kFuture;
       if (to_mark) return Tense::kFuture;  // "plans to meet on Friday"
       if (v.xpos == "VBZ" || v.xpos == "VBP") return Tense::kPresent;
