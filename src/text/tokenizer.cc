@@ -87,7 +87,7 @@ class ChunkSplitter {
 
   void Split(uint32_t b, uint32_t e, uint32_t newlines) {
     newlines_ = newlines;
-    if (IsEmoticon(s_.substr(b, e - b))) {
+    if (IsEmoticon(s_.substr(b, e - b)) || IsMarkRun(b, e)) {
       Emit(b, e);
       return;
     }
@@ -99,13 +99,20 @@ class ChunkSplitter {
       if (IsApostrophe(c) && b + len < e && IsDigit(static_cast<unsigned char>(s_[b + len]))) break;  // '68
       if (c == '<' || IsCurrencySymbol(c) || (c == '#' && b + len < e && IsDigit(static_cast<unsigned char>(s_[b + len])))) {
         if (b + len < e) {
-          Emit(b, static_cast<uint32_t>(b + len));
-          b = static_cast<uint32_t>(b + len);
+          const uint32_t r = c == '<' ? SameRunEnd(b, e) : static_cast<uint32_t>(b + len);  // "<<File"
+          Emit(b, r);
+          b = r;
           continue;
         }
       }
       if (text::IsQuote(c) || text::IsOpeningBracket(c) || text::IsDash(c) || c == 0xBF || c == 0xA1 ||
           c == 0x2026) {
+        if (c == '\'' || c == '"' || c == '`') {  // "''", "``": one token
+          const uint32_t r = SameRunEnd(b, e);
+          Emit(b, r);
+          b = r;
+          continue;
+        }
         Emit(b, static_cast<uint32_t>(b + len));
         b = static_cast<uint32_t>(b + len);
         continue;
@@ -116,6 +123,18 @@ class ChunkSplitter {
         Emit(b, r);
         b = r;
         continue;
+      }
+      // "***Internet", "~Jason", ",Politics", "/euro", "-for", "-$", "-5":
+      // symbols glued to the front of a word are tokens of their own, a run
+      // of one symbol as one token ("<<", "**").
+      const bool phone_plus = c == '+' && b + len < e && IsDigit(static_cast<unsigned char>(s_[b + len]));  // "+44"
+      if ((IsEdgeSymbol(c) || c == ',' || c == '-') && b + len < e && !phone_plus) {
+        const uint32_t r = SameRunEnd(b, e);
+        if (r < e) {
+          Emit(b, r);
+          b = r;
+          continue;
+        }
       }
       break;
     }
@@ -129,14 +148,33 @@ class ChunkSplitter {
         uint32_t r = e;  // "!!!", "?!", ".?" are one token in UD English
         while (r > b && (s_[r - 1] == '!' || s_[r - 1] == '?' || s_[r - 1] == '.')) --r;
         if (r == b) break;  // the chunk is only marks: one token
-        trailing.push_back({r, e, 0, false});
+        // "so...?": the ellipsis and the question mark are two tokens.
+        uint32_t q = r;
+        while (q < e && s_[q] == '.') ++q;
+        if (q - r >= 3 && q < e) {
+          trailing.push_back({q, e, 0, false});
+          trailing.push_back({r, q, 0, false});
+        } else {
+          trailing.push_back({r, e, 0, false});
+        }
         e = r;
         continue;
       }
       if ((c == '>' || c == '%') && e - b > 1) {
-        trailing.push_back({st, e, 0, false});
-        e = st;
+        uint32_t r = c == '>' ? SameRunStart(b, e) : st;  // ">>" is one token
+        if (r == b) break;
+        trailing.push_back({r, e, 0, false});
+        e = r;
         continue;
+      }
+      // "Footer***", "Vince/", "awesome-", "A+": a trailing symbol run.
+      if ((IsEdgeSymbol(c) || c == '-') && e - b > 1) {
+        const uint32_t r = SameRunStart(b, e);
+        if (r > b && !(c == '/' && r - b == 1)) {  // "w/" stays whole
+          trailing.push_back({r, e, 0, false});
+          e = r;
+          continue;
+        }
       }
       if (c == '.') {
         uint32_t r = e;
@@ -156,8 +194,11 @@ class ChunkSplitter {
                            c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
       if (closing && !(IsApostrophe(c) && EndsInClitic(b, e))) {
         if (st == b && e - b == 1 && trailing.empty()) break;  // the chunk is just this mark
-        trailing.push_back({st, e, 0, false});
-        e = st;
+        // A run of one ASCII quote or bracket ("''", "))") is one token.
+        const uint32_t r = (c == '\'' || c == '"' || c == ')') ? SameRunStart(b, e) : st;
+        if (r == b) break;
+        trailing.push_back({r, e, 0, false});
+        e = r;
         continue;
       }
       break;
@@ -188,10 +229,55 @@ class ChunkSplitter {
     return c == '$' || c == 0x20AC || c == 0xA3 || c == 0xA5 || c == 0x20BD || c == 0x20B4 || c == 0x20B9;
   }
 
+  // Symbols split from the edges of a word ("*", "~", "/", "&", "=", "+").
+  static bool IsEdgeSymbol(char32_t c) {
+    return c == '*' || c == '~' || c == '/' || c == '&' || c == '=' || c == '+' || c == '^' ||
+           c == '|' || c == '_';
+  }
+
+  // End of the run of the byte at b (a run of one ASCII character).
+  uint32_t SameRunEnd(uint32_t b, uint32_t e) const {
+    uint32_t r = b + 1;
+    while (r < e && s_[r] == s_[b]) ++r;
+    return r;
+  }
+  // Start of the run that ends at e.
+  uint32_t SameRunStart(uint32_t b, uint32_t e) const {
+    uint32_t r = e - 1;
+    while (r > b && s_[r - 1] == s_[e - 1]) --r;
+    return r;
+  }
+
+  // A chunk of marks only: "???", "!?", "...", "<<", "''", "***", "=====".
+  // "...?" is not one token (the ellipsis and the mark are two).
+  bool IsMarkRun(uint32_t b, uint32_t e) const {
+    if (e - b < 2) return false;
+    bool marks = true;
+    for (uint32_t k = b; k < e && marks; ++k) marks = s_[k] == '!' || s_[k] == '?' || s_[k] == '.';
+    if (marks) return !(s_[b] == '.' && s_[b + 1] == '.' && e - b > 2 && s_[e - 1] != '.' &&
+                        s_.substr(b, 3) == "...");
+    const char c = s_[b];
+    if (static_cast<unsigned char>(c) >= 0x80) {  // "’’", "‘‘": a run of one code point
+      size_t len;
+      const char32_t cp = At(s_, b, &len);
+      if (!text::IsQuote(cp) || (e - b) % len != 0) return false;
+      for (uint32_t k = b; k < e; k += static_cast<uint32_t>(len)) {
+        if (s_.compare(k, len, s_.substr(b, len)) != 0) return false;
+      }
+      return true;
+    }
+    if (!(IsEdgeSymbol(static_cast<unsigned char>(c)) || c == '<' || c == '>' || c == '\'' ||
+          c == '"' || c == ')' || c == '(' || c == '#')) {
+      return false;
+    }
+    return SameRunEnd(b, e) == e;
+  }
+
   // ":)", ";-)", "(:", ":D", "<3": one token each in UD English.
   static bool IsEmoticon(std::string_view w) {
     static constexpr std::string_view kEmoticons[] = {":)", ":(", ";)", ":-)", ":-(", ";-)", ":D", ":-D", ":P",
-                                                      ":p", "(:", "):", ":/", "<3", ":o", ":O", "xD", "XD"};
+                                                      ":p", "(:", "):", ":/", "<3", ":o", ":O", "xD", "XD",
+                                                      "=)", "=(", "=D", ";D", ";P", ";p", ":-P", ":-p", ":'(", "^_^", "^^"};
     for (std::string_view e : kEmoticons) {
       if (w == e) return true;
     }
@@ -206,8 +292,13 @@ class ChunkSplitter {
 
   void SplitCore(uint32_t b, uint32_t e) {
     const std::string_view w = s_.substr(b, e - b);
-    if (IsUrlLike(w)) {
+    if (IsUrlLike(w) || IsDayMonthYear(w)) {
       Emit(b, e);
+      return;
+    }
+    if (const uint32_t cut = NumberUnitCut(w); cut > 0) {  // "5pm", "35mm", "300USD"
+      Emit(b, b + cut);
+      Emit(b + cut, e);
       return;
     }
     uint32_t piece = b;
@@ -233,10 +324,12 @@ class ChunkSplitter {
           // Letters then digits name things in news ("F-16", "Covid-19",
           // "Rossiya-24", "S-400"): kept whole, unlike UD's rare "C - 1".
           const bool model_name = IsLetter(prev) && IsDigit(next);
-          split = !model_name && !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece))) && !IsPhoneNumber(b, e);
+          split = !model_name && !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece))) &&
+                  !IsPhoneNumber(b, e) && !IsPhoneGroup(piece, i, e);
         }
       } else if (c == '/' && i > piece && next_i < e) {
-        split = !(IsDigit(prev) && IsDigit(next));
+        // Dates ("9/11") and one-letter shorthands ("b/c", "w/o") stay whole.
+        split = !(IsDigit(prev) && IsDigit(next)) && !IsSlashShorthand(piece, i, e);
       } else if ((c == ',' || c == ':') && i > piece && next_i < e) {
         split = !(IsDigit(prev) && IsDigit(next));
       } else if (c == '.' && next == '.' && i > piece) {
@@ -286,15 +379,87 @@ class ChunkSplitter {
     return false;
   }
 
-  // 713-853-3989, 555-1234: digits and hyphens only, kept whole.
+  // "3-5297", "345-9945", "77415-0027": a phone extension, local number or
+  // ZIP+4 (a 1-, 3- or 5-digit group, then four digits) stays whole; ranges
+  // ("1969-1970", "5-10") do not match.
+  bool IsPhoneGroup(uint32_t piece, uint32_t hyphen, uint32_t e) const {
+    auto digits = [&](uint32_t from, uint32_t to) {
+      for (uint32_t k = from; k < to; ++k) {
+        if (s_[k] < '0' || s_[k] > '9') return false;
+      }
+      return to > from;
+    };
+    const uint32_t left = hyphen - piece;
+    uint32_t right_end = hyphen + 1;
+    while (right_end < e && s_[right_end] >= '0' && s_[right_end] <= '9') ++right_end;
+    return digits(piece, hyphen) && (left == 1 || left == 3 || left == 5) &&
+           right_end - hyphen - 1 == 4 && (right_end == e || !text::IsAlnum(static_cast<unsigned char>(s_[right_end])));
+  }
+
+  // "b/c", "w/o", "w/out", "l/c": one letter, a slash, up to three letters.
+  bool IsSlashShorthand(uint32_t piece, uint32_t slash, uint32_t e) const {
+    if (slash - piece != 1 || !text::IsLetter(static_cast<unsigned char>(s_[piece]))) return false;
+    uint32_t r = slash + 1;
+    while (r < e && text::IsLetter(static_cast<unsigned char>(s_[r]))) ++r;
+    return r - slash - 1 >= 1 && r - slash - 1 <= 3 && (r == e || s_[r] == '\'');
+  }
+
+  // "01-Feb-02", "9-Sep-2001": a date written day-month-year.
+  static bool IsDayMonthYear(std::string_view w) {
+    const size_t h1 = w.find('-');
+    if (h1 == std::string_view::npos || h1 == 0 || h1 > 2) return false;
+    const size_t h2 = w.find('-', h1 + 1);
+    if (h2 != h1 + 4) return false;
+    auto all_digits = [](std::string_view d) {
+      if (d.empty()) return false;
+      for (char ch : d) {
+        if (ch < '0' || ch > '9') return false;
+      }
+      return true;
+    };
+    const std::string_view year = w.substr(h2 + 1);
+    if (!all_digits(w.substr(0, h1)) || !all_digits(year) || (year.size() != 2 && year.size() != 4)) return false;
+    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+    const std::string month = FoldLower(w.substr(h1 + 1, 3));
+    for (std::string_view m : kMonths) {
+      if (m == month) return true;
+    }
+    return false;
+  }
+
+  // Where a number glued to a unit splits ("5pm" -> 1, "7:30PM" -> 4,
+  // "300USD" -> 3, "65k"), or 0. Ordinals and decades ("21st", "1990s"),
+  // and codes with one capital ("3143C", "86M"; but "81K") stay whole.
+  static uint32_t NumberUnitCut(std::string_view w) {
+    size_t k = 0;
+    while (k < w.size() && ((w[k] >= '0' && w[k] <= '9') || ((w[k] == ',' || w[k] == '.' || w[k] == ':') && k > 0)))
+      ++k;
+    if (k == 0 || k == w.size() || w[k - 1] < '0' || w[k - 1] > '9') return 0;
+    bool upper = true;
+    for (size_t j = k; j < w.size(); ++j) {
+      const char ch = w[j];
+      const bool is_upper = ch >= 'A' && ch <= 'Z';
+      if (!is_upper && !(ch >= 'a' && ch <= 'z')) return 0;
+      upper = upper && is_upper;
+    }
+    const std::string unit = FoldLower(w.substr(k));
+    if (unit == "st" || unit == "nd" || unit == "rd" || unit == "th" || unit == "s") return 0;
+    if (upper && unit.size() == 1 && unit != "k") return 0;
+    return static_cast<uint32_t>(k);
+  }
+
+  // 713-853-3989, 2025-08-19: three or more groups of digits, kept whole
+  // (two groups are ranges, "2014-2022", unless IsPhoneGroup).
   bool IsPhoneNumber(uint32_t b, uint32_t e) const {
-    int digits = 0;
+    int digits = 0, hyphens = 0;
     for (uint32_t k = b; k < e; ++k) {
       const char c = s_[k];
       if (c >= '0' && c <= '9') ++digits;
-      else if (c != '-') return false;
+      else if (c == '-') ++hyphens;
+      else return false;
     }
-    return digits >= 7;
+    return digits >= 7 && hyphens >= 2;
   }
 
   // "don't" -> do n't; "Russia's" -> Russia 's; "cannot" -> can not.
@@ -323,6 +488,10 @@ class ChunkSplitter {
       }
     }
     static constexpr std::string_view kClitics[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
+    if (n > 2 && lower.compare(n - 2, 2, "'s") == 0 && lower.find_first_not_of("0123456789") == n - 2) {
+      Emit(b, e);  // "80's", "1960's": plural numbers, one word in UD English
+      return;
+    }
     for (std::string_view cl : kClitics) {
       if (n > cl.size() && lower.compare(n - cl.size(), cl.size(), cl) == 0) {
         const uint32_t ap = apostrophe_at(b);
@@ -334,7 +503,7 @@ class ChunkSplitter {
       }
     }
     struct Fused { std::string_view word; uint32_t cut; };
-    static constexpr Fused kFused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}};
+    static constexpr Fused kFused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"alot", 1}};
     for (const Fused& f : kFused) {
       if (lower == f.word) {
         Emit(b, b + f.cut);

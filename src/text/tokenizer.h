@@ -6,7 +6,13 @@
 // ("US-brokered" -> US - brokered) except after common prefixes ("co-",
 // "non-", "e-mail"), punctuation is its own token, abbreviations keep their
 // period ("U.S.", "Mr.", "p.m.", "Gen."), numbers keep decimals and
-// separators ("2.5", "1,000", "2:00").
+// separators ("2.5", "1,000", "2:00") but give up a glued unit ("5pm" ->
+// 5 pm, "300USD"; not "21st", "1990s"), a run of one mark is one token
+// ("???", "<<", "''"), symbols glued to a word's edges are split off
+// ("***Internet", "awesome-"), and phone groups, day-month-year dates and
+// one-letter shorthands stay whole ("345-9945", "01-Feb-02", "b/c").
+// One deliberate departure for news: a letter-digit hyphen keeps model
+// names whole ("F-16", "Rossiya-24"), where UD writes "F - 16".
 //
 // Sentences end at . ! ? (and closing quotes/brackets after them) before a
 // plausible sentence start, at blank lines (paragraphs), at line breaks that

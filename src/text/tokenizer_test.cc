@@ -211,6 +211,21 @@ TEST(Tokenizer, EwtConventions) {
             (std::vector<std::string>{"in", "'68", "the", "slides", "....", "they"}));
   EXPECT_EQ(FormsOf("He works for Acme Inc. The firm grew."),
             (std::vector<std::string>{"He", "works", "for", "Acme", "Inc", ".", "The", "firm", "grew", "."}));
+  // Runs of one mark are one token; symbols glued to a word's edges are not.
+  EXPECT_EQ(FormsOf("<<File>> really??? ***Internet Footer*** -for awesome- ''quote''"),
+            (std::vector<std::string>{"<<", "File", ">>", "really", "???", "***", "Internet", "Footer", "***",
+                                      "-", "for", "awesome", "-", "''", "quote", "''"}));
+  EXPECT_EQ(FormsOf("so...? ok =) +44 A+"),
+            (std::vector<std::string>{"so", "...", "?", "ok", "=)", "+44", "A", "+"}));
+  // Numbers glued to units split; ordinals, decades and one-capital codes do not.
+  EXPECT_EQ(FormsOf("at 7:30PM for 35mm, 300USD, 65k; the 21st, 1990s, 3143C, 80's"),
+            (std::vector<std::string>{"at", "7:30", "PM", "for", "35", "mm", ",", "300", "USD", ",", "65", "k", ";",
+                                      "the", "21st", ",", "1990s", ",", "3143C", ",", "80's"}));
+  // Phone groups, day-month-year dates and one-letter shorthands stay whole;
+  // ranges and fractions do not.
+  EXPECT_EQ(FormsOf("call 3-5297 or 345-9945 on 01-Feb-02 b/c w/o 1969-1970 and/or alot"),
+            (std::vector<std::string>{"call", "3-5297", "or", "345-9945", "on", "01-Feb-02", "b/c", "w/o", "1969",
+                                      "-", "1970", "and", "/", "or", "a", "lot"}));
   // Regression: the period given back by "Inc." must not shift the token
   // ranges of the sentences after it.
   Document d;
