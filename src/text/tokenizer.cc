@@ -634,11 +634,13 @@ void Tokenize(Document* doc) {
         boundary = false;  // the end of the text closes it anyway
       } else {
         const std::string_view next = s.substr(words[j].begin, words[j].end - words[j].begin);
-        // A full stop before a lower-case word also ends the sentence (the
-        // period was not an abbreviation's): web and chat text often starts
-        // sentences in lower case. Not after ? or ! or a closing quote:
-        // '"Why?" he asked' is one sentence.
-        const bool lower_after_stop = form == "." && j == k + 1 && text::IsLower(static_cast<unsigned char>(next[0]));
+        // A full stop, ? or ! before a lower-case word also ends the
+        // sentence (the period was not an abbreviation's): web and chat text
+        // often starts sentences in lower case. Not after an ellipsis ("so...
+        // maybe") or a closing quote: '"Why?" he asked' is one sentence.
+        const bool lower_after_stop = form.find_first_not_of(".?!") == std::string_view::npos &&
+                                      form.find("..") == std::string_view::npos && j == k + 1 &&
+                                      text::IsLower(static_cast<unsigned char>(next[0]));
         boundary = LooksLikeSentenceStart(next) || words[j].newlines_before > 0 || lower_after_stop;
         end_after = j;
       }

@@ -254,6 +254,8 @@ TEST(Tokenizer, SentenceStartsAfterFullStop) {
     return out;
   };
   EXPECT_EQ(starts("sounds exciting. want to go?"), (std::vector<std::string>{"sounds", "want"}));
+  EXPECT_EQ(starts("any hotels nearby? im traveling there... maybe next week"),
+            (std::vector<std::string>{"any", "im"}));
   EXPECT_EQ(starts("\"Why?\" he asked. \"We will win.\" She left."),
             (std::vector<std::string>{"\"", "\"", "She"}));
   EXPECT_EQ(starts("They met at 3 p.m. local time in the U.S. capital."), (std::vector<std::string>{"They"}));
