@@ -321,10 +321,9 @@ class ChunkSplitter {
           while (sep_end < e && s_[sep_end] == '-') ++sep_end;
           split = true;
         } else if (text::IsAlnum(prev) && text::IsAlnum(next)) {
-          // Letters then digits name things in news ("F-16", "Covid-19",
-          // "Rossiya-24", "S-400"): kept whole, unlike UD's rare "C - 1".
-          const bool model_name = IsLetter(prev) && IsDigit(next);
-          split = !model_name && !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece))) &&
+          // Also between letters and digits ("F - 16", "Rossiya - 1"), as in
+          // UD: kept whole, such names were unknown words to the tagger.
+          split = !IsKeptHyphenPrefix(FoldLower(s_.substr(piece, i - piece))) &&
                   !IsPhoneNumber(b, e) && !IsPhoneGroup(piece, i, e);
         }
       } else if (c == '/' && i > piece && next_i < e) {

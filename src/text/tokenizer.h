@@ -11,8 +11,6 @@
 // ("???", "<<", "''"), symbols glued to a word's edges are split off
 // ("***Internet", "awesome-"), and phone groups, day-month-year dates and
 // one-letter shorthands stay whole ("345-9945", "01-Feb-02", "b/c").
-// One deliberate departure for news: a letter-digit hyphen keeps model
-// names whole ("F-16", "Rossiya-24"), where UD writes "F - 16".
 //
 // Sentences end at . ! ? (and closing quotes/brackets after them) before a
 // plausible sentence start, at blank lines (paragraphs), at line breaks that

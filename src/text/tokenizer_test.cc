@@ -204,7 +204,8 @@ TEST(Tokenizer, EwtConventions) {
   EXPECT_EQ(FormsOf("It cost $30 or 85% of #4327."),
             (std::vector<std::string>{"It", "cost", "$", "30", "or", "85", "%", "of", "#", "4327", "."}));
   EXPECT_EQ(FormsOf("F-16 jets, Covid-19 and a 21-year-old"),
-            (std::vector<std::string>{"F-16", "jets", ",", "Covid-19", "and", "a", "21", "-", "year", "-", "old"}));
+            (std::vector<std::string>{"F", "-", "16", "jets", ",", "Covid", "-", "19", "and", "a", "21", "-", "year",
+                                      "-", "old"}));
   EXPECT_EQ(FormsOf("A 5-3 vote, call 713-853-3989 <a@b.com>"),
             (std::vector<std::string>{"A", "5", "-", "3", "vote", ",", "call", "713-853-3989", "<", "a@b.com", ">"}));
   EXPECT_EQ(FormsOf("in '68 the slides....they"),
