@@ -391,8 +391,11 @@ void Finder::FindSpeaker(uint32_t cue, Attribution* a) const {
       return std::make_pair(active ? 0 : 1, distance);
     };
     for (uint32_t c : pv_.Children(cur)) {
-      // A "that" subject is a complementiser the parser misread.
-      if (pv_.BaseRel(c) == "nsubj" && !excluded_[c] && pv_.Lemma(c) != "that") {
+      // A "that" subject is a complementiser the parser misread, and one
+      // with a preposition of its own ("and in his message ... has
+      // commented") an oblique the parser misread.
+      if (pv_.BaseRel(c) == "nsubj" && !excluded_[c] && pv_.Lemma(c) != "that" &&
+          pv_.ChildWithRel(c, "case") < 0) {
         if (subj < 0 || rank(c) < rank(static_cast<uint32_t>(subj))) subj = static_cast<int32_t>(c);
       }
     }
@@ -439,7 +442,9 @@ void Finder::FindSpeaker(uint32_t cue, Attribution* a) const {
     const bool participle = cur == cue && form.size() > 4 && form.substr(form.size() - 3) == "ing" &&
                             doc_.tokens[cur].deprel != "acl:relcl";
     participle_cue = participle_cue || participle;
-    if ((rel == "conj" || rel == "xcomp" || rel == "advcl" || nominal || participle ||
+    // A subjectless clause set beside another ("X has taken it for granted,
+    // and ... has commented") shares its subject too.
+    if ((rel == "conj" || rel == "xcomp" || rel == "advcl" || rel == "parataxis" || nominal || participle ||
          ((via_conj || participle_cue) && rel == "ccomp")) &&
         head >= 0) {
       via_conj = via_conj || rel == "conj";
