@@ -136,6 +136,7 @@ class SentenceCoder {
   bool Political(int32_t m) const { return m >= 0 && IsPoliticalActor(doc_.mentions[static_cast<size_t>(m)]); }
   void ActorsOf(int32_t h, std::vector<int32_t>* out, int depth = 0) const;
   bool InTimeExpr(int32_t t) const;
+  bool InAmount(int32_t t) const;
   std::vector<int32_t> Obliques(int32_t t) const;
   int32_t SubjectOf(int32_t v, std::vector<std::string>* notes, double* conf, int depth = 0) const;
   std::vector<int32_t> TargetsBySlot(int32_t t, std::string_view slot, const std::vector<int32_t>& sources,
@@ -228,6 +229,13 @@ bool SentenceCoder::ConstraintOk(const Constraint& c, int32_t t) const {
       int32_t o = v_.Child(t, "obj");
       if (o < 0) o = v_.Child(t, "iobj");
       if (o >= 0) args.push_back(o);
+      // An amount as the object ("provide $2.5 billion in aid", "500 tonnes
+      // of food"): what it measures is the object too.
+      if (o >= 0 && (v_.tok(o).upos == "SYM" || v_.tok(o).upos == "NUM" || InAmount(o))) {
+        for (int32_t ch : v_.children(o)) {
+          if (v_.base_rel(ch) == "nmod" && In(v_.CaseOf(ch), {"in", "of"})) args.push_back(ch);
+        }
+      }
       break;
     }
     case K::kIobj: {
@@ -319,6 +327,13 @@ const Pattern* SentenceCoder::Match(int32_t t, std::vector<int32_t>* particles) 
 bool SentenceCoder::InTimeExpr(int32_t t) const {
   for (const TimeExpr& te : doc_.time_exprs) {
     if (static_cast<int32_t>(te.token_begin) <= t && t < static_cast<int32_t>(te.token_end)) return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::InAmount(int32_t t) const {
+  for (const Amount& a : doc_.amounts) {
+    if (static_cast<int32_t>(a.token_begin) <= t && t < static_cast<int32_t>(a.token_end)) return true;
   }
   return false;
 }
