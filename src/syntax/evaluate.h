@@ -48,7 +48,9 @@ Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<Conll
                                    std::vector<ConlluSentence>* system);
 
 // A processed document as CoNLL-U sentences (one word per token; heads
-// turned sentence-relative; SpaceAfter=No where there is no space).
+// turned sentence-relative; SpaceAfter=No where there is no space;
+// contractions the tokenizer split, "don't" -> do n't, grouped as
+// multiword tokens as UD English writes them).
 std::vector<ConlluSentence> DocumentToConllu(const Document& doc);
 
 }  // namespace annals::syntax

@@ -85,5 +85,43 @@ TEST(EvaluateTest, RawTextOfJoinsBySpaceAfter) {
   EXPECT_EQ(RawTextOf({a, b}), "They signed the deal.\n\nOK\n");
 }
 
+// Contractions the tokenizer split come out as UD multiword tokens, with
+// the token's SpaceAfter on the range line; a spaced "'s" does not.
+TEST(EvaluateTest, DocumentToConlluGroupsContractions) {
+  Document doc;
+  doc.text = "We don't know Russia 's plan";
+  auto add = [&](uint32_t b, uint32_t e, bool space_after) {
+    Token t;
+    t.span = {b, e};
+    t.form = doc.text.substr(b, e - b);
+    t.space_after = space_after;
+    t.head = -1;
+    doc.tokens.push_back(t);
+  };
+  add(0, 2, true);    // We
+  add(3, 5, false);   // do
+  add(5, 8, true);    // n't
+  add(9, 13, true);   // know
+  add(14, 20, true);  // Russia
+  add(21, 23, true);  // 's
+  add(24, 28, true);  // plan
+  Sentence sent;
+  sent.token_begin = 0;
+  sent.token_end = 7;
+  sent.span = {0, 28};
+  doc.sentences.push_back(sent);
+  const std::vector<ConlluSentence> out = DocumentToConllu(doc);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].ranges.size(), 1u);
+  EXPECT_EQ(out[0].ranges[0].first, 2);
+  EXPECT_EQ(out[0].ranges[0].last, 3);
+  EXPECT_EQ(out[0].ranges[0].form, "don't");
+  EXPECT_EQ(out[0].words[1].misc, "_");
+  std::string text;
+  WriteConllu(out[0], &text);
+  EXPECT_NE(text.find("2-3\tdon't\t"), std::string::npos);
+  EXPECT_EQ(RawTextOf(out), "We don't know Russia 's plan\n");
+}
+
 }  // namespace
 }  // namespace annals::syntax
