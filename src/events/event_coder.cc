@@ -139,6 +139,9 @@ class SentenceCoder {
   bool InAmount(int32_t t) const;
   std::vector<int32_t> Obliques(int32_t t) const;
   int32_t SubjectOf(int32_t v, std::vector<std::string>* notes, double* conf, int depth = 0) const;
+  // The first token of a political actor mention that opens the sentence,
+  // before its first verb and before token `before`; -1 if none.
+  int32_t SentenceOpeningActor(int32_t before) const;
   std::vector<int32_t> TargetsBySlot(int32_t t, std::string_view slot, const std::vector<int32_t>& sources,
                                      std::vector<std::string>* notes) const;
   std::vector<int32_t> DeepTargets(std::vector<int32_t> frontier, const std::vector<int32_t>& sources) const;
@@ -395,6 +398,15 @@ void SentenceCoder::ActorsOf(int32_t h, std::vector<int32_t>* out, int depth) co
   }
 }
 
+int32_t SentenceCoder::SentenceOpeningActor(int32_t before) const {
+  for (int32_t t = static_cast<int32_t>(v_.begin()); t < before; ++t) {
+    if (v_.IsVerb(t)) return -1;
+    const int32_t m = v_.MentionAt(t);
+    if (m >= 0 && Political(m)) return t;
+  }
+  return -1;
+}
+
 int32_t SentenceCoder::SubjectOf(int32_t v, std::vector<std::string>* notes, double* conf,
                                  int depth) const {
   if (v < 0 || depth > kMaxChain) return -1;
@@ -412,6 +424,15 @@ int32_t SentenceCoder::SubjectOf(int32_t v, std::vector<std::string>* notes, dou
         return v_.head(v);
       }
       notes->push_back(depth == 0 ? "source:nsubj" : "source:inherited");
+      return c;
+    }
+  }
+  // "Switzerland, in turn, has announced": news text does not address its
+  // readers, so an actor the parser took for a vocative before the verb
+  // is the subject.
+  for (int32_t c : v_.children(v)) {
+    if (v_.base_rel(c) == "vocative" && c < v && Political(v_.MentionAt(c))) {
+      notes->push_back("source:vocative");
       return c;
     }
   }
@@ -525,12 +546,28 @@ std::vector<int32_t> SentenceCoder::DeepTargets(std::vector<int32_t> frontier,
       if (attached) {
         std::vector<int32_t> found;
         ActorsOf(x, &found);
+        // Inside a phrase opened by one of these prepositions any actor is
+        // its participant, however the parser shaped the phrase ("from the
+        // US worth 100 billion dollars", with "US" under "worth").
+        if (found.empty() && v_.Child(x, "case") >= 0) {
+          for (int32_t t : v_.Subtree(x)) {
+            const int32_t m = v_.MentionAt(t);
+            if (Political(m)) {
+              found.push_back(m);
+              break;
+            }
+          }
+        }
         for (int32_t m : found) {
           if (!own_side(m)) out.push_back(m);
         }
       }
       for (int32_t c : v_.children(x)) {
-        if (!In(v_.base_rel(c), {"parataxis", "advcl", "nsubj", "csubj", "conj"})) next.push_back(c);
+        // Conjoined clauses are events of their own; a conjoined nominal
+        // ("with European financing, a package of weapons from the US")
+        // is still an argument.
+        const bool clause = v_.base_rel(c) == "conj" && (v_.IsVerb(c) || v_.Child(c, "nsubj") >= 0);
+        if (!clause && !In(v_.base_rel(c), {"parataxis", "advcl", "nsubj", "csubj"})) next.push_back(c);
       }
     }
     frontier = std::move(next);
@@ -606,6 +643,18 @@ void SentenceCoder::VerbArgs(const Pattern& p, int32_t t, Candidate* c) const {
         v_.head(t) >= 0) {
       ActorsOf(SubjectOf(v_.head(t), &c->notes, &c->confidence), &sources);
       if (!sources.empty()) c->notes.push_back("source:coordinated");
+    }
+    // A coordinated verb ("..., and suggested Geneva") whose subject the
+    // parse does not reach: the subject of a coordinated predicate is the
+    // sentence's, so take the political actor that opens the sentence
+    // before its first verb.
+    if (sources.empty() && v_.Child(t, "cc") >= 0) {
+      const int32_t opener = SentenceOpeningActor(t);
+      if (opener >= 0) {
+        ActorsOf(opener, &sources);
+        c->notes.push_back("source:sentence-subject");
+        c->confidence -= 0.15;
+      }
     }
   }
   if (sources.empty()) return;

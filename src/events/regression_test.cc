@@ -142,6 +142,7 @@ TEST_F(EndToEnd, SeedArticleReadsLikeAnAnalystsCoding) {
     }
   }
   bool planned_meeting = false, happened_meeting = false, refusal = false;
+  bool immunity = false;
   for (const Event& e : doc.events) {
     if (!e.source || !e.target) continue;
     const std::string s = e.source->actor.country, t = e.target->actor.country;
@@ -149,10 +150,13 @@ TEST_F(EndToEnd, SeedArticleReadsLikeAnAnalystsCoding) {
     if (rus_ukr && e.cameo == "036" && e.modality != Modality::kAsserted) planned_meeting = true;
     if (rus_ukr && e.cameo.rfind("04", 0) == 0 && e.modality == Modality::kAsserted) happened_meeting = true;
     if (s == "USA" && t == "UKR" && e.cameo.rfind("12", 0) == 0) refusal = true;
+    // "Switzerland ... would grant the Russian leader immunity".
+    if (s == "CHE" && t == "RUS" && e.cameo == "0351" && e.modality != Modality::kAsserted) immunity = true;
   }
   EXPECT_TRUE(planned_meeting);
   EXPECT_FALSE(happened_meeting);
   EXPECT_TRUE(refusal);
+  EXPECT_TRUE(immunity);
 }
 
 }  // namespace
