@@ -57,6 +57,7 @@ SentenceView::SentenceView(const Document& doc, uint32_t sentence,
   std::vector<std::string> cands;
   std::vector<bool> cand_verbal;
   heads_.assign(n, -1);
+  rels_.assign(n, std::string_view());
   children_.resize(n);
   for (uint32_t t = begin_; t < end_; ++t) {
     const Token& tok = doc.tokens[t];
@@ -97,6 +98,31 @@ SentenceView::SentenceView(const Document& doc, uint32_t sentence,
     }
     if (h == static_cast<int32_t>(t)) h = -1;
     heads_[t - begin_] = h;
+  }
+  // "the talks in Washington with Trump, Zelensky and ...": a conjunct
+  // of a prepositional phrase that has a preposition of its own and no
+  // conjunction is a second phrase of the same head, not a coordination.
+  auto case_lemma = [&](uint32_t x) -> std::string_view {
+    for (uint32_t k = begin_; k < end_; ++k) {
+      if (heads_[k - begin_] == static_cast<int32_t>(x) && doc.tokens[k].deprel == "case") return lemmas_[k - begin_];
+    }
+    return {};
+  };
+  auto has_cc = [&](uint32_t x) {
+    for (uint32_t k = begin_; k < end_; ++k) {
+      if (heads_[k - begin_] == static_cast<int32_t>(x) && doc.tokens[k].deprel == "cc") return true;
+    }
+    return false;
+  };
+  for (uint32_t t = begin_; t < end_; ++t) {
+    const int32_t h = heads_[t - begin_];
+    if (h < 0 || doc.tokens[t].deprel != "conj") continue;
+    const std::string& hrel = doc.tokens[static_cast<size_t>(h)].deprel;
+    if (hrel.rfind("nmod", 0) != 0 && hrel.rfind("obl", 0) != 0) continue;
+    const std::string_view own = case_lemma(t);
+    if (own.empty() || own == case_lemma(static_cast<uint32_t>(h)) || has_cc(t)) continue;
+    heads_[t - begin_] = heads_[static_cast<uint32_t>(h) - begin_];
+    rels_[t - begin_] = hrel.rfind("nmod", 0) == 0 ? "nmod" : "obl";
   }
   for (uint32_t t = begin_; t < end_; ++t) {
     const int32_t h = heads_[t - begin_];

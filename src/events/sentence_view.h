@@ -53,7 +53,10 @@ class SentenceView {
   // Head within this sentence, or -1 (root, or a head outside the sentence).
   int32_t head(int32_t t) const { return heads_[Local(t)]; }
   // Full relation ("nsubj:pass") and its universal part ("nsubj").
-  std::string_view rel(int32_t t) const { return tok(t).deprel; }
+  std::string_view rel(int32_t t) const {
+    const std::string_view r = rels_[Local(t)];
+    return r.empty() ? std::string_view(tok(t).deprel) : r;
+  }
   std::string_view base_rel(int32_t t) const;
   const std::vector<int32_t>& children(int32_t t) const { return children_[Local(t)]; }
 
@@ -90,6 +93,7 @@ class SentenceView {
   std::vector<std::string> lemmas_;
   std::vector<bool> verbal_;
   std::vector<int32_t> heads_;
+  std::vector<std::string_view> rels_;  // repaired relations ("" = the parser's)
   std::vector<std::vector<int32_t>> children_;
 };
 
