@@ -771,8 +771,28 @@ void SentenceCoder::NounArgs(const Pattern& p, int32_t n, Candidate* c) const {
 int32_t SentenceCoder::ClauseOf(int32_t t) const {
   // A noun event takes its tense and polarity from the verb that governs it
   // ("will hold a meeting"); a verb or predicate adjective is its own clause.
-  if (v_.IsNoun(t) && In(v_.base_rel(t), {"obj", "nsubj", "obl"}) && v_.head(t) >= 0) return v_.head(t);
-  return t;
+  int32_t x = t;
+  for (int d = 0; d < kMaxChain; ++d) {
+    if (!(v_.IsNoun(x) && In(v_.base_rel(x), {"obj", "nsubj", "obl"}) && v_.head(x) >= 0)) return x;
+    const int32_t g = v_.head(x);
+    // "a meeting ..., followed by a trilateral meeting": a participle that
+    // modifies a noun has no tense of its own; the modified noun's clause
+    // gives it.
+    if (v_.IsVerb(g) && v_.rel(g) == "acl" && v_.head(g) >= 0 && v_.Child(g, "aux") < 0 &&
+        v_.Child(g, "nsubj") < 0 && v_.IsNoun(v_.head(g))) {
+      x = v_.head(g);
+      // ... up to the head of the noun phrase ("a meeting between Putin
+      // and Zelensky, followed by ...", the participle hung on "Putin").
+      for (int k = 0; k < kMaxChain && In(v_.base_rel(x), {"nmod", "flat", "appos", "conj"}) && v_.head(x) >= 0 &&
+                      v_.IsNoun(v_.head(x));
+           ++k) {
+        x = v_.head(x);
+      }
+      continue;
+    }
+    return g;
+  }
+  return x;
 }
 
 bool SentenceCoder::IsSpeech(int32_t t) const {
