@@ -281,39 +281,6 @@ std::string RawTextOf(const std::vector<ConlluSentence>& gold) {
   return text;
 }
 
-namespace {
-
-std::string LowerAsciiApostrophe(const std::string& form) {
-  std::string lower;
-  for (size_t i = 0; i < form.size(); ++i) {
-    if (form.compare(i, 3, "\xE2\x80\x99") == 0) {  // curly apostrophe
-      lower += '\'';
-      i += 2;
-      continue;
-    }
-    const char c = form[i];
-    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return lower;
-}
-
-// Is `second` the clitic half of a word the tokenizer split, glued to
-// `first` ("do|n't", "Russia|'s", "can|not", "gon|na")? UD English writes
-// such a word as one multiword token over two syntactic words.
-bool IsContraction(const Token& first, const Token& second) {
-  if (second.span.begin != first.span.end || first.form.empty()) return false;
-  const std::string lower = LowerAsciiApostrophe(second.form);
-  static constexpr std::string_view kClitics[] = {"'s", "'re", "'ve", "'ll", "'d", "'m", "n't"};
-  for (std::string_view c : kClitics) {
-    if (lower == c) return true;
-  }
-  const std::string head = LowerAsciiApostrophe(first.form);
-  return (head == "can" && lower == "not") || ((head == "gon" || head == "wan") && lower == "na") ||
-         (head == "got" && lower == "ta");
-}
-
-}  // namespace
-
 std::vector<ConlluSentence> DocumentToConllu(const Document& doc) {
   std::vector<ConlluSentence> out;
   out.reserve(doc.sentences.size());
@@ -343,7 +310,8 @@ std::vector<ConlluSentence> DocumentToConllu(const Document& doc) {
       w.deprel = tok.deprel;
       w.misc = tok.space_after ? "_" : "SpaceAfter=No";
       s.words.push_back(std::move(w));
-      if (t > sent.token_begin && IsContraction(doc.tokens[t - 1], tok)) {
+      if (t > sent.token_begin && tok.span.begin == doc.tokens[t - 1].span.end &&
+          IsContractionSplit(doc.tokens[t - 1].form, tok.form)) {
         const int id = static_cast<int>(s.words.size());
         ConlluRange range;
         range.first = id - 1;

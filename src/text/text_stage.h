@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include "annals/config.h"
 #include "annals/stage.h"
@@ -13,5 +14,10 @@
 namespace annals {
 
 Result<std::unique_ptr<Stage>> CreateTextStage(const Config& config);
+
+// Are the forms of two adjacent tokens (no space between) the two words the
+// stage cut one written word into ("do" "n't", "Russia" "'s", "gon" "na")?
+// UD English writes such a word as one multiword token.
+bool IsContractionSplit(std::string_view first, std::string_view second);
 
 }  // namespace annals

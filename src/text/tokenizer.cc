@@ -13,6 +13,7 @@
 #include "base/utf8.h"
 #include "text/abbreviations.h"
 #include "text/char_class.h"
+#include "text/text_stage.h"
 
 namespace annals {
 
@@ -68,6 +69,18 @@ std::string FoldLower(std::string_view s) {
   }
   return out;
 }
+
+// Clitics split from the end of a word ("n't" is cut one letter earlier).
+constexpr std::string_view kClitics[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
+// Fused words cut at a fixed place; UD writes all but "alot" as multiword
+// tokens ("a lot" is two plain tokens in EWT).
+struct Fused {
+  std::string_view word;
+  uint32_t cut;
+  bool multiword;
+};
+constexpr Fused kFused[] = {{"cannot", 3, true}, {"gonna", 3, true}, {"wanna", 3, true},
+                            {"gotta", 3, true},  {"alot", 1, false}};
 
 // Prefixes that UD English keeps attached to a hyphenated word.
 bool IsKeptHyphenPrefix(std::string_view lower) {
@@ -486,7 +499,6 @@ class ChunkSplitter {
         return;
       }
     }
-    static constexpr std::string_view kClitics[] = {"'s", "'re", "'ve", "'ll", "'d", "'m"};
     if (n > 2 && lower.compare(n - 2, 2, "'s") == 0 && lower.find_first_not_of("0123456789") == n - 2) {
       Emit(b, e);  // "80's", "1960's": plural numbers, one word in UD English
       return;
@@ -501,8 +513,6 @@ class ChunkSplitter {
         }
       }
     }
-    struct Fused { std::string_view word; uint32_t cut; };
-    static constexpr Fused kFused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"alot", 1}};
     for (const Fused& f : kFused) {
       if (lower == f.word) {
         Emit(b, b + f.cut);
@@ -546,6 +556,20 @@ bool LooksLikeSentenceStart(std::string_view w) {
 }
 
 }  // namespace
+
+bool IsContractionSplit(std::string_view first, std::string_view second) {
+  if (first.empty() || second.empty()) return false;
+  const std::string tail = FoldLower(second);
+  if (tail == "n't") return true;
+  for (std::string_view c : kClitics) {
+    if (tail == c) return true;
+  }
+  const std::string whole = FoldLower(first) + tail;
+  for (const Fused& f : kFused) {
+    if (f.multiword && whole == f.word && first.size() == f.cut) return true;
+  }
+  return false;
+}
 
 void Tokenize(Document* doc) {
   doc->sentences.clear();

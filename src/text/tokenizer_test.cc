@@ -2,6 +2,7 @@
 // inputs that must not crash.
 #include "text/tokenizer.h"
 #include "text/normalize.h"
+#include "text/text_stage.h"
 
 #include <gtest/gtest.h>
 
@@ -227,6 +228,13 @@ TEST(Tokenizer, EwtConventions) {
   EXPECT_EQ(FormsOf("call 3-5297 or 345-9945 on 01-Feb-02 b/c w/o 1969-1970 and/or alot"),
             (std::vector<std::string>{"call", "3-5297", "or", "345-9945", "on", "01-Feb-02", "b/c", "w/o", "1969",
                                       "-", "1970", "and", "/", "or", "a", "lot"}));
+  // The words cut from one written word, which UD writes as a multiword token.
+  EXPECT_TRUE(IsContractionSplit("do", "n't"));
+  EXPECT_TRUE(IsContractionSplit("Russia", "\u2019s"));
+  EXPECT_TRUE(IsContractionSplit("can", "not"));
+  EXPECT_TRUE(IsContractionSplit("Gon", "na"));
+  EXPECT_FALSE(IsContractionSplit("a", "lot"));
+  EXPECT_FALSE(IsContractionSplit("can", "nothing"));
   // Regression: the period given back by "Inc." must not shift the token
   // ranges of the sentences after it.
   Document d;
