@@ -99,34 +99,30 @@ SentenceView::SentenceView(const Document& doc, uint32_t sentence,
     if (h == static_cast<int32_t>(t)) h = -1;
     heads_[t - begin_] = h;
   }
-  // "the talks in Washington with Trump, Zelensky and ...": a conjunct
-  // of a prepositional phrase that has a preposition of its own and no
-  // conjunction is a second phrase of the same head, not a coordination.
-  auto case_lemma = [&](uint32_t x) -> std::string_view {
-    for (uint32_t k = begin_; k < end_; ++k) {
-      if (heads_[k - begin_] == static_cast<int32_t>(x) && doc.tokens[k].deprel == "case") return lemmas_[k - begin_];
-    }
-    return {};
-  };
-  auto has_cc = [&](uint32_t x) {
-    for (uint32_t k = begin_; k < end_; ++k) {
-      if (heads_[k - begin_] == static_cast<int32_t>(x) && doc.tokens[k].deprel == "cc") return true;
-    }
-    return false;
-  };
-  for (uint32_t t = begin_; t < end_; ++t) {
-    const int32_t h = heads_[t - begin_];
-    if (h < 0 || doc.tokens[t].deprel != "conj") continue;
-    const std::string& hrel = doc.tokens[static_cast<size_t>(h)].deprel;
-    if (hrel.rfind("nmod", 0) != 0 && hrel.rfind("obl", 0) != 0) continue;
-    const std::string_view own = case_lemma(t);
-    if (own.empty() || own == case_lemma(static_cast<uint32_t>(h)) || has_cc(t)) continue;
-    heads_[t - begin_] = heads_[static_cast<uint32_t>(h) - begin_];
-    rels_[t - begin_] = hrel.rfind("nmod", 0) == 0 ? "nmod" : "obl";
-  }
   for (uint32_t t = begin_; t < end_; ++t) {
     const int32_t h = heads_[t - begin_];
     if (h >= 0) children_[static_cast<size_t>(h) - begin_].push_back(static_cast<int32_t>(t));
+  }
+  // "the talks in Washington with Trump, Zelensky and ...": a conjunct
+  // of a prepositional phrase that has a preposition of its own and no
+  // conjunction is a second phrase of the same head, not a coordination.
+  for (uint32_t t = begin_; t < end_; ++t) {
+    const auto x = static_cast<int32_t>(t);
+    const int32_t h = heads_[t - begin_];
+    if (h < 0 || doc.tokens[t].deprel != "conj") continue;
+    const std::string_view hrel = base_rel(h);
+    if (hrel != "nmod" && hrel != "obl") continue;
+    const std::string_view own = CaseOf(x);
+    if (own.empty() || own == CaseOf(h) || Child(x, "cc") >= 0) continue;
+    const int32_t g = heads_[static_cast<size_t>(h) - begin_];
+    std::vector<int32_t>& from = children_[static_cast<size_t>(h) - begin_];
+    from.erase(std::find(from.begin(), from.end(), x));
+    if (g >= 0) {
+      std::vector<int32_t>& to = children_[static_cast<size_t>(g) - begin_];
+      to.insert(std::upper_bound(to.begin(), to.end(), x), x);
+    }
+    heads_[t - begin_] = g;
+    rels_[t - begin_] = hrel == "nmod" ? "nmod" : "obl";
   }
 }
 
