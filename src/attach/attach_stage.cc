@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "quotes/parse_view.h"
+#include "base/ascii.h"
+#include "model/dependency_view.h"
 
 namespace annals {
 namespace {
@@ -36,7 +37,7 @@ bool IsPlaceAction(std::string_view lemma) {
 
 class Attacher {
  public:
-  Attacher(const Document& doc, const ParseView& pv) : doc_(doc), pv_(pv) {}
+  Attacher(const Document& doc, const DependencyView& pv) : doc_(doc), pv_(pv) {}
   void Attach(Event* ev) const;
 
  private:
@@ -66,7 +67,7 @@ class Attacher {
   void AttachAttribution(Event* ev, int32_t trig) const;
 
   const Document& doc_;
-  const ParseView& pv_;
+  const DependencyView& pv_;
 };
 
 int32_t Attacher::TriggerToken(const Event& ev) const {
@@ -124,7 +125,7 @@ bool Attacher::IsClauseBoundary(uint32_t t, bool keep_reduced_relatives) const {
 
 std::vector<uint8_t> Attacher::Members(uint32_t root, bool keep_reduced_relatives) const {
   std::vector<uint8_t> set(doc_.tokens.size(), 0);
-  for (uint32_t t : pv_.Subtree(root, [&](uint32_t c) { return IsClauseBoundary(c, keep_reduced_relatives); })) {
+  for (int32_t t : pv_.Subtree(static_cast<int32_t>(root), [&](int32_t c) { return IsClauseBoundary(static_cast<uint32_t>(c), keep_reduced_relatives); })) {
     set[t] = 1;
   }
   return set;
@@ -175,7 +176,7 @@ void Attacher::AttachDate(Event* ev, int32_t trig, const std::vector<uint8_t>& o
 }
 
 uint32_t Attacher::HeadOfRange(uint32_t b, uint32_t e) const {
-  for (uint32_t t = b; t < e && t < pv_.token_count(); ++t) {
+  for (uint32_t t = b; t < e && t < static_cast<uint32_t>(pv_.size()); ++t) {
     const int32_t h = pv_.Head(t);
     if (h < static_cast<int32_t>(b) || h >= static_cast<int32_t>(e)) return t;
   }
@@ -183,7 +184,7 @@ uint32_t Attacher::HeadOfRange(uint32_t b, uint32_t e) const {
 }
 
 bool Attacher::PlaceAttached(const Place& p, int32_t trig) const {
-  const uint32_t n = pv_.token_count();
+  const uint32_t n = static_cast<uint32_t>(pv_.size());
   if (p.token_begin >= p.token_end || p.token_end > n) return false;
   const uint32_t head = HeadOfRange(p.token_begin, p.token_end);
   auto locative = [](std::string_view w) {
@@ -315,7 +316,7 @@ void Attacher::Attach(Event* ev) const {
       const int32_t s = pv_.SentenceOf(t);
       if (s >= 0) {
         const Sentence& sent = doc_.sentences[static_cast<size_t>(s)];
-        for (uint32_t k = sent.token_begin; k < std::min<uint32_t>(sent.token_end, pv_.token_count()); ++k) {
+        for (uint32_t k = sent.token_begin; k < std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(pv_.size())); ++k) {
           clause[k] = 1;
         }
       }
@@ -344,7 +345,7 @@ class AttachStage : public Stage {
   Status Process(Document* doc) const override {
     if (doc == nullptr) return Status::Internal("attach: null document");
     if (doc->events.empty()) return Status::Ok();
-    const ParseView pv(*doc);
+    const DependencyView pv(*doc);
     const Attacher attacher(*doc, pv);
     for (Event& ev : doc->events) attacher.Attach(&ev);
     return Status::Ok();

@@ -118,9 +118,9 @@ struct Candidate {
 class SentenceCoder {
  public:
   SentenceCoder(const PatternDictionary& dict,
-                const std::function<bool(std::string_view)>& known_code, Document* doc,
-                uint32_t sentence, const std::vector<int32_t>& mention_at)
-      : dict_(dict), known_code_(known_code), doc_(*doc), v_(*doc, sentence, mention_at, &dict) {}
+                const std::function<bool(std::string_view)>& known_code, const DependencyView& tree,
+                uint32_t sentence)
+      : dict_(dict), known_code_(known_code), doc_(tree.doc()), v_(tree, sentence, &dict) {}
 
   void Run(std::vector<Event>* out);
 
@@ -166,7 +166,7 @@ class SentenceCoder {
 
   const PatternDictionary& dict_;
   const std::function<bool(std::string_view)>& known_code_;
-  Document& doc_;
+  const Document& doc_;
   SentenceView v_;
 };
 
@@ -495,7 +495,7 @@ std::vector<int32_t> SentenceCoder::TargetsBySlot(int32_t t, std::string_view sl
     // is about, else the subject itself.
     for (int32_t c : v_.children(t)) {
       if (v_.base_rel(c) != "nsubj") continue;
-      out = DeepTargets(v_.children(c), sources);
+      out = DeepTargets({v_.children(c).begin(), v_.children(c).end()}, sources);
       if (out.empty()) ActorsOf(c, &out);
     }
   } else if (slot == "none") {
@@ -1261,21 +1261,15 @@ EventCoder::EventCoder(const PatternDictionary& dict, std::function<bool(std::st
     : dict_(dict), known_code_(std::move(known_code)) {}
 
 void EventCoder::Code(Document* doc) const {
-  std::vector<int32_t> mention_at(doc->tokens.size(), -1);
-  for (size_t i = 0; i < doc->mentions.size(); ++i) {
-    const Mention& m = doc->mentions[i];
-    for (uint32_t t = m.token_begin; t < m.token_end && t < mention_at.size(); ++t) {
-      // Prefer a political reading when mentions overlap.
-      if (mention_at[t] < 0 || (!IsPoliticalActor(doc->mentions[static_cast<size_t>(mention_at[t])]) &&
-                                IsPoliticalActor(m))) {
-        mention_at[t] = static_cast<int32_t>(i);
-      }
+  std::vector<Event> events;
+  {
+    const DependencyView tree(*doc);
+    for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+      SentenceCoder coder(dict_, known_code_, tree, s);
+      coder.Run(&events);
     }
   }
-  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-    SentenceCoder coder(dict_, known_code_, doc, s, mention_at);
-    coder.Run(&doc->events);
-  }
+  for (Event& e : events) doc->events.push_back(std::move(e));
 }
 
 }  // namespace annals::events

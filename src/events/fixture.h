@@ -19,7 +19,8 @@
 // speaker by document mention index (-1 none) and the cue lemma. "# event"
 // lines are the expected events (source target code modality; "-" for no
 // target), read by the tests. Text is rebuilt from the forms joined by
-// spaces, so every span is exact.
+// spaces, so every span is exact. The tokens are the parser's output: the
+// syntax stage's tree repairs (syntax/tree_repair.h) are applied on load.
 #pragma once
 
 #include <string>

@@ -7,7 +7,8 @@
 #include <string_view>
 
 #include "quotes/cue_lexicon.h"
-#include "quotes/parse_view.h"
+#include "base/ascii.h"
+#include "model/dependency_view.h"
 #include "quotes/quote_marks.h"
 
 namespace annals {
@@ -29,7 +30,6 @@ constexpr uint32_t kMaxThatDistance = 16;
 // A cue hanging from an ancestor of the quote is looked for this many words
 // around it, at most this many heads up.
 constexpr uint32_t kMaxLinkWindow = 40;
-constexpr size_t kMaxLinkDepth = 64;
 
 // Words a venue may not be taken from: every direct quote's, plus one range
 // (the content of the indirect quote being attributed).
@@ -48,6 +48,26 @@ struct Attribution {
   std::string venue;
   bool inherited = false;
 };
+
+std::vector<uint32_t> ToUnsigned(const std::vector<int32_t>& v) {
+  return std::vector<uint32_t>(v.begin(), v.end());
+}
+
+// True when the text starts with an upper-case letter (ASCII, or a
+// non-ASCII letter, which in news text is nearly always a name: "Ærø").
+bool StartsWithCapital(std::string_view s) {
+  if (s.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Non-ASCII: Latin capitals with diacritics (U+00C0..U+00DE) and
+  // Cyrillic capitals (U+0400..U+042F) are the ones that matter in news.
+  if (s.size() >= 2) {
+    const unsigned char d = static_cast<unsigned char>(s[1]);
+    if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) return true;
+    if (c == 0xD0 && d >= 0x80 && d <= 0xAF) return true;
+  }
+  return false;
+}
 
 bool IsFunctionWord(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
@@ -80,7 +100,7 @@ bool IsParticipantType(std::string_view type) {
 
 class Finder {
  public:
-  Finder(const Document& doc, const ParseView& pv) : doc_(doc), pv_(pv) {
+  Finder(const Document& doc, const DependencyView& pv) : doc_(doc), pv_(pv) {
     excluded_.assign(doc.tokens.size(), 0);
   }
 
@@ -127,7 +147,7 @@ class Finder {
     return s >= 0 && SentenceRange(s).first == cue && f.size() > 2 && f.substr(f.size() - 2) == "ed";
   }
   bool UnresolvedPronoun(const Quote& q) const {
-    const std::string lower = LowerAsciiCopy(q.speaker_text);
+    const std::string lower = AsciiLower(q.speaker_text);
     const bool pronoun = lower == "he" || lower == "she";
     if (q.speaker < 0) return pronoun;
     const Mention& m = doc_.mentions[static_cast<size_t>(q.speaker)];
@@ -144,11 +164,11 @@ class Finder {
   std::pair<uint32_t, uint32_t> SentenceRange(int32_t s) const {
     if (s < 0 || static_cast<size_t>(s) >= doc_.sentences.size()) return {0, 0};
     const Sentence& sent = doc_.sentences[static_cast<size_t>(s)];
-    return {sent.token_begin, std::min<uint32_t>(sent.token_end, pv_.token_count())};
+    return {sent.token_begin, std::min<uint32_t>(sent.token_end, static_cast<uint32_t>(pv_.size()))};
   }
 
   const Document& doc_;
-  const ParseView& pv_;
+  const DependencyView& pv_;
   std::vector<uint8_t> excluded_;  // tokens of direct quotes (marks included)
   std::vector<Direct> directs_;
 };
@@ -200,7 +220,7 @@ bool Finder::IsNameToken(uint32_t t, uint32_t sent_begin) const {
 
 std::pair<uint32_t, uint32_t> Finder::NameForward(uint32_t j, uint32_t limit,
                                                   const SkipSet& skip) const {
-  const int32_t s = pv_.SentenceOf(j < pv_.token_count() ? j : 0);
+  const int32_t s = pv_.SentenceOf(j < static_cast<uint32_t>(pv_.size()) ? j : 0);
   const uint32_t sent_begin = SentenceRange(s).first;
   uint32_t e = j;
   while (e < limit && !skip[e]) {
@@ -241,7 +261,7 @@ std::pair<uint32_t, uint32_t> Finder::NameBackward(uint32_t j, uint32_t floor,
 
 bool Finder::VenueAcceptable(std::pair<uint32_t, uint32_t> run, bool need_media) const {
   if (run.first >= run.second) return false;
-  const std::string lower = LowerAsciiCopy(TokenText(run.first, run.second));
+  const std::string lower = AsciiLower(TokenText(run.first, run.second));
   if (IsMediaName(lower)) return true;
   const int32_t m = pv_.MentionAt(run.first);
   if (m >= 0 && doc_.mentions[static_cast<size_t>(m)].token_end >= run.second) {
@@ -339,7 +359,7 @@ bool Finder::SpeakerFromSubject(uint32_t subj, bool require_mention, Attribution
   }
   if (require_mention) return false;
   // No actor: keep the phrase as written ("the Fox journalist").
-  std::vector<uint32_t> words = pv_.Subtree(subj, [&](uint32_t c) {
+  std::vector<int32_t> words = pv_.Subtree(static_cast<int32_t>(subj), [&](int32_t c) {
     const std::string_view r = pv_.BaseRel(c);
     return r == "acl" || r == "appos" || r == "punct" || r == "advcl" || r == "parataxis";
   });
@@ -395,7 +415,7 @@ void Finder::FindSpeaker(uint32_t cue, Attribution* a) const {
       // with a preposition of its own ("and in his message ... has
       // commented") an oblique the parser misread.
       if (pv_.BaseRel(c) == "nsubj" && !excluded_[c] && pv_.Lemma(c) != "that" &&
-          pv_.ChildWithRel(c, "case") < 0) {
+          pv_.Child(c, "case") < 0) {
         if (subj < 0 || rank(c) < rank(static_cast<uint32_t>(subj))) subj = static_cast<int32_t>(c);
       }
     }
@@ -481,11 +501,11 @@ void Finder::AttributeDirect(const Direct& d, Attribution* a) const {
     const int32_t before = pv_.SentenceOf(d.tok_begin - 1);
     if (before >= 0 && before < s_first) s_first = before;
   }
-  if (d.marks.closed && d.tok_end < pv_.token_count()) {
+  if (d.marks.closed && d.tok_end < static_cast<uint32_t>(pv_.size())) {
     // Skip the closing mark and punctuation to the next word.
     uint32_t t = d.tok_end;
-    while (t < pv_.token_count() && excluded_[t]) ++t;
-    if (t < pv_.token_count()) {
+    while (t < static_cast<uint32_t>(pv_.size()) && excluded_[t]) ++t;
+    if (t < static_cast<uint32_t>(pv_.size())) {
       const int32_t after = pv_.SentenceOf(t);
       if (after >= 0 && after > s_last &&
           doc_.sentences[static_cast<size_t>(after)].paragraph == d.paragraph && after == s_last + 1) {
@@ -529,7 +549,7 @@ void Finder::AttributeDirect(const Direct& d, Attribution* a) const {
       for (uint32_t t = win_lo; t < win_hi; ++t) {
         if (excluded_[t] || CueOf(t).empty() || pv_.Head(t) < 0 || IsInterviewerCue(t)) continue;
         const uint32_t h = static_cast<uint32_t>(pv_.Head(t));
-        if (!InContent(d, h) && !pv_.Dominates(h, top, kMaxLinkDepth)) continue;
+        if (!InContent(d, h) && !pv_.InSubtree(static_cast<int32_t>(top), static_cast<int32_t>(h))) continue;
         const uint32_t dist = t < d.tok_begin ? d.tok_begin - t : t - d.tok_end + 1;
         if (dist < best_dist) {
           best_dist = dist;
@@ -665,7 +685,7 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
   const std::string cue_lemma(CueOf(cue));
   if (IsNegated(cue)) return;
   if (IsInterviewerCue(cue)) return;
-  int32_t comp = pv_.ChildWithRel(cue, "ccomp");
+  int32_t comp = pv_.Child(cue, "ccomp");
   if (comp < 0 && IsAboutCue(cue_lemma)) {
     for (uint32_t c : pv_.Children(cue)) {
       const std::string_view rel = pv_.BaseRel(c);
@@ -680,14 +700,14 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
   }
   // A speech act conjoined inside the complement is a record of its own
   // ("said he expects ... and stressed that ..." misattached).
-  auto prune = [&](uint32_t c) {
+  auto prune = [&](int32_t c) {
     const std::string_view rel = pv_.BaseRel(c);
     return (rel == "conj" || rel == "parataxis") && !CueOf(c).empty();
   };
   std::vector<uint32_t> words;
   uint32_t floor = 0;
   if (comp >= 0) {
-    words = pv_.Subtree(static_cast<uint32_t>(comp), prune);
+    words = ToUnsigned(pv_.Subtree(comp, prune));
   } else {
     // The parser may hang the "that" clause elsewhere (a relative clause
     // of the noun before it); with no parse at all, the same surface rule.
@@ -696,7 +716,7 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
     if (that < 0) return;
     floor = static_cast<uint32_t>(that) + 1;
     if (head >= 0) {
-      words = pv_.Subtree(static_cast<uint32_t>(head), prune);
+      words = ToUnsigned(pv_.Subtree(head, prune));
     } else {
       const uint32_t se = SentenceRange(pv_.SentenceOf(cue)).second;
       for (uint32_t t = floor; t < se; ++t) words.push_back(t);
@@ -876,7 +896,7 @@ void Finder::Run(std::vector<Quote>* out) {
 }  // namespace
 
 void FindQuotes(const Document& doc, std::vector<Quote>* out) {
-  const ParseView pv(doc);
+  const DependencyView pv(doc);
   Finder finder(doc, pv);
   finder.Run(out);
 }

@@ -332,7 +332,7 @@ Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<Conll
                                    std::vector<ConlluSentence>* system) {
   auto text_stage = CreateTextStage(config);
   if (!text_stage.ok()) return text_stage.status();
-  auto syntax_stage = CreateSyntaxStage(config);
+  auto syntax_stage = CreateUnrepairedSyntaxStage(config);  // the parser itself is scored
   if (!syntax_stage.ok()) return syntax_stage.status();
   Document doc;
   doc.id = "eval";

@@ -4,13 +4,17 @@
 
 #include "base/file.h"
 #include "syntax/syntax_model.h"
+#include "syntax/tree_repair.h"
 
 namespace annals {
 namespace {
 
+enum class TreeRepair : uint8_t { kOn, kOff };
+
 class SyntaxStage final : public Stage {
  public:
-  explicit SyntaxStage(std::unique_ptr<syntax::SyntaxModel> model) : model_(std::move(model)) {}
+  SyntaxStage(std::unique_ptr<syntax::SyntaxModel> model, TreeRepair repair)
+      : model_(std::move(model)), repair_(repair) {}
 
   std::string_view name() const override { return "syntax"; }
   uint32_t needs() const override { return kLayerTokens | kLayerSentences; }
@@ -55,12 +59,14 @@ class SyntaxStage final : public Stage {
           tok.deprel = label == "root" ? "dep" : label;
         }
       }
+      if (repair_ == TreeRepair::kOn) syntax::RepairTree(doc, static_cast<uint32_t>(si));
     }
     return Status::Ok();
   }
 
  private:
   std::unique_ptr<syntax::SyntaxModel> model_;
+  TreeRepair repair_;
 };
 
 }  // namespace
@@ -71,10 +77,22 @@ std::string SyntaxModelPath(const Config& config) {
   return JoinPath(dir, "models/syntax-en.model");
 }
 
-Result<std::unique_ptr<Stage>> CreateSyntaxStage(const Config& config) {
+namespace {
+
+Result<std::unique_ptr<Stage>> MakeSyntaxStage(const Config& config, TreeRepair repair) {
   auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config));
   if (!model.ok()) return model.status();
-  return std::unique_ptr<Stage>(std::make_unique<SyntaxStage>(std::move(model).value()));
+  return std::unique_ptr<Stage>(std::make_unique<SyntaxStage>(std::move(model).value(), repair));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Stage>> CreateSyntaxStage(const Config& config) {
+  return MakeSyntaxStage(config, TreeRepair::kOn);
+}
+
+Result<std::unique_ptr<Stage>> CreateUnrepairedSyntaxStage(const Config& config) {
+  return MakeSyntaxStage(config, TreeRepair::kOff);
 }
 
 }  // namespace annals

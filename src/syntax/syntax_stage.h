@@ -6,8 +6,10 @@
 // sentence, Token::upos (UD), xpos (PTB), lemma, feats ("_" if none), head
 // (document-level token index; -1 for the root of its sentence) and deprel
 // (full UD label such as "nsubj:pass"; "root" for the root). Each sentence
-// gets exactly one root and a tree (no cycles). Parsing is linear in the
-// sentence length, so long sentences cost no more per token.
+// gets a tree (no cycles, no head outside the sentence), repaired as
+// syntax/tree_repair.h says: this repaired tree is the one every later stage
+// reads. Parsing is linear in the sentence length, so long sentences cost no
+// more per token.
 //
 // Model: Config::syntax_model, or <data_dir>/models/syntax-en.model where
 // data_dir is Config::data_dir or DefaultDataDir(). A missing, corrupt or
@@ -27,6 +29,10 @@
 namespace annals {
 
 Result<std::unique_ptr<Stage>> CreateSyntaxStage(const Config& config);
+
+// The same stage without tree repair: the parser's own output, for scoring
+// the parser (`annals eval syntax`). Nothing else should read this tree.
+Result<std::unique_ptr<Stage>> CreateUnrepairedSyntaxStage(const Config& config);
 
 // The model path the stage would load for `config`.
 std::string SyntaxModelPath(const Config& config);

@@ -129,9 +129,9 @@ std::string DurationValue(double n, int unit) {
 
 class SentenceScanner {
  public:
-  SentenceScanner(const Document& doc, uint32_t sentence, const std::vector<Lexeme>& lx,
+  SentenceScanner(const DependencyView& view, uint32_t sentence, const std::vector<Lexeme>& lx,
                   std::optional<CivilDate> dct)
-      : doc_(doc), sentence_(sentence), lx_(lx), n_(lx.size()), dct_(dct), kw_(Keywords()) {}
+      : doc_(view.doc()), view_(view), sentence_(sentence), lx_(lx), n_(lx.size()), dct_(dct), kw_(Keywords()) {}
 
   void Scan(std::vector<Cand>* out) const {
     size_t i = 0;
@@ -185,7 +185,7 @@ class SentenceScanner {
 
   Tense TenseOf(size_t b, size_t e) const {
     if (b >= e || e > n_) return Tense::kUnknown;
-    return ClauseTense(doc_, sentence_, lx_[b].token, lx_[e - 1].token + 1);
+    return ClauseTense(view_, sentence_, lx_[b].token, lx_[e - 1].token + 1);
   }
 
   // ---- resolution helpers ----
@@ -1171,6 +1171,7 @@ class SentenceScanner {
   }
 
   const Document& doc_;
+  const DependencyView& view_;
   uint32_t sentence_;
   const std::vector<Lexeme>& lx_;
   size_t n_;
@@ -1185,13 +1186,14 @@ void FindTimeExpressions(Document* doc) {
   const std::optional<CivilDate> dct = ParseIsoDate(doc->date);
   std::vector<Lexeme> lx;
   std::vector<Cand> cands;
+  const DependencyView view(*doc);
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sent = doc->sentences[s];
     if (sent.token_begin >= sent.token_end || sent.token_end > doc->tokens.size()) continue;
     lx.clear();
     cands.clear();
     LexTokens(*doc, sent.token_begin, sent.token_end, &lx);
-    SentenceScanner scanner(*doc, s, lx, dct);
+    SentenceScanner scanner(view, s, lx, dct);
     scanner.Scan(&cands);
     for (Cand& c : cands) {
       if (c.clock_hh >= 0) {

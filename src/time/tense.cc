@@ -7,16 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "base/ascii.h"
+
 namespace annals::timex {
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-std::string LowerForm(const Token& t) {
-  std::string s = t.form;
-  for (char& c : s) c = Lower(c);
-  return s;
-}
+std::string LowerForm(const Token& t) { return AsciiLower(t.form); }
 
 bool IsFutureAux(std::string_view w) {
   return w == "will" || w == "shall" || w == "'ll" || w == "wo" || w == "could" ||
@@ -45,51 +41,47 @@ bool IsVerb(const Token& t) {
   return t.upos == "VERB" || t.upos == "AUX" || (t.xpos.size() >= 2 && t.xpos[0] == 'V' && t.xpos[1] == 'B');
 }
 
-Tense FromParse(const Document& doc, const Sentence& s, uint32_t tb, uint32_t te) {
-  const auto n = static_cast<int32_t>(doc.tokens.size());
+Tense FromParse(const DependencyView& v, const Sentence& s, uint32_t tb, uint32_t te) {
   // Head of the expression: the first token whose head leaves the range.
   int32_t cur = -1;
   for (uint32_t t = tb; t < te; ++t) {
-    const int32_t h = doc.tokens[t].head;
+    const int32_t h = v.Head(static_cast<int32_t>(t));
     if (h < static_cast<int32_t>(tb) || h >= static_cast<int32_t>(te)) {
       cur = h;
       break;
     }
   }
   for (int step = 0; step < 8 && cur >= static_cast<int32_t>(s.token_begin) &&
-                     cur < static_cast<int32_t>(s.token_end) && cur < n;
+                     cur < static_cast<int32_t>(s.token_end);
        ++step) {
-    const Token& v = doc.tokens[cur];
-    if (IsVerb(v)) {
+    const Token& verb = v.tok(cur);
+    if (IsVerb(verb)) {
       bool to_mark = false;
       bool present_passive = false;  // "are scheduled": not a past
-      for (uint32_t c = s.token_begin; c < s.token_end; ++c) {
-        const Token& ch = doc.tokens[c];
-        if (ch.head != cur) continue;
+      for (int32_t c : v.Children(cur)) {
+        const Token& ch = v.tok(c);
         if (ch.deprel == "aux" || ch.deprel == "aux:pass") {
-          const std::string w = LowerForm(ch);
+          const std::string& w = v.LowerForm(c);
           if (ch.xpos == "MD" || IsFutureAux(w)) return Tense::kFuture;
           if (ch.xpos == "VBD" || IsPastAux(w)) return Tense::kPast;
           if (w == "is" || w == "are" || w == "am" || w == "'s" || w == "'re" || w == "be" || w == "being") {
             present_passive = true;
           }
-        } else if (ch.deprel == "mark" && LowerForm(ch) == "to") {
+        } else if (ch.deprel == "mark" && v.LowerForm(c) == "to") {
           to_mark = true;
         }
       }
-      if (v.xpos == "VBD") return Tense::kPast;
+      if (verb.xpos == "VBD") return Tense::kPast;
       // A participle with "have", or alone ("the talks held in Paris", or a
       // past tense the tagger read as a participle): past either way.
-      if (v.xpos == "VBN" && !present_passive) return Tense::kPast;
-      if (v.xpos == "MD") return Tense::kFuture;
+      if (verb.xpos == "VBN" && !present_passive) return Tense::kPast;
+      if (verb.xpos == "MD") return Tense::kFuture;
       if (to_mark) return Tense::kFuture;  // "plans to meet on Friday"
-      if (v.xpos == "VBZ" || v.xpos == "VBP") return Tense::kPresent;
+      if (verb.xpos == "VBZ" || verb.xpos == "VBP") return Tense::kPresent;
       // A participle, gerund or bare verb carries no tense of its own: the
       // tense is on the verb above it, so keep climbing.
     }
-    const int32_t h = v.head;
-    if (h == cur) break;
-    cur = h;
+    cur = v.Head(cur);
   }
   return Tense::kUnknown;
 }
@@ -147,8 +139,9 @@ const char* TenseName(Tense t) {
   return "unknown";
 }
 
-Tense ClauseTense(const Document& doc, uint32_t sentence, uint32_t token_begin,
+Tense ClauseTense(const DependencyView& view, uint32_t sentence, uint32_t token_begin,
                   uint32_t token_end) {
+  const Document& doc = view.doc();
   if (sentence >= doc.sentences.size()) return Tense::kUnknown;
   const Sentence& s = doc.sentences[sentence];
   if (s.token_end > doc.tokens.size() || s.token_begin > s.token_end) return Tense::kUnknown;
@@ -163,7 +156,7 @@ Tense ClauseTense(const Document& doc, uint32_t sentence, uint32_t token_begin,
     }
   }
   if (parsed) {
-    const Tense t = FromParse(doc, s, token_begin, token_end);
+    const Tense t = FromParse(view, s, token_begin, token_end);
     if (t != Tense::kUnknown) return t;
   }
   return FromCues(doc, s, token_begin, token_end);

@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "annals/document.h"
+#include "model/dependency_view.h"
 
 namespace annals::timex {
 
@@ -21,8 +22,9 @@ enum class Tense : uint8_t { kUnknown, kPast, kPresent, kFuture };
 const char* TenseName(Tense t);
 
 // Tense of the clause governing tokens [token_begin, token_end), which lie in
-// doc.sentences[sentence]. Robust to malformed heads (cycles, out of range).
-Tense ClauseTense(const Document& doc, uint32_t sentence, uint32_t token_begin,
+// sentence `sentence` of the view's document. The tree is read through the
+// DependencyView (model/dependency_view.h), like every other stage.
+Tense ClauseTense(const DependencyView& view, uint32_t sentence, uint32_t token_begin,
                   uint32_t token_end);
 
 }  // namespace annals::timex

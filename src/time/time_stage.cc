@@ -10,7 +10,7 @@ namespace {
 class TimeStage final : public Stage {
  public:
   std::string_view name() const override { return "time"; }
-  uint32_t needs() const override { return kLayerTokens | kLayerSentences; }
+  uint32_t needs() const override { return kLayerTokens | kLayerSentences | kLayerTags | kLayerParse; }
   uint32_t fills() const override { return kLayerTimes; }
   Status Process(Document* doc) const override {
     if (!doc->date.empty() && !ParseIsoDate(doc->date)) {

@@ -1,8 +1,10 @@
 // The time stage: temporal expressions, normalised to TIMEX3 values.
 //
-// Needs:  kLayerTokens | kLayerSentences. Reads Token::xpos/lemma/head/deprel
-//         when the syntax stage has filled them (to tell the tense of the
-//         clause around "in September"); works from token cues otherwise.
+// Needs:  kLayerTokens | kLayerSentences | kLayerTags | kLayerParse: reads
+//         Token::xpos/lemma and the tree (through model/dependency_view.h) to
+//         tell the tense of the clause around "in September". (The
+//         recogniser itself, FindTimeExpressions, also works on untagged
+//         tokens from token cues; the stage always runs after syntax.)
 // Fills:  kLayerTimes: Document::time_exprs (span, token range, sentence,
 //         text, type DATE/TIME/DURATION/SET, value, precision, modifier),
 //         in text order, non-overlapping.

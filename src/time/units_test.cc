@@ -104,16 +104,16 @@ TEST(Tense, ParseBeatsCues) {
     doc.tokens[i].head = heads[i];
     doc.tokens[i].deprel = rels[i];
   }
-  EXPECT_EQ(ClauseTense(doc, 0, 6, 7), Tense::kFuture);
+  EXPECT_EQ(ClauseTense(DependencyView(doc), 0, 6, 7), Tense::kFuture);
   doc.tokens[2].xpos = "VBD";
   doc.tokens[2].form = "was";
-  EXPECT_EQ(ClauseTense(doc, 0, 6, 7), Tense::kPast);
+  EXPECT_EQ(ClauseTense(DependencyView(doc), 0, 6, 7), Tense::kPast);
   // Malformed heads (a cycle) do not hang.
   doc.tokens[4].head = 6;
   doc.tokens[6].head = 4;
   doc.tokens[4].xpos = "NN";
   doc.tokens[4].upos = "NOUN";
-  ClauseTense(doc, 0, 6, 7);
+  ClauseTense(DependencyView(doc), 0, 6, 7);
 }
 
 }  // namespace
