@@ -35,6 +35,10 @@ class Pipeline {
   Status ProcessUntil(Document* doc, std::string_view last) const;
 
   const Ontology& ontology() const { return *ontology_; }
+  // What the stages skipped while loading their data (bad dictionary or
+  // list lines), each naming file:line:col, in pipeline order. Callers
+  // report them once (the CLI prints "annals: warning: <message>").
+  const std::vector<Diagnostic>& load_diagnostics() const { return load_diagnostics_; }
   const Config& config() const { return config_; }
   std::vector<std::string> StageNames() const;
 
@@ -45,6 +49,7 @@ class Pipeline {
   Config config_;
   std::unique_ptr<Ontology> ontology_;
   std::vector<std::unique_ptr<Stage>> stages_;
+  std::vector<Diagnostic> load_diagnostics_;
 };
 
 }  // namespace annals

@@ -10,8 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "annals/document.h"
 #include "annals/status.h"
@@ -46,6 +48,15 @@ class Stage {
   // Returns non-OK only when this document cannot be processed further;
   // recoverable problems go to doc->diagnostics.
   virtual Status Process(Document* doc) const = 0;
+  // Problems found while loading this stage's data (a bad dictionary line,
+  // an unknown list name), each naming file:line:col; the stage skipped
+  // them and loaded the rest. Pipeline::load_diagnostics() collects them.
+  virtual std::vector<Diagnostic> load_diagnostics() const { return {}; }
 };
+
+// Wraps `stage` so that load_diagnostics() returns `diagnostics` (for a
+// factory that found problems while loading but whose stage class keeps
+// none); everything else is forwarded.
+std::unique_ptr<Stage> WithLoadDiagnostics(std::unique_ptr<Stage> stage, std::vector<Diagnostic> diagnostics);
 
 }  // namespace annals

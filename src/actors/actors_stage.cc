@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <unordered_map>
 
 #include "actors/name_key.h"
@@ -835,19 +834,17 @@ Result<std::unique_ptr<Stage>> CreateActorsStage(const Config& config) {
   if (!dict.ok()) return dict.status();
   Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Load(JoinPath(data, "gazetteer"), &issues);
   if (!gaz.ok()) return gaz.status();
-  size_t errors = 0;
+  std::vector<Diagnostic> diagnostics;
   for (const DictionaryIssue& i : issues) {
-    if (i.error) {
-      ++errors;
-      std::fprintf(stderr, "annals: %s\n", i.message.c_str());
-    }
+    if (i.error) diagnostics.push_back({"warning", i.message});
   }
-  if (errors > 0) {
-    std::fprintf(stderr, "annals: actors: %zu dictionary entries skipped (run 'annals actors check')\n", errors);
+  if (!diagnostics.empty()) {
+    diagnostics.push_back({"warning", "actors: " + std::to_string(diagnostics.size()) +
+                                          " dictionary entries skipped (run 'annals actors check')"});
   }
   std::shared_ptr<const ActorDictionary> shared_dict(std::move(*dict));
   std::shared_ptr<const Gazetteer> shared_gaz(std::move(*gaz));
-  return MakeActorsStage(std::move(shared_dict), std::move(shared_gaz));
+  return WithLoadDiagnostics(MakeActorsStage(std::move(shared_dict), std::move(shared_gaz)), std::move(diagnostics));
 }
 
 }  // namespace annals

@@ -2,7 +2,6 @@
 // document (see amounts_stage.h).
 #include "amounts/amounts_stage.h"
 
-#include <iostream>
 
 #include "amounts/amount_recognizer.h"
 #include "amounts/currency_table.h"
@@ -38,8 +37,9 @@ Result<std::unique_ptr<Stage>> CreateAmountsStage(const Config& config) {
   std::vector<std::string> warnings;
   auto table = CurrencyTable::Load(JoinPath(dir, "amounts/currencies.tsv"), &warnings);
   if (!table.ok()) return table.status();
-  for (const std::string& w : warnings) std::cerr << "annals: warning: " << w << "\n";
-  return std::unique_ptr<Stage>(std::make_unique<AmountsStage>(std::move(table).value()));
+  std::vector<Diagnostic> diagnostics;
+  for (std::string& w : warnings) diagnostics.push_back({"warning", std::move(w)});
+  return WithLoadDiagnostics(std::make_unique<AmountsStage>(std::move(table).value()), std::move(diagnostics));
 }
 
 }  // namespace annals

@@ -64,7 +64,6 @@ class Attacher {
                       const std::vector<uint8_t>& clause) const;
   bool PlaceAttached(const Place& p, int32_t trig) const;
   uint32_t HeadOfRange(uint32_t b, uint32_t e) const;
-  void AttachAttribution(Event* ev, int32_t trig) const;
 
   const Document& doc_;
   const DependencyView& pv_;
@@ -252,52 +251,6 @@ void Attacher::AttachLocation(Event* ev, int32_t trig, const std::vector<uint8_t
   if (best >= 0) ev->location = doc_.places[static_cast<size_t>(best)];
 }
 
-void Attacher::AttachAttribution(Event* ev, int32_t trig) const {
-  auto fill_from = [&](size_t qi, Attribution* a) {
-    const Quote& q = doc_.quotes[qi];
-    if (a->speaker_text.empty()) a->speaker_text = q.speaker_text;
-    if (a->quote.empty()) a->quote = q.text;
-    if (a->cue.empty()) a->cue = q.cue;
-    if (a->venue.empty()) a->venue = q.venue;
-    if (a->speaker.name.empty() && a->speaker.code.empty() && q.speaker >= 0 &&
-        static_cast<size_t>(q.speaker) < doc_.mentions.size()) {
-      // A pronoun's ActorRef is resolved by the actors stage; fall back to
-      // its antecedent if it was left empty.
-      int32_t m = q.speaker;
-      for (size_t hops = 0; hops < 16 && m >= 0 && static_cast<size_t>(m) < doc_.mentions.size(); ++hops) {
-        const Mention& men = doc_.mentions[static_cast<size_t>(m)];
-        if (!men.actor.code.empty() || !men.actor.name.empty() || men.antecedent < 0 || men.antecedent == m) {
-          a->speaker = men.actor;
-          break;
-        }
-        m = men.antecedent;
-      }
-    }
-    if (a->quote_index < 0) a->quote_index = static_cast<int32_t>(qi);
-  };
-  if (ev->attribution) {
-    const int32_t qi = ev->attribution->quote_index;
-    if (qi >= 0 && static_cast<size_t>(qi) < doc_.quotes.size() && ev->attribution->venue.empty()) {
-      ev->attribution->venue = doc_.quotes[static_cast<size_t>(qi)].venue;
-    }
-    return;
-  }
-  if (trig < 0) return;
-  const Span ts = doc_.tokens[static_cast<uint32_t>(trig)].span;
-  int32_t best = -1;
-  for (size_t i = 0; i < doc_.quotes.size(); ++i) {
-    const Span qs = doc_.quotes[i].span;
-    if (qs.begin > ts.begin || ts.end > qs.end) continue;
-    if (best < 0 || qs.size() < doc_.quotes[static_cast<size_t>(best)].span.size()) {
-      best = static_cast<int32_t>(i);
-    }
-  }
-  if (best < 0) return;
-  Attribution a;
-  fill_from(static_cast<size_t>(best), &a);
-  ev->attribution = std::move(a);
-}
-
 void Attacher::Attach(Event* ev) const {
   const int32_t trig = TriggerToken(*ev);
   std::vector<uint8_t> own, clause, amount_clause;
@@ -332,14 +285,14 @@ void Attacher::Attach(Event* ev) const {
       if (AnyIn(amount_clause, a.token_begin, a.token_end)) ev->amounts.push_back(static_cast<int32_t>(i));
     }
   }
-  AttachAttribution(ev, trig);
 }
 
 class AttachStage : public Stage {
  public:
   std::string_view name() const override { return "attach"; }
   uint32_t needs() const override {
-    return kLayerEvents | kLayerTimes | kLayerPlaces | kLayerAmounts | kLayerQuotes | kLayerParse;
+    return kLayerTokens | kLayerSentences | kLayerTags | kLayerParse | kLayerEvents | kLayerTimes |
+           kLayerPlaces | kLayerAmounts;
   }
   uint32_t fills() const override { return kLayerEventContext; }
   Status Process(Document* doc) const override {

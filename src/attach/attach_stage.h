@@ -1,9 +1,10 @@
-// The attach stage: gives each coded event its context -- date, location,
-// amounts and attribution -- from the clause that expresses it (issues 4
-// and 6). Runs after the events stage.
+// The attach stage: gives each coded event its context -- date, location and
+// amounts -- from the clause that expresses it (issues 4 and 6). Runs after
+// the events stage. (Attribution is the events stage's, read from the quotes
+// stage's records: quotes/attribution.h.)
 //
-// Needs:  kLayerEvents | kLayerTimes | kLayerPlaces | kLayerAmounts |
-//         kLayerQuotes | kLayerParse (and the tokens and sentences below).
+// Needs:  kLayerTokens | kLayerSentences | kLayerTags | kLayerParse |
+//         kLayerEvents | kLayerTimes | kLayerPlaces | kLayerAmounts.
 // Fills:  kLayerEventContext, on every Event of Document::events:
 //   date, date_precision, time_expr
 //          The event's clause is the token subtree of its clause head (the
@@ -31,16 +32,10 @@
 //          Indices (ascending) of Document::amounts inside the clause;
 //          reduced relative clauses count ("drones worth 50 billion
 //          dollars").
-//   attribution
-//          Left as the events stage set it, except that a missing venue is
-//          filled from its quote (quote_index). When empty and the trigger
-//          lies inside a Document::quotes content span: filled from the
-//          smallest such quote (speaker, speaker_text, quote text, cue,
-//          venue, quote_index).
 // The trigger token is the token whose span equals
 // Event::evidence.trigger_spans[0] (or contains its start).
 //
-// Bad indices and broken parses are tolerated (see quotes/parse_view.h).
+// Bad indices and broken parses are tolerated (model/dependency_view.h).
 // Process() is const and thread-safe (the stage holds no state).
 #pragma once
 

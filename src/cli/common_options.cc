@@ -20,7 +20,11 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const PipelineOptions& o) {
   c.goldstein_table = o.goldstein;
   c.syntax_model = o.model;
   c.extra_actor_dictionary = o.actors;
-  return Pipeline::Create(c);
+  auto pipeline = Pipeline::Create(c);
+  if (pipeline.ok()) {
+    for (const Diagnostic& d : (*pipeline)->load_diagnostics()) std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+  }
+  return pipeline;
 }
 
 int ReportPipelineError(const Status& status) {

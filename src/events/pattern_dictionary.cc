@@ -11,7 +11,6 @@
 
 #include "base/file.h"
 #include "base/utf8.h"
-#include "events/sentence_view.h"
 
 namespace annals::events {
 namespace {
@@ -50,12 +49,24 @@ bool IsCodeShape(std::string_view c) {
   return std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
-bool IsTargetSlot(std::string_view s) {
-  if (s == "obj" || s == "iobj" || s == "pass" || s == "poss" || s == "deep" ||
-      s == "none" || s == "subj" || s == "mod" || s == "comp") {
+// Parses one target slot name; false when it is not one.
+bool ParseTargetSlot(std::string_view s, TargetSlot* out) {
+  using K = TargetSlot::Kind;
+  static constexpr std::pair<std::string_view, K> kNames[] = {
+      {"obj", K::kObj},   {"iobj", K::kIobj}, {"pass", K::kPass}, {"poss", K::kPoss}, {"mod", K::kMod},
+      {"subj", K::kSubj}, {"comp", K::kComp}, {"deep", K::kDeep}, {"none", K::kNone}};
+  for (const auto& [name, kind] : kNames) {
+    if (s == name) {
+      out->kind = kind;
+      return true;
+    }
+  }
+  if (s.size() > 4 && s.substr(0, 4) == "obl:" && IsLemmaWord(s.substr(4))) {
+    out->kind = K::kObl;
+    out->prep = std::string(s.substr(4));
     return true;
   }
-  return s.size() > 4 && s.substr(0, 4) == "obl:" && IsLemmaWord(s.substr(4));
+  return false;
 }
 
 std::string Quote(std::string_view s) {
@@ -69,26 +80,41 @@ std::string Quote(std::string_view s) {
 
 }  // namespace
 
-const std::vector<std::string_view>& PatternDictionary::LexiconNames() {
-  // Each list is documented in docs/formats/patterns.md and read by the coder
-  // (event_coder.cc names the rule each one implements).
-  static const std::vector<std::string_view> kNames = {
-      "planned_governor",       // X plans/intends/agrees to <event>
-      "hypothetical_governor",  // analysts bet that / it is possible that
-      "negating_governor",      // deny that <event>
-      "planned_modifier",       // planned/upcoming/imminent <noun event>
-      "hypothetical_modifier",  // possible/potential <noun event>
-      "planned_noun",           // a plan/promise/pledge to <event>
-      "hypothetical_noun",      // the possibility/prospect of <event>
-      "light_verb",             // hold/have/attend <noun event>
-      "hedge_adverb",           // reportedly, allegedly
-      "hedge_subject",          // sources/reports say
-      "background_adverb",      // previously, formerly
-      "object_control",         // urge X to <event>: X is the subject
-      "relative_pronoun",       // who/which/that
-      "agent_noun",             // Putin's minister, the army of Russia: the possessor acts
-  };
-  return kNames;
+std::string_view LexiconName(Lexicon l) {
+  switch (l) {
+    case Lexicon::kPlannedGovernor: return "planned_governor";
+    case Lexicon::kHypotheticalGovernor: return "hypothetical_governor";
+    case Lexicon::kNegatingGovernor: return "negating_governor";
+    case Lexicon::kPlannedModifier: return "planned_modifier";
+    case Lexicon::kHypotheticalModifier: return "hypothetical_modifier";
+    case Lexicon::kPlannedNoun: return "planned_noun";
+    case Lexicon::kHypotheticalNoun: return "hypothetical_noun";
+    case Lexicon::kLightVerb: return "light_verb";
+    case Lexicon::kHedgeAdverb: return "hedge_adverb";
+    case Lexicon::kHedgeSubject: return "hedge_subject";
+    case Lexicon::kBackgroundAdverb: return "background_adverb";
+    case Lexicon::kObjectControl: return "object_control";
+    case Lexicon::kRelativePronoun: return "relative_pronoun";
+    case Lexicon::kAgentNoun: return "agent_noun";
+    case Lexicon::kCount: break;
+  }
+  return "";
+}
+
+std::string TargetSlot::Name() const {
+  switch (kind) {
+    case Kind::kObj: return "obj";
+    case Kind::kIobj: return "iobj";
+    case Kind::kPass: return "pass";
+    case Kind::kPoss: return "poss";
+    case Kind::kMod: return "mod";
+    case Kind::kObl: return "obl:" + prep;
+    case Kind::kSubj: return "subj";
+    case Kind::kComp: return "comp";
+    case Kind::kDeep: return "deep";
+    case Kind::kNone: return "none";
+  }
+  return "";
 }
 
 std::unique_ptr<PatternDictionary> PatternDictionary::Empty() {
@@ -158,18 +184,21 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
         fail(words[0], "a lexicon line needs a name and at least one word:");
         continue;
       }
-      const auto& names = LexiconNames();
-      if (std::find(names.begin(), names.end(), words[1].text) == names.end()) {
+      size_t which = static_cast<size_t>(Lexicon::kCount);
+      for (size_t l = 0; l < which; ++l) {
+        if (LexiconName(static_cast<Lexicon>(l)) == words[1].text) which = l;
+      }
+      if (which == static_cast<size_t>(Lexicon::kCount)) {
         fail(words[1], "unknown lexicon");
         continue;
       }
-      auto& lex = lexicons_[std::string(words[1].text)];
+      auto& lex = lexicons_[which];
       for (size_t i = 2; i < words.size(); ++i) {
         if (!IsLemmaWord(words[i].text)) {
           fail(words[i], "lexicon words are lower-case lemmas, got");
           continue;
         }
-        lex[std::string(words[i].text)] = true;
+        lex.insert(std::string(words[i].text));
       }
       continue;
     }
@@ -282,19 +311,22 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
           bad = true;
           break;
         }
-        p.source_slot = value == "subj" ? "" : std::string(value);
+        p.source_slot = value == "subj"      ? SourceSlot::kSubject
+                        : value == "speaker" ? SourceSlot::kSpeaker
+                                             : SourceSlot::kPoss;
       } else if (key == "target") {
         if (!need_value()) break;
         size_t s = 0;
         for (size_t k = 0; k <= value.size(); ++k) {
           if (k == value.size() || value[k] == ',') {
             std::string_view slot = value.substr(s, k - s);
-            if (!IsTargetSlot(slot)) {
+            TargetSlot parsed;
+            if (!ParseTargetSlot(slot, &parsed)) {
               fail(w, "unknown target slot '" + std::string(slot) + "' in");
               bad = true;
               break;
             }
-            p.target_slots.emplace_back(slot);
+            p.target_slots.push_back(std::move(parsed));
             s = k + 1;
           }
         }
@@ -360,8 +392,8 @@ void PatternDictionary::Index() {
     }
     for (const std::string& l : p.particles) vocabulary_[l] = true;
   }
-  for (const auto& [name, words] : lexicons_) {
-    for (const auto& [w, unused] : words) vocabulary_[w] = true;
+  for (const auto& words : lexicons_) {
+    for (const std::string& w : words) vocabulary_[w] = true;
   }
 }
 
@@ -379,12 +411,6 @@ const std::vector<const Pattern*>& PatternDictionary::ForLemma(std::string_view 
 const Pattern* PatternDictionary::FindId(std::string_view id) const {
   auto it = by_id_.find(std::string(id));
   return it == by_id_.end() ? nullptr : &patterns_[it->second];
-}
-
-bool PatternDictionary::InLexicon(std::string_view lexicon, std::string_view word) const {
-  auto it = lexicons_.find(std::string(lexicon));
-  if (it == lexicons_.end()) return false;
-  return it->second.count(std::string(word)) != 0;
 }
 
 }  // namespace annals::events

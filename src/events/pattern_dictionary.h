@@ -23,11 +23,14 @@
 // After Load the dictionary is immutable and safe to share between threads.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "annals/status.h"
@@ -35,6 +38,51 @@
 namespace annals::events {
 
 enum class PosClass : uint8_t { kAny, kVerb, kNoun, kAdj };
+
+// The word lists the coder reads, one per rule (docs/formats/patterns.md
+// lists them with what each one does). Their names in the data are those of
+// LexiconName(); a misspelt name is a load error, never a silently empty list.
+enum class Lexicon : uint8_t {
+  kPlannedGovernor,       // X plans/intends/agrees to <event>
+  kHypotheticalGovernor,  // analysts bet that / it is possible that
+  kNegatingGovernor,      // deny that <event>
+  kPlannedModifier,       // planned/upcoming/imminent <noun event>
+  kHypotheticalModifier,  // possible/potential <noun event>
+  kPlannedNoun,           // a plan/promise/pledge to <event>
+  kHypotheticalNoun,      // the possibility/prospect of <event>
+  kLightVerb,             // hold/have/attend <noun event>
+  kHedgeAdverb,           // reportedly, allegedly
+  kHedgeSubject,          // sources/reports say
+  kBackgroundAdverb,      // previously, formerly
+  kObjectControl,         // urge X to <event>: X is the subject
+  kRelativePronoun,       // who/which/that
+  kAgentNoun,             // Putin's minister, the army of Russia: the possessor acts
+  kCount
+};
+std::string_view LexiconName(Lexicon l);
+
+// Where a pattern looks for its target, tried in order (target=a,b,...).
+struct TargetSlot {
+  enum class Kind : uint8_t {
+    kObj,   // obj or iobj child
+    kIobj,  // iobj child
+    kPass,  // nsubj:pass child
+    kPoss,  // nmod:poss child
+    kMod,   // amod/compound child
+    kObl,   // obl/nmod with case marker `prep` ("obl:with")
+    kSubj,  // the actor the subject is about, else the subject
+    kComp,  // the subject of a ccomp/xcomp ("demanded that Japan stop")
+    kDeep,  // the nearest actor below objects and complements
+    kNone,  // no target
+  };
+  Kind kind = Kind::kObj;
+  std::string prep;  // kObl only
+  std::string Name() const;  // as written: "obl:with", "deep"
+};
+
+// Where a pattern's source is: the subject (default), the speaker of the
+// reported speech around the trigger, or the trigger's possessor.
+enum class SourceSlot : uint8_t { kSubject, kSpeaker, kPoss };
 
 // One argument constraint, e.g. obj=troop|soldier or obl:with=ACTOR.
 struct Constraint {
@@ -66,9 +114,10 @@ struct Pattern {
   PosClass pos = PosClass::kAny;
   std::vector<std::string> particles;
   std::vector<Constraint> constraints;
-  // Where to look for the target, in order (default: see event_coder.h).
-  std::vector<std::string> target_slots;
-  std::string source_slot;  // "" (subject), "speaker", "poss"
+  // Where to look for the target, in order (empty: the default order, see
+  // arguments.h).
+  std::vector<TargetSlot> target_slots;
+  SourceSlot source_slot = SourceSlot::kSubject;
   bool reciprocal = false;  // symmetric: A and B met -> A->B and B->A
   bool speech = false;      // a speech cue: coded 01x only if it carries no event
   int absorb = -1;          // -1: by root (see event_coder.cc); 0/1 forced
@@ -97,10 +146,11 @@ class PatternDictionary {
   const std::vector<const Pattern*>& ForLemma(std::string_view lemma) const;
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const Pattern* FindId(std::string_view id) const;
-  // Lexicon membership, e.g. InLexicon("planned_governor", "intend").
-  bool InLexicon(std::string_view lexicon, std::string_view word) const;
-  // Names of the lexicons the coder understands.
-  static const std::vector<std::string_view>& LexiconNames();
+  // Lexicon membership, e.g. InLexicon(Lexicon::kPlannedGovernor, "intend").
+  bool InLexicon(Lexicon lexicon, std::string_view word) const {
+    const auto& set = lexicons_[static_cast<size_t>(lexicon)];
+    return set.find(std::string(word)) != set.end();
+  }
   // True if `word` is a trigger, lexicon or constraint lemma: the coder uses
   // it to pick the right lemma when the tagger's lemma is wrong.
   bool Knows(std::string_view word) const { return vocabulary_.count(std::string(word)) != 0; }
@@ -118,7 +168,7 @@ class PatternDictionary {
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<const Pattern*>> by_lemma_;
   std::unordered_map<std::string, size_t> by_id_;
-  std::unordered_map<std::string, std::unordered_map<std::string, bool>> lexicons_;
+  std::array<std::unordered_set<std::string>, static_cast<size_t>(Lexicon::kCount)> lexicons_;
   std::unordered_map<std::string, std::string> irregular_;
   std::unordered_map<std::string, bool> vocabulary_;
 };

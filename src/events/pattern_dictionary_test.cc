@@ -29,8 +29,8 @@ TEST(PatternDictionary, ShippedPatternsLoadAndCoverAllRootsAndPloverTypes) {
   }
   EXPECT_EQ(roots.size(), 20u);
   for (const PloverType& t : (*onto)->plover_types()) EXPECT_TRUE(types.count(t.name)) << t.name;
-  EXPECT_TRUE((*dict)->InLexicon("planned_governor", "intend"));
-  EXPECT_FALSE((*dict)->InLexicon("planned_governor", "attack"));
+  EXPECT_TRUE((*dict)->InLexicon(Lexicon::kPlannedGovernor, "intend"));
+  EXPECT_FALSE((*dict)->InLexicon(Lexicon::kPlannedGovernor, "attack"));
 }
 
 TEST(PatternDictionary, BadLinesAreReportedWithColumnAndSkipped) {
@@ -65,13 +65,16 @@ TEST(PatternDictionary, BadLinesAreReportedWithColumnAndSkipped) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->particles, std::vector<std::string>{"on"});
   EXPECT_EQ(a->intent_code, "036");
-  EXPECT_EQ(a->target_slots, (std::vector<std::string>{"obl:on", "deep"}));
+  ASSERT_EQ(a->target_slots.size(), 2u);
+  EXPECT_EQ(a->target_slots[0].kind, TargetSlot::Kind::kObl);
+  EXPECT_EQ(a->target_slots[0].prep, "on");
+  EXPECT_EQ(a->target_slots[1].Name(), "deep");
   ASSERT_EQ(a->constraints.size(), 1u);
   EXPECT_TRUE(a->constraints[0].actor);
   EXPECT_TRUE(a->constraints[0].place);
   EXPECT_EQ(dict->ForLemma("meet").size(), 1u);
   EXPECT_TRUE(dict->FindId("good.meet")->reciprocal);
-  EXPECT_TRUE(dict->InLexicon("light_verb", "hold"));
+  EXPECT_TRUE(dict->InLexicon(Lexicon::kLightVerb, "hold"));
 }
 
 TEST(PatternDictionary, MissingDirectoryIsNotFoundAndEmptyIsDataError) {

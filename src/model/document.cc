@@ -16,6 +16,34 @@ const char* ModalityName(Modality m) {
   return "asserted";
 }
 
+namespace {
+
+class DiagnosedStage final : public Stage {
+ public:
+  DiagnosedStage(std::unique_ptr<Stage> stage, std::vector<Diagnostic> d)
+      : stage_(std::move(stage)), diagnostics_(std::move(d)) {}
+  std::string_view name() const override { return stage_->name(); }
+  uint32_t needs() const override { return stage_->needs(); }
+  uint32_t fills() const override { return stage_->fills(); }
+  Status Process(Document* doc) const override { return stage_->Process(doc); }
+  std::vector<Diagnostic> load_diagnostics() const override {
+    std::vector<Diagnostic> all = stage_->load_diagnostics();
+    all.insert(all.end(), diagnostics_.begin(), diagnostics_.end());
+    return all;
+  }
+
+ private:
+  std::unique_ptr<Stage> stage_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> WithLoadDiagnostics(std::unique_ptr<Stage> stage, std::vector<Diagnostic> diagnostics) {
+  if (diagnostics.empty()) return stage;
+  return std::make_unique<DiagnosedStage>(std::move(stage), std::move(diagnostics));
+}
+
 std::string LayerNames(uint32_t layers) {
   static const char* kNames[] = {"text", "sentences", "tokens", "tags", "parse", "mentions",
                                  "places", "times", "amounts", "quotes", "events", "event_context"};

@@ -49,6 +49,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config) {
                               "' needs layers no earlier stage fills: " + LayerNames(missing));
     }
     filled |= stage.value()->fills();
+    for (Diagnostic& d : stage.value()->load_diagnostics()) p->load_diagnostics_.push_back(std::move(d));
     p->stages_.push_back(std::move(stage.value()));
   }
   return p;

@@ -1,171 +1,116 @@
-// The closed word lists behind quote attribution (see cue_lexicon.h).
+// The quotes stage's vocabulary, loaded from data/lang/en (see cue_lexicon.h).
 #include "quotes/cue_lexicon.h"
 
-#include <algorithm>
-#include <array>
-#include <string>
+#include "base/file.h"
 
 namespace annals {
 namespace {
 
-// Speech and statement verbs that introduce direct or indirect speech.
-// Verbs of cognition (think, believe, expect)
-// are deliberately absent: they report a stance, not an utterance.
-constexpr auto kCueVerbs = std::to_array<std::string_view>({
-    "acknowledge", "add",      "admit",     "affirm",    "announce",  "answer",
-    "argue",       "ask",      "assert",    "assure",    "boast",     "caution",
-    "claim",       "comment",  "complain",  "concede",   "conclude",  "confirm",
-    "contend",     "declare",  "deny",      "describe",  "disclose",  "emphasise",
-    "emphasize",   "estimate", "explain",   "highlight", "indicate",  "inform",
-    "insist",      "joke",     "lament",    "maintain",  "mention",   "note",
-    "observe",     "pledge",   "point",     "post",      "predict",   "proclaim",
-    "promise",     "recall",   "reiterate", "remark",    "repeat",    "reply",
-    "report",      "respond",  "retort",    "reveal",    "say",       "shout",
-    "speak",       "state",    "stress",    "suggest",   "swear",     "talk",
-    "tell",        "testify",  "threaten",  "tweet",     "underline", "underscore",
-    "urge",        "vow",      "warn",      "whisper",   "write",     "yell",
-    "concur",      "counter"});
+constexpr std::string_view kSpeechLists[] = {"cue",         "about_cue",    "xcomp_cue",     "irregular",
+                                             "medium_noun", "media_person", "outlet_suffix", "outlet_prefix"};
+constexpr std::string_view kCalendarLists[] = {"month", "weekday"};
 
-// Irregular inflections, for documents without lemmas.
-struct Irregular {
-  std::string_view form;
-  std::string_view lemma;
-};
-constexpr auto kIrregular = std::to_array<Irregular>({{"said", "say"},
-                                                   {"says", "say"},
-                                                   {"told", "tell"},
-                                                   {"wrote", "write"},
-                                                   {"written", "write"},
-                                                   {"spoke", "speak"},
-                                                   {"spoken", "speak"},
-                                                   {"swore", "swear"},
-                                                   {"sworn", "swear"},
-                                                   {"saying", "say"}});
-
-constexpr auto kMediumNouns = std::to_array<std::string_view>({
-    "account",   "address",   "agency",    "broadcaster", "magazine",  "paper",   "article",   "blog",        "briefing",   "broadcast", "channel",
-    "column",    "comment",   "conference", "daily",      "interview",  "letter",    "message",
-    "network",   "newspaper", "op-ed",     "outlet",      "platform",   "podcast",   "post",
-    "program",   "programme", "radio",     "remark",      "show",       "station",   "statement",
-    "television", "tv",       "tweet",     "video",       "website"});
-
-constexpr auto kMediaPeople = std::to_array<std::string_view>({
-    "anchor", "correspondent", "host", "interviewer", "journalist", "moderator", "presenter",
-    "reporter", "writer"});
-
-constexpr auto kMediaNames = std::to_array<std::string_view>({
-    "abc",        "afp",      "al jazeera", "ap",       "bbc",       "bloomberg", "cbs",
-    "cnn",        "facebook", "fox",        "instagram", "itv",      "msnbc",     "nbc",
-    "npr",        "reuters",  "ria novosti", "rossiya-1", "rossiya-24", "rt",      "sky",
-    "tass",       "telegram", "tf1",        "threads",  "tiktok",    "truth social", "twitter",
-    "x",          "youtube",  "zdf",        "ard"});
-
-constexpr auto kMediaSuffixes = std::to_array<std::string_view>({
-    " news",    " tv",      " radio",   " times",   " post",    " journal",  " channel",
-    " network", " television", " press", " agency", " gazette", " herald",   " tribune",
-    " daily",   " today",   " broadcasting", " online", " magazine"});
-
-constexpr auto kCalendar = std::to_array<std::string_view>({
-    "monday", "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",
-    "january", "february", "march",    "april",    "june",    "july",     "august",
-    "september", "october", "november", "december", "may"});
-
-template <size_t N>
-bool InList(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() + 1 && s.substr(s.size() - suffix.size()) == suffix;
 }
-
-bool IsCueVerb(std::string_view w) { return InList(kCueVerbs, w); }
 
 }  // namespace
 
-std::string_view CueLemma(std::string_view lemma, std::string_view form) {
+Result<CueLexicon> CueLexicon::Load(const std::string& data_dir, std::vector<std::string>* warnings) {
+  CueLexicon lex;
+  auto speech = WordLists::Load(JoinPath(data_dir, "lang/en/speech.tsv"), kSpeechLists, warnings);
+  if (!speech.ok()) return speech.status();
+  auto calendar = WordLists::Load(JoinPath(data_dir, "lang/en/calendar.tsv"), kCalendarLists, warnings);
+  if (!calendar.ok()) return calendar.status();
+  lex.speech_ = std::move(speech).value();
+  lex.calendar_ = std::move(calendar).value();
+  return lex;
+}
+
+std::string_view CueLexicon::FindCue(std::string_view word) const {
+  if (word.empty() || !speech_.Contains(List::kCue, word)) return {};
+  const std::string_view name = speech_.Value(List::kCue, word);
+  if (!name.empty()) return name;
+  // The word itself, as stored in the list (a stable view).
+  for (const std::string& w : speech_.Words(List::kCue)) {
+    if (w == word) return w;
+  }
+  return {};
+}
+
+std::string_view CueLexicon::CueLemma(std::string_view lemma, std::string_view form) const {
   for (std::string_view w : {lemma, form}) {
-    if (w.empty()) continue;
-    if (IsCueVerb(w)) {
-      auto it = std::find(kCueVerbs.begin(), kCueVerbs.end(), w);
-      return *it;
-    }
+    if (std::string_view c = FindCue(w); !c.empty()) return c;
   }
-  // No tagger lemma: undo regular inflection of the surface form.
-  for (const Irregular& irr : kIrregular) {
-    if (form == irr.form) return irr.lemma;
-  }
+  // No tagger lemma: undo the inflection of the surface form.
+  if (std::string_view irr = speech_.Value(List::kIrregular, form); !irr.empty()) return FindCue(irr);
   std::string stem;
-  auto try_stem = [&](std::string_view s) -> std::string_view {
-    if (s.empty()) return {};
-    auto it = std::find(kCueVerbs.begin(), kCueVerbs.end(), s);
-    return it == kCueVerbs.end() ? std::string_view() : *it;
-  };
-  const auto ends = [&](std::string_view suf) {
-    return form.size() > suf.size() + 1 && form.substr(form.size() - suf.size()) == suf;
-  };
-  if (ends("ied")) {  // replied -> reply
+  if (EndsWith(form, "ied") || EndsWith(form, "ies")) {  // replied -> reply
     stem = std::string(form.substr(0, form.size() - 3)) + "y";
-    if (auto l = try_stem(stem); !l.empty()) return l;
-  }
-  if (ends("ies")) {
-    stem = std::string(form.substr(0, form.size() - 3)) + "y";
-    if (auto l = try_stem(stem); !l.empty()) return l;
+    if (auto l = FindCue(stem); !l.empty()) return l;
   }
   for (std::string_view suf : {"ed", "es", "s", "ing", "d"}) {
-    if (!ends(suf)) continue;
+    if (!EndsWith(form, suf)) continue;
     std::string_view base = form.substr(0, form.size() - suf.size());
-    if (auto l = try_stem(base); !l.empty()) return l;
+    if (auto l = FindCue(base); !l.empty()) return l;
     stem = std::string(base) + "e";  // stressed -> stress, noted -> note
-    if (auto l = try_stem(stem); !l.empty()) return l;
+    if (auto l = FindCue(stem); !l.empty()) return l;
     if (base.size() > 2 && base[base.size() - 1] == base[base.size() - 2]) {  // committed
-      if (auto l = try_stem(base.substr(0, base.size() - 1)); !l.empty()) return l;
+      if (auto l = FindCue(base.substr(0, base.size() - 1)); !l.empty()) return l;
     }
   }
   return {};
 }
 
-bool IsAboutCue(std::string_view cue) {
-  return cue == "speak" || cue == "talk" || cue == "write" || cue == "post" || cue == "tweet" ||
-         cue == "complain" || cue == "warn" || cue == "boast" || cue == "joke";
+std::string_view CueLexicon::CueWithDependent(std::string_view verb_lemma, std::string_view dependent_lemma) const {
+  std::string key(verb_lemma);
+  key += '+';
+  key += dependent_lemma;
+  return FindCue(key);
 }
 
-bool IsMediumNoun(std::string_view lemma) {
-  if (InList(kMediumNouns, lemma)) return true;
+bool CueLexicon::IsCueVerb(std::string_view lemma) const {
+  if (!FindCue(lemma).empty()) return true;
+  for (const std::string& w : speech_.Words(List::kCue)) {
+    const size_t plus = w.find('+');
+    if (plus != std::string::npos && std::string_view(w).substr(0, plus) == lemma) return true;
+  }
+  return false;
+}
+
+bool CueLexicon::IsAboutCue(std::string_view cue) const { return speech_.Contains(List::kAboutCue, cue); }
+
+bool CueLexicon::IsXcompCue(std::string_view cue) const { return speech_.Contains(List::kXcompCue, cue); }
+
+bool CueLexicon::IsMediumNoun(std::string_view lemma) const {
+  if (speech_.Contains(List::kMediumNoun, lemma)) return true;
   // Plurals when the tagger gave no lemma: "statements", "remarks".
-  if (lemma.size() > 3 && lemma.back() == 's') {
-    return InList(kMediumNouns, lemma.substr(0, lemma.size() - 1));
-  }
-  return false;
+  return lemma.size() > 3 && lemma.back() == 's' &&
+         speech_.Contains(List::kMediumNoun, lemma.substr(0, lemma.size() - 1));
 }
 
-bool IsMediaPersonNoun(std::string_view lemma) {
-  if (InList(kMediaPeople, lemma)) return true;
-  if (lemma.size() > 3 && lemma.back() == 's') {
-    return InList(kMediaPeople, lemma.substr(0, lemma.size() - 1));
-  }
-  return false;
+bool CueLexicon::IsMediaPersonNoun(std::string_view lemma) const {
+  if (speech_.Contains(List::kMediaPerson, lemma)) return true;
+  return lemma.size() > 3 && lemma.back() == 's' &&
+         speech_.Contains(List::kMediaPerson, lemma.substr(0, lemma.size() - 1));
 }
 
-bool IsMediaName(std::string_view lower_name) {
-  if (InList(kMediaNames, lower_name)) return true;
-  for (std::string_view suf : kMediaSuffixes) {
-    if (lower_name.size() > suf.size() && lower_name.substr(lower_name.size() - suf.size()) == suf) {
-      return true;
-    }
+bool CueLexicon::IsOutletShape(std::string_view lower_name) const {
+  if (lower_name.substr(0, 4) == "the ") lower_name.remove_prefix(4);
+  const size_t last = lower_name.rfind(' ');
+  const size_t first = lower_name.find(' ');
+  if (last == std::string_view::npos || last == 0 || last + 1 >= lower_name.size()) return false;
+  if (speech_.Contains(List::kOutletSuffix, lower_name.substr(last + 1))) return true;
+  if (speech_.Contains(List::kOutletPrefix, lower_name.substr(0, first))) return true;
+  // "France 24", "Channel 4": a channel number last.
+  for (char c : lower_name.substr(last + 1)) {
+    if (c < '0' || c > '9') return false;
   }
-  // "Radio Mitre", "Channel 4", "France 24": a media word first or a
-  // channel number last.
-  for (std::string_view pre : {"radio ", "tv ", "channel ", "canal ", "telediario "}) {
-    if (lower_name.size() > pre.size() && lower_name.substr(0, pre.size()) == pre) return true;
-  }
-  const size_t sp = lower_name.rfind(' ');
-  if (sp != std::string_view::npos && sp + 1 < lower_name.size() && sp > 0) {
-    bool digits = true;
-    for (char c : lower_name.substr(sp + 1)) digits = digits && c >= '0' && c <= '9';
-    if (digits) return true;
-  }
-  // "fox news" is covered by the suffix; "the bbc" by stripping the article.
-  if (lower_name.substr(0, 4) == "the ") return IsMediaName(lower_name.substr(4));
-  return false;
+  return true;
 }
 
-bool IsCalendarWord(std::string_view lower) { return InList(kCalendar, lower); }
+bool CueLexicon::IsCalendarWord(std::string_view lower) const {
+  return calendar_.Contains(Calendar::kMonth, lower) || calendar_.Contains(Calendar::kWeekday, lower);
+}
 
 }  // namespace annals

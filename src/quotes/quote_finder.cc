@@ -100,7 +100,7 @@ bool IsParticipantType(std::string_view type) {
 
 class Finder {
  public:
-  Finder(const Document& doc, const DependencyView& pv) : doc_(doc), pv_(pv) {
+  Finder(const Document& doc, const DependencyView& pv, const CueLexicon& lex) : doc_(doc), pv_(pv), lex_(lex) {
     excluded_.assign(doc.tokens.size(), 0);
   }
 
@@ -169,6 +169,7 @@ class Finder {
 
   const Document& doc_;
   const DependencyView& pv_;
+  const CueLexicon& lex_;
   std::vector<uint8_t> excluded_;  // tokens of direct quotes (marks included)
   std::vector<Direct> directs_;
 };
@@ -186,7 +187,14 @@ std::string_view Finder::CueOf(uint32_t t) const {
     const std::string_view rel = pv_.BaseRel(t);
     if (!past_shape || !open_class || rel == "amod" || rel == "compound") return {};
   }
-  return CueLemma(pv_.Lemma(t), form);
+  if (std::string_view c = lex_.CueLemma(pv_.Lemma(t), form); !c.empty()) return c;
+  // A cue made with a dependent: "made it clear that".
+  for (int32_t c : pv_.Children(static_cast<int32_t>(t))) {
+    if (std::string_view cue = lex_.CueWithDependent(pv_.Lemma(static_cast<int32_t>(t)), pv_.Lemma(c)); !cue.empty()) {
+      return cue;
+    }
+  }
+  return {};
 }
 
 std::string Finder::TokenText(uint32_t b, uint32_t e) const {
@@ -211,7 +219,7 @@ bool Finder::IsNameToken(uint32_t t, uint32_t sent_begin) const {
   const Token& tok = doc_.tokens[t];
   if (!StartsWithCapital(tok.form)) return false;
   const std::string& lower = pv_.LowerForm(t);
-  if (IsCalendarWord(lower) || IsFunctionWord(lower)) return false;
+  if (lex_.IsCalendarWord(lower) || IsFunctionWord(lower)) return false;
   if (!tok.upos.empty() && IsClosedClassTag(tok.upos)) return false;
   // A capital at the start of a sentence proves nothing without a tag.
   if (t == sent_begin && tok.upos != "PROPN") return false;
@@ -262,7 +270,7 @@ std::pair<uint32_t, uint32_t> Finder::NameBackward(uint32_t j, uint32_t floor,
 bool Finder::VenueAcceptable(std::pair<uint32_t, uint32_t> run, bool need_media) const {
   if (run.first >= run.second) return false;
   const std::string lower = AsciiLower(TokenText(run.first, run.second));
-  if (IsMediaName(lower)) return true;
+  if (lex_.IsOutletShape(lower)) return true;
   const int32_t m = pv_.MentionAt(run.first);
   if (m >= 0 && doc_.mentions[static_cast<size_t>(m)].token_end >= run.second) {
     const std::string& type = doc_.mentions[static_cast<size_t>(m)].actor.type;
@@ -306,7 +314,7 @@ std::string Finder::FindVenue(uint32_t cue, const SkipSet& skip) const {
     const Token& tok = doc_.tokens[i];
     const std::string& lemma = pv_.Lemma(i);
     const bool nounish = tok.upos.empty() || tok.upos == "NOUN" || tok.upos == "PROPN";
-    if (nounish && !StartsWithCapital(tok.form) && IsMediumNoun(lemma)) {
+    if (nounish && !StartsWithCapital(tok.form) && lex_.IsMediumNoun(lemma)) {
       // A name after the noun ("Polish radio RMF FM") wins over a word
       // before it that only looks like a name.
       const auto forward = i + 1 < se ? NameForward(i + 1, se, skip) : std::make_pair(i, i);
@@ -319,7 +327,7 @@ std::string Finder::FindVenue(uint32_t cue, const SkipSet& skip) const {
         // "interview with" names a person unless it is an outlet.
         after_prep(i + 1, pv_.LowerForm(i + 1) == "with");              // statements to TF1
       }
-    } else if (nounish && IsMediaPersonNoun(lemma)) {
+    } else if (nounish && lex_.IsMediaPersonNoun(lemma)) {
       consider(NameBackward(i, sb, skip), false);                        // the Fox journalist
     } else if (!CueOf(i).empty()) {
       if (i + 1 < se && !skip[i + 1]) {
@@ -357,6 +365,15 @@ bool Finder::SpeakerFromSubject(uint32_t subj, bool require_mention, Attribution
       if (const int32_t m = pv_.MentionAt(c); m >= 0) return take(m);
     }
   }
+  // "The Syrian army command says", "Hamas officials say": a participant
+  // (not an outlet) named by a compound or adjective of the subject speaks
+  // through it.
+  for (uint32_t c : pv_.Children(subj)) {
+    const std::string_view rel = pv_.BaseRel(c);
+    if (rel != "compound" && rel != "amod") continue;
+    const int32_t m = pv_.MentionAt(c);
+    if (m >= 0 && IsParticipantType(doc_.mentions[static_cast<size_t>(m)].actor.type)) return take(m);
+  }
   if (require_mention) return false;
   // No actor: keep the phrase as written ("the Fox journalist").
   std::vector<int32_t> words = pv_.Subtree(static_cast<int32_t>(subj), [&](int32_t c) {
@@ -376,8 +393,17 @@ bool Finder::SpeakerFromSubject(uint32_t subj, bool require_mention, Attribution
 
 void Finder::SurfaceSpeaker(uint32_t cue, Attribution* a) const {
   const auto [sb, se] = SentenceRange(pv_.SentenceOf(cue));
-  // Inverted order first: '"...," said Lavrov', "added the premier".
-  if (cue + 1 < se && !excluded_[cue + 1]) {
+  // Inverted order first: '"...," said Lavrov', "added the premier" -- but
+  // not a word of the cue's own complement ("warned it will retaliate").
+  bool in_complement = false;
+  for (int32_t c : pv_.Children(static_cast<int32_t>(cue))) {
+    const std::string_view rel = pv_.BaseRel(c);
+    if ((rel == "ccomp" || rel == "xcomp") && cue + 1 < se &&
+        pv_.InSubtree(static_cast<int32_t>(cue + 1), c)) {
+      in_complement = true;
+    }
+  }
+  if (cue + 1 < se && !excluded_[cue + 1] && !in_complement) {
     const int32_t m = pv_.MentionAt(cue + 1);
     // "telling ABC radio": an outlet after the cue is the venue.
     if (m >= 0 && doc_.mentions[static_cast<size_t>(m)].token_begin == cue + 1 &&
@@ -473,7 +499,9 @@ void Finder::FindSpeaker(uint32_t cue, Attribution* a) const {
     }
     break;
   }
-  if (a->speaker < 0) {
+  // The surface rules stand in for a parse that found no subject at all; a
+  // subject that names no actor ("sources said") is kept as written.
+  if (a->speaker < 0 && a->speaker_text.empty()) {
     Attribution surface;
     SurfaceSpeaker(cue, &surface);
     if (surface.speaker >= 0) {
@@ -686,7 +714,7 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
   if (IsNegated(cue)) return;
   if (IsInterviewerCue(cue)) return;
   int32_t comp = pv_.Child(cue, "ccomp");
-  if (comp < 0 && IsAboutCue(cue_lemma)) {
+  if (comp < 0 && lex_.IsAboutCue(cue_lemma)) {
     for (uint32_t c : pv_.Children(cue)) {
       const std::string_view rel = pv_.BaseRel(c);
       if (rel != "obl" && rel != "nmod") continue;
@@ -698,11 +726,40 @@ void Finder::AddIndirect(uint32_t cue, std::vector<Quote>* out) const {
       if (comp >= 0) break;
     }
   }
+  // "claims to have captured", "denied attacking": cues whose claim may be
+  // an infinitive or gerund.
+  // Only a claim about what happened: a gerund or a perfect infinitive ("to
+  // have captured"), not a purpose clause ("admitting citizens to ...").
+  if (comp < 0 && lex_.IsXcompCue(cue_lemma)) {
+    const int32_t x = pv_.Child(static_cast<int32_t>(cue), "xcomp");
+    if (x >= 0 && (pv_.tok(x).xpos == "VBG" || pv_.HasChildLemma(x, "aux", "have"))) comp = x;
+  }
+  // "Police arrested 40 people, the ministry said": a cue set after the
+  // clause it reports, as parataxis, with no complement of its own.
+  bool trailing = false;
+  if (comp < 0 && pv_.BaseRel(static_cast<int32_t>(cue)) == "parataxis") {
+    const int32_t h = pv_.Head(static_cast<int32_t>(cue));
+    // Only a bare reporting clause after a comma: "; the White House denies
+    // its authenticity" has an object of its own and is no attribution.
+    bool bare = true;
+    for (int32_t c : pv_.Children(static_cast<int32_t>(cue))) {
+      const std::string_view rel = pv_.BaseRel(c);
+      if (rel == "obj" || rel == "iobj" || rel == "ccomp" || rel == "xcomp") bare = false;
+    }
+    const std::vector<int32_t> own = pv_.Subtree(static_cast<int32_t>(cue));
+    const bool comma = !own.empty() && own.front() > 0 && doc_.tokens[static_cast<size_t>(own.front() - 1)].form == ",";
+    if (bare && comma && h >= 0 && static_cast<uint32_t>(h) < cue && !excluded_[static_cast<uint32_t>(h)]) {
+      comp = h;
+      trailing = true;
+    }
+  }
   // A speech act conjoined inside the complement is a record of its own
-  // ("said he expects ... and stressed that ..." misattached).
+  // ("said he expects ... and stressed that ..." misattached); the cue of a
+  // trailing attribution is not part of what it reports.
   auto prune = [&](int32_t c) {
+    if (trailing && static_cast<uint32_t>(c) == cue) return true;
     const std::string_view rel = pv_.BaseRel(c);
-    return (rel == "conj" || rel == "parataxis") && !CueOf(c).empty();
+    return (rel == "conj" || rel == "parataxis") && !CueOf(static_cast<uint32_t>(c)).empty();
   };
   std::vector<uint32_t> words;
   uint32_t floor = 0;
@@ -895,9 +952,9 @@ void Finder::Run(std::vector<Quote>* out) {
 
 }  // namespace
 
-void FindQuotes(const Document& doc, std::vector<Quote>* out) {
+void FindQuotes(const Document& doc, const CueLexicon& lexicon, std::vector<Quote>* out) {
   const DependencyView pv(doc);
-  Finder finder(doc, pv);
+  Finder finder(doc, pv, lexicon);
   finder.Run(out);
 }
 

@@ -41,12 +41,14 @@
 #include <vector>
 
 #include "annals/document.h"
+#include "quotes/cue_lexicon.h"
 
 namespace annals {
 
 // Appends the quotes of `doc` to *out in text order. Reads tokens,
 // sentences, tags and parse (used when present, surface rules otherwise)
-// and mentions. Never fails: malformed indices are ignored.
-void FindQuotes(const Document& doc, std::vector<Quote>* out);
+// and mentions; the cues and media words are `lexicon`'s. Never fails:
+// malformed indices are ignored.
+void FindQuotes(const Document& doc, const CueLexicon& lexicon, std::vector<Quote>* out);
 
 }  // namespace annals

@@ -23,9 +23,13 @@
 //                "Rossiya-24", "Truth Social"; "" otherwise
 // The rules are described in quote_finder.h and docs/quotes.md.
 //
+// Data: <data_dir>/lang/en/speech.tsv (cues, media words) and calendar.tsv,
+// read through base/word_lists.h; creation fails only when a file is
+// missing; bad rows are skipped and reported by load_diagnostics().
+//
 // Robustness: straight, curly and guillemet marks; quotes across sentence
-// boundaries; an unbalanced mark is capped at its paragraph; a parse with
-// bad heads or cycles is repaired for reading; garbage never crashes.
+// boundaries; an unbalanced mark is capped at its paragraph; tree walks are
+// bounded whatever the parse; garbage never crashes.
 // Process() is const and thread-safe (the stage holds no state).
 #pragma once
 

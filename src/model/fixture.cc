@@ -1,5 +1,5 @@
 // Reader for the hand-parsed test fixtures (format in fixture.h).
-#include "quotes/fixture.h"
+#include "model/fixture.h"
 
 #include <cstdlib>
 
@@ -216,7 +216,9 @@ Status Reader::Annotation(char kind, const std::vector<std::string_view>& words)
       m.actor.code = f["code"];
       m.actor.country = f["country"];
       m.actor.type = f.count("type") ? f["type"] : "person";
-      m.how = f.count("how") ? f["how"] : "dictionary";
+      m.how = f.count("how") ? f["how"] : (m.actor.type == "pronoun" ? "pronoun" : "dictionary");
+      m.actor.sector = f.count("sector") ? f["sector"] : (m.actor.code.size() > 3 ? m.actor.code.substr(3, 3) : "");
+      m.entries.push_back("fixture:" + m.actor.name);
       long ante = -1;
       if (f.count("ante") && (!ParseInt(f["ante"], &ante) || ante < -1 ||
                               ante >= static_cast<long>(d.mentions.size()))) {

@@ -1,5 +1,9 @@
-// Test fixtures: hand-parsed documents for the quotes and attach tests,
-// written before (and independently of) the syntax and actors stages.
+// Test fixtures: hand-parsed documents, the one format of the stage tests
+// (events, quotes, attach) that need a parse written by hand rather than by
+// the syntax model. A fixture holds what the stages before the tested one
+// would have written; tests that stand for the pipeline apply the syntax
+// stage's tree repair (syntax/tree_repair.h) and, where the quotes layer is
+// needed, the quotes stage's own FindQuotes.
 //
 // Format, one record per line ('#' starts a comment line):
 //   doc [date=YYYY-MM-DD] [id=NAME]      starts a document
@@ -10,6 +14,8 @@
 //                                        (no space); the lemma defaults to the lower-cased form
 //   m B-E key=value ...                  a mention over tokens B..E (1-based, inclusive) of
 //                                        the last sentence: name code country type how ante
+//                                        sector (default: letters 4-6 of the code); its
+//                                        evidence entry is "fixture:<name>"
 //   p B-E key=value ...                  a place: name country feature
 //   t B-E key=value ...                  a time expression: type value precision
 //   a B-E key=value ...                  an amount: kind value unit
@@ -17,6 +23,8 @@
 //                                        (M = document mention index; attr=1 presets an
 //                                        attribution whose speaker_text is "preset")
 //   x KIND key=value ...                 an expectation, kept for the test to check
+//                                        (the events tests read "x event source=CODE
+//                                        target=CODE|- code=CAMEO [modality=M]")
 // Values use '_' for spaces. Tokens are joined by one space, sentences by
 // one space, paragraphs by a blank line, so spans are computed, not typed.
 // Thread safety: plain functions, no shared state.

@@ -1,5 +1,5 @@
 // The fixture reader builds consistent documents and names bad lines.
-#include "quotes/fixture.h"
+#include "model/fixture.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,426 @@
+// Argument finding (see arguments.h).
+#include "events/arguments.h"
+
+#include <algorithm>
+
+namespace annals::events {
+namespace {
+
+TargetSlot Slot(TargetSlot::Kind kind) {
+  TargetSlot s;
+  s.kind = kind;
+  return s;
+}
+
+TargetSlot Obl(std::string prep) {
+  TargetSlot s;
+  s.kind = TargetSlot::Kind::kObl;
+  s.prep = std::move(prep);
+  return s;
+}
+
+// Where a pattern without target= looks, in order.
+const std::vector<TargetSlot>& DefaultTargetSlots() {
+  using K = TargetSlot::Kind;
+  static const std::vector<TargetSlot> kSlots = {
+      Slot(K::kIobj), Slot(K::kObj), Obl("with"), Obl("to"),   Obl("against"), Obl("on"),
+      Obl("from"),    Obl("for"),    Obl("at"),   Obl("into"), Slot(K::kPass), Slot(K::kDeep)};
+  return kSlots;
+}
+
+}  // namespace
+
+std::vector<int32_t> ArgumentFinder::QuoteSpeakers(int32_t t) const {
+  std::vector<int32_t> out;
+  if (quotes_.SpeechCueOf(t) < 0) return out;
+  const int32_t q = quotes_.QuoteAt(t);
+  const int32_t m = s_.doc().quotes[static_cast<size_t>(q)].speaker;
+  if (m < 0) return out;
+  // The speaker phrase names the actors ("Hamas officials", "Starmer and
+  // Modi"): the political actors its head word stands for.
+  const Mention& men = s_.doc().mentions[static_cast<size_t>(m)];
+  for (uint32_t x = men.token_begin; x < men.token_end; ++x) {
+    const int32_t h = s_.head(static_cast<int32_t>(x));
+    if (s_.Contains(static_cast<int32_t>(x)) && (h < static_cast<int32_t>(men.token_begin) || h >= static_cast<int32_t>(men.token_end))) {
+      s_.ActorsOf(static_cast<int32_t>(x), &out);
+      break;
+    }
+  }
+  if (out.empty() && s_.Political(m)) out.push_back(m);
+  return out;
+}
+
+int32_t ArgumentFinder::SentenceOpeningActor(int32_t before) const {
+  for (int32_t t = static_cast<int32_t>(s_.begin()); t < before; ++t) {
+    if (s_.IsVerb(t)) return -1;
+    const int32_t m = s_.MentionAt(t);
+    if (m >= 0 && s_.Political(m)) return t;
+  }
+  return -1;
+}
+
+int32_t ArgumentFinder::SubjectOf(int32_t v, std::vector<std::string>* notes, double* conf,
+                                 int depth) const {
+  if (v < 0 || depth > CoderSentence::kMaxChain) return -1;
+  bool passive = false;
+  for (int32_t c : s_.children(v)) {
+    std::string_view r = s_.rel(c);
+    if (r == "nsubj:pass" || r == "csubj:pass" || r == "aux:pass") passive = true;
+  }
+  for (int32_t c : s_.children(v)) {
+    std::string_view r = s_.rel(c);
+    if (r == "nsubj" || r == "nsubj:outer") {
+      // "Rutte, who attended ...": the relative pronoun stands for the noun.
+      if (s_.InLexicon(Lexicon::kRelativePronoun, c) && s_.base_rel(v) == "acl" && s_.head(v) >= 0) {
+        notes->push_back("source:relcl");
+        return s_.head(v);
+      }
+      notes->push_back(depth == 0 ? "source:nsubj" : "source:inherited");
+      return c;
+    }
+  }
+  // "Switzerland, in turn, has announced": news text does not address its
+  // readers, so an actor the parser took for a vocative before the verb
+  // is the subject.
+  for (int32_t c : s_.children(v)) {
+    if (s_.base_rel(c) == "vocative" && c < v && s_.Political(s_.MentionAt(c))) {
+      notes->push_back("source:vocative");
+      return c;
+    }
+  }
+  if (passive) {
+    for (int32_t c : s_.children(v)) {
+      if (s_.base_rel(c) == "obl" && s_.CaseOf(c) == "by") {
+        notes->push_back("source:agent");
+        return c;
+      }
+    }
+    return -1;
+  }
+  int32_t g = s_.head(v);
+  if (g < 0) return -1;
+  std::string_view r = s_.base_rel(v);
+  *conf -= 0.05;
+  if (r == "xcomp") {
+    int32_t o = s_.Child(g, "obj");
+    if (o >= 0 && s_.InLexicon(Lexicon::kObjectControl, g)) {
+      notes->push_back("source:controller");
+      return o;
+    }
+    return SubjectOf(g, notes, conf, depth + 1);
+  }
+  if (r == "conj" && !s_.IsVerb(g) && s_.Child(g, "nsubj") < 0 && s_.Political(s_.MentionAt(g))) {
+    // "French President Emmanuel Macron, ..., and suggested Geneva": the
+    // parser made the subject the root and the verbs its conjuncts.
+    notes->push_back("source:conj-head");
+    return g;
+  }
+  if (r == "conj" || r == "advcl") return SubjectOf(g, notes, conf, depth + 1);
+  // "Russia, accusing Kyiv of ...": a participle modifying an actor. Not
+  // "the meeting to send troops" (an infinitival relative).
+  if (r == "acl" && !s_.IsVerb(g) && s_.CaseOf(v).empty() && s_.Political(s_.MentionAt(g))) {
+    notes->push_back("source:acl");
+    return g;
+  }
+  return -1;
+}
+
+std::vector<int32_t> ArgumentFinder::TargetsBySlot(int32_t t, const TargetSlot& slot,
+                                                   const std::vector<int32_t>& sources,
+                                                   std::vector<std::string>* notes) const {
+  using K = TargetSlot::Kind;
+  std::vector<int32_t> out;
+  switch (slot.kind) {
+    case K::kDeep: {
+      std::vector<int32_t> frontier;
+      for (int32_t c : s_.children(t)) {
+        if (In(s_.base_rel(c), {"obj", "xcomp", "obl", "nmod", "acl"})) frontier.push_back(c);
+      }
+      out = DeepTargets(std::move(frontier), sources);
+      break;
+    }
+    case K::kComp:
+      // "demanded that Japan stop": the subject of the complement clause.
+      for (int32_t c : s_.children(t)) {
+        if (!In(s_.base_rel(c), {"ccomp", "xcomp"})) continue;
+        int32_t subj = s_.Child(c, "nsubj");
+        if (subj >= 0) s_.ActorsOf(subj, &out);
+      }
+      break;
+    case K::kSubj:
+      // "NATO membership for Ukraine is off the table": the actor the
+      // subject is about, else the subject itself.
+      for (int32_t c : s_.children(t)) {
+        if (s_.base_rel(c) != "nsubj") continue;
+        out = DeepTargets({s_.children(c).begin(), s_.children(c).end()}, sources);
+        if (out.empty()) s_.ActorsOf(c, &out);
+      }
+      break;
+    case K::kNone:
+      return out;
+    case K::kObl:
+      for (int32_t c : s_.Obliques(t)) {
+        if (s_.CaseOf(c) == slot.prep) s_.ActorsOf(c, &out);
+      }
+      break;
+    case K::kObj:
+    case K::kIobj:
+    case K::kPass:
+    case K::kPoss:
+    case K::kMod:
+      for (int32_t c : s_.children(t)) {
+        bool hit = false;
+        switch (slot.kind) {
+          case K::kObj: hit = In(s_.rel(c), {"obj", "iobj"}); break;
+          case K::kIobj: hit = s_.rel(c) == "iobj"; break;
+          case K::kPass: hit = s_.rel(c) == "nsubj:pass"; break;
+          case K::kPoss: hit = s_.rel(c) == "nmod:poss"; break;
+          case K::kMod: hit = In(s_.base_rel(c), {"amod", "compound"}); break;
+          default: break;
+        }
+        if (hit) s_.ActorsOf(c, &out);
+      }
+      break;
+  }
+  if (!out.empty()) notes->push_back("target:" + slot.Name());
+  return out;
+}
+
+std::vector<int32_t> ArgumentFinder::DeepTargets(std::vector<int32_t> frontier,
+                                                const std::vector<int32_t>& sources) const {
+  // Breadth-first through objects and complements, nearest actor first. An
+  // actor of the source's own country ("US troops" under a US source) is the
+  // means, not the target, and is passed over.
+  std::vector<int32_t> out;
+  auto own_side = [&](int32_t m) {
+    for (int32_t s : sources) {
+      if (s_.doc().mentions[static_cast<size_t>(s)].actor.country == s_.doc().mentions[static_cast<size_t>(m)].actor.country) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (int level = 0; level < 6 && !frontier.empty() && out.empty(); ++level) {
+    std::vector<int32_t> next;
+    for (int32_t x : frontier) {
+      std::string_view cs = s_.CaseOf(x);
+      int32_t h = s_.head(x);
+      // A bare obl (no case marker) is usually a mis-attached object.
+      bool bare_obl = s_.base_rel(x) == "obl" && s_.CaseOf(x).empty();
+      bool attached = s_.rel(x) == "nmod:poss" || bare_obl ||
+                      In(cs, {"for", "to", "against", "on", "with", "from", "into", "toward", "towards", "at",
+                              "between", "of"}) ||
+                      (In(s_.base_rel(x), {"obj", "iobj"}) && h >= 0 && s_.IsVerb(h));
+      if (attached) {
+        std::vector<int32_t> found;
+        s_.ActorsOf(x, &found);
+        // Inside a phrase opened by one of these prepositions any actor is
+        // its participant, however the parser shaped the phrase ("from the
+        // US worth 100 billion dollars", with "US" under "worth").
+        if (found.empty() && s_.Child(x, "case") >= 0) {
+          for (int32_t t : s_.Subtree(x)) {
+            const int32_t m = s_.MentionAt(t);
+            if (s_.Political(m)) {
+              found.push_back(m);
+              break;
+            }
+          }
+        }
+        for (int32_t m : found) {
+          if (!own_side(m)) out.push_back(m);
+        }
+      }
+      for (int32_t c : s_.children(x)) {
+        // Conjoined clauses are events of their own; a conjoined nominal
+        // ("with European financing, a package of weapons from the US")
+        // is still an argument.
+        const bool clause = s_.base_rel(c) == "conj" && (s_.IsVerb(c) || s_.Child(c, "nsubj") >= 0);
+        if (!clause && !In(s_.base_rel(c), {"parataxis", "advcl", "nsubj", "csubj"})) next.push_back(c);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return out;
+}
+
+void ArgumentFinder::Pair(const std::vector<int32_t>& sources, const std::vector<int32_t>& targets,
+                         bool reciprocal, Arguments* c) const {
+  auto same = [&](int32_t a, int32_t b) {
+    const ActorRef& x = s_.doc().mentions[static_cast<size_t>(a)].actor;
+    const ActorRef& y = s_.doc().mentions[static_cast<size_t>(b)].actor;
+    return a == b || (x.code == y.code && x.name == y.name);
+  };
+  if (reciprocal && targets.empty() && sources.size() >= 2) {
+    for (int32_t a : sources) {
+      for (int32_t b : sources) {
+        if (!same(a, b)) c->pairs.push_back({a, b});
+      }
+    }
+    c->notes.push_back("reciprocal");
+    return;
+  }
+  for (int32_t s : sources) {
+    bool any = false;
+    for (int32_t t : targets) {
+      if (same(s, t)) continue;
+      c->pairs.push_back({s, t});
+      any = true;
+    }
+    if (!any) c->pairs.push_back({s, -1});
+  }
+}
+
+void ArgumentFinder::SpeakerForPronoun(int32_t t, int32_t subj, std::vector<int32_t>* sources,
+                                      Arguments* c) const {
+  // "Iran said it was ready": an unresolved third-person pronoun subject of
+  // reported speech is taken to be the speaker.
+  if (!sources->empty() || subj < 0 || s_.tok(subj).upos != "PRON" ||
+      !In(s_.lemma(subj), {"it", "he", "she", "they"})) {
+    return;
+  }
+  *sources = QuoteSpeakers(t);
+  if (sources->empty()) return;
+  c->notes.push_back("source:pronoun=speaker");
+  c->confidence -= 0.15;
+}
+
+void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c) const {
+  std::vector<int32_t> sources;
+  if (p.source_slot == SourceSlot::kSpeaker) {
+    sources = QuoteSpeakers(t);
+    if (!sources.empty()) c->notes.push_back("source:speaker");
+  } else if (p.source_slot == SourceSlot::kPoss) {
+    for (int32_t ch : s_.children(t)) {
+      if (s_.rel(ch) == "nmod:poss") s_.ActorsOf(ch, &sources);
+    }
+  } else {
+    int32_t subj = SubjectOf(t, &c->notes, &c->confidence);
+    s_.ActorsOf(subj, &sources);
+    SpeakerForPronoun(t, subj, &sources, c);
+    // "X assured that ..., and suggested Geneva": a coordinated clause the
+    // parser attached as advcl/ccomp, with some non-actor as its subject.
+    if (sources.empty() && s_.Child(t, "cc") >= 0 && In(s_.base_rel(t), {"advcl", "ccomp"}) &&
+        s_.head(t) >= 0) {
+      s_.ActorsOf(SubjectOf(s_.head(t), &c->notes, &c->confidence), &sources);
+      if (!sources.empty()) c->notes.push_back("source:coordinated");
+    }
+    // A coordinated verb ("..., and suggested Geneva") whose subject the
+    // parse does not reach: the subject of a coordinated predicate is the
+    // sentence's, so take the political actor that opens the sentence
+    // before its first verb.
+    if (sources.empty() && s_.Child(t, "cc") >= 0) {
+      const int32_t opener = SentenceOpeningActor(t);
+      if (opener >= 0) {
+        s_.ActorsOf(opener, &sources);
+        c->notes.push_back("source:sentence-subject");
+        c->confidence -= 0.15;
+      }
+    }
+  }
+  if (sources.empty()) return;
+
+  const std::vector<TargetSlot>& slots = p.target_slots.empty() ? DefaultTargetSlots() : p.target_slots;
+  std::vector<int32_t> targets;
+  for (const TargetSlot& slot : slots) {
+    for (int32_t m : TargetsBySlot(t, slot, sources, &c->notes)) {
+      bool self = std::find(sources.begin(), sources.end(), m) != sources.end();
+      if (!self) targets.push_back(m);
+    }
+    if (!targets.empty()) {
+      if (slot.kind == TargetSlot::Kind::kDeep) c->confidence -= 0.15;
+      break;
+    }
+  }
+  Pair(sources, targets, p.reciprocal, c);
+}
+
+void ArgumentFinder::NounArgs(const Pattern& p, int32_t n, Arguments* c) const {
+  std::vector<int32_t> sources;
+  std::vector<int32_t> targets;
+  std::vector<int32_t> between;
+  c->confidence -= 0.1;
+  for (int32_t ch : s_.children(n)) {
+    std::string_view r = s_.rel(ch);
+    std::string_view b = s_.base_rel(ch);
+    std::string_view cs = s_.CaseOf(ch);
+    if (r == "nmod:poss" || ((b == "amod" || b == "compound") && s_.Political(s_.MentionAt(ch)))) {
+      s_.ActorsOf(ch, &sources);
+      c->notes.push_back("source:" + std::string(r));
+    } else if ((b == "nmod" || b == "obl") && cs == "between") {
+      s_.ActorsOf(ch, &between);
+      c->notes.push_back("participants:between");
+    } else if (b == "nmod" && cs.empty() && !between.empty()) {
+      // "between President Putin and President Zelensky" with the second
+      // conjunct parsed as a bare nmod of the noun.
+      std::vector<int32_t> sub = s_.Subtree(ch);
+      if (!sub.empty() && s_.base_rel(sub.front()) == "cc") s_.ActorsOf(ch, &between);
+    } else if ((b == "nmod" || b == "obl") &&
+               In(cs, {"with", "to", "against", "on", "for", "from", "of", "into", "toward", "towards"})) {
+      s_.ActorsOf(ch, &targets);
+      c->notes.push_back("target:nmod:" + std::string(cs));
+    }
+  }
+  // "Regarding the call with Putin, ...": a PP right after the noun that the
+  // parser attached to the verb still names the noun's partner.
+  if (targets.empty() && between.empty() && s_.head(n) >= 0) {
+    std::vector<int32_t> sub = s_.Subtree(n);
+    int32_t next = sub.empty() ? -1 : sub.back() + 1;
+    for (int32_t sib : s_.children(s_.head(n))) {
+      if (sib == n || !In(s_.base_rel(sib), {"obl", "nmod"})) continue;
+      std::vector<int32_t> ss = s_.Subtree(sib);
+      if (ss.empty() || ss.front() != next) continue;
+      std::string_view cs = s_.CaseOf(sib);
+      if (cs == "between") s_.ActorsOf(sib, &between);
+      else if (In(cs, {"with", "to", "against", "on"})) s_.ActorsOf(sib, &targets);
+      if (!targets.empty() || !between.empty()) c->notes.push_back("target:adjacent-pp");
+    }
+  }
+  if (!between.empty()) {
+    Pair(between, {}, true, c);
+    if (between.size() >= 2) return;
+    c->pairs.clear();
+    targets.insert(targets.end(), between.begin(), between.end());
+  }
+  // The governor supplies participants the noun phrase lacks: "X held talks
+  // with Y" (light verb), "talks with Y, X said" is left alone.
+  int32_t g = s_.head(n);
+  std::string_view r = s_.base_rel(n);
+  if (sources.empty() && g >= 0) {
+    if (r == "obj" || (r == "obl" && s_.InLexicon(Lexicon::kLightVerb, g))) {
+      int32_t subj = SubjectOf(g, &c->notes, &c->confidence);
+      s_.ActorsOf(subj, &sources);
+      SpeakerForPronoun(g, subj, &sources, c);
+      for (const TargetSlot& slot : {Obl("with"), Slot(TargetSlot::Kind::kIobj), Obl("to")}) {
+        for (int32_t m : TargetsBySlot(g, slot, sources, &c->notes)) targets.push_back(m);
+      }
+      c->notes.push_back("source:light_verb:" + s_.lemma(g));
+    } else if (r == "nsubj" || r == "nsubj:pass") {
+      // "The talks brought together Russia and Ukraine".
+      std::vector<int32_t> parts;
+      s_.ActorsOf(s_.Child(g, "obj"), &parts);
+      for (int32_t m : TargetsBySlot(g, Obl("with"), sources, &c->notes)) parts.push_back(m);
+      if (targets.empty() && parts.size() >= 2) {
+        Pair(parts, {}, true, c);
+        c->notes.push_back("participants:clause");
+        return;
+      }
+    } else if (!targets.empty() && In(r, {"obl", "nmod"})) {
+      // "Regarding the call with Putin, Trump said ...": the clause subject.
+      int32_t x = g;
+      for (int d = 0; x >= 0 && d < CoderSentence::kMaxChain && !s_.IsVerb(x) && s_.Child(x, "nsubj") < 0; ++d) x = s_.head(x);
+      if (x >= 0) {
+        s_.ActorsOf(SubjectOf(x, &c->notes, &c->confidence), &sources);
+        c->notes.push_back("source:clause");
+        c->confidence -= 0.1;
+      }
+    }
+  }
+  if (sources.empty()) return;
+  if (p.reciprocal && targets.empty() && sources.size() >= 2) {
+    Pair(sources, {}, true, c);
+    return;
+  }
+  Pair(sources, targets, p.reciprocal, c);
+}
+
+}  // namespace annals::events

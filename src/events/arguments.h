@@ -1,0 +1,74 @@
+// Argument finding: the source and target actors of a trigger.
+//
+//  * Source (verb trigger): the subject; the "by" agent of a passive;
+//    inherited through xcomp (the object for object-control verbs: "urged X
+//    to ..."), conj, advcl and relative clauses; an actor the parser took
+//    for a pre-verbal vocative; the actor that opens the sentence for a
+//    coordinated verb whose subject the tree does not reach. A pronoun
+//    subject of reported speech ("Iran said it was ready") and the
+//    `source=speaker` slot take the speaker of the quote the trigger lies
+//    in (the quotes stage owns speakers: quotes/attribution.h).
+//  * Source (noun trigger): possessor or actor modifier ("Russian
+//    strikes"), else the subject of the light verb governing the noun ("X
+//    held talks"), else the clause subject for a PP ("Regarding the call
+//    with Putin, Trump said").
+//  * Target: the pattern's slots in order, else the default order
+//    kDefaultTargetSlots (iobj, obj, obl with with/to/against/on/from/for/at/
+//    into, the passive subject, then "deep": the nearest actor below the
+//    objects and complements, passing over actors of the source's own
+//    country).
+//  * Pairs: one (source, target) pair per conjoined actor; symmetric
+//    triggers ("A and B met", "talks between A and B") give both orders.
+// Each rule that fires leaves a note ("source:nsubj", "target:obl:with")
+// and the less certain ones lower the confidence.
+//
+// Lifetime: borrows the CoderSentence and QuoteIndex. Thread safety: const.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "events/coder_sentence.h"
+#include "events/pattern_dictionary.h"
+#include "quotes/attribution.h"
+
+namespace annals::events {
+
+// What the finder found for one trigger.
+struct Arguments {
+  std::vector<std::pair<int32_t, int32_t>> pairs;  // (source, target) mentions; target -1 = none
+  std::vector<std::string> notes;                  // evidence notes
+  double confidence = 1.0;
+};
+
+class ArgumentFinder {
+ public:
+  ArgumentFinder(const CoderSentence& s, const QuoteIndex& quotes) : s_(s), quotes_(quotes) {}
+
+  // Arguments of a verbal (or adjectival) trigger at t.
+  void VerbArgs(const Pattern& p, int32_t t, Arguments* out) const;
+  // Arguments of a noun trigger at n ("talks", "strikes").
+  void NounArgs(const Pattern& p, int32_t n, Arguments* out) const;
+
+ private:
+  int32_t SubjectOf(int32_t v, std::vector<std::string>* notes, double* conf, int depth = 0) const;
+  // The first token of a political actor mention that opens the sentence,
+  // before its first verb and before token `before`; -1 if none.
+  int32_t SentenceOpeningActor(int32_t before) const;
+  // The political actors speaking the quote token t lies in (a quote cued in
+  // t's sentence): the quote's speaker, or the actors its phrase names.
+  std::vector<int32_t> QuoteSpeakers(int32_t t) const;
+  std::vector<int32_t> TargetsBySlot(int32_t t, const TargetSlot& slot, const std::vector<int32_t>& sources,
+                                     std::vector<std::string>* notes) const;
+  std::vector<int32_t> DeepTargets(std::vector<int32_t> frontier, const std::vector<int32_t>& sources) const;
+  void SpeakerForPronoun(int32_t t, int32_t subj, std::vector<int32_t>* sources, Arguments* out) const;
+  void Pair(const std::vector<int32_t>& sources, const std::vector<int32_t>& targets, bool reciprocal,
+            Arguments* out) const;
+
+  const CoderSentence& s_;
+  const QuoteIndex& quotes_;
+};
+
+}  // namespace annals::events
