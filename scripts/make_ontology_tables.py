@@ -30,6 +30,32 @@ DROPPED_ROOTS = {
     "02": "dropped by PLOVER (manual table 7.1: CAMEO 02 appeals eliminated)",
 }
 
+# The CAMEO intent code of planned or hypothetical cooperation: CAMEO 03x
+# "express intent to ..." mirrors 04x-08x (codebook), and the PLOVER manual
+# (3.1) makes future CONSULT, SUPPORT, COOPERATE and AID an AGREE. Keys are
+# code prefixes, most specific first; the event coder recodes a planned or
+# hypothetical event with this column unless its pattern names its own.
+INTENT_BY_PREFIX = [
+    ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"),
+    ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"),
+    ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"),
+    ("085", "0354"), ("086", "0355"), ("087", "0356"),
+    ("04", "036"), ("05", "032"), ("06", "031"), ("07", "033"), ("08", "035"),
+]
+
+# Roots whose events take the events in their complement as their content
+# ("refused to meet" is one 125, "threatened to strike" one 138, "urged X to
+# negotiate" one 026): appeals, intents, demands, disapprovals, rejections,
+# threats.
+ABSORBING_ROOTS = {"02", "03", "10", "11", "12", "13"}
+
+
+def intent_of(code):
+    for prefix, intent in INTENT_BY_PREFIX:
+        if code.startswith(prefix):
+            return intent
+    return ""
+
 # CAMEO2PLOVER-2021 uses some modes that the manual's mode tables (chapter 3)
 # do not list for that type. (type, mode as written) -> (mode used, reason).
 MODE_FIXES = {
@@ -192,7 +218,12 @@ def main():
         if number(cb["goldstein"]) != g_icews:
             die(f"{codebook_path}: ICEWS Goldstein of '{code}' differs from {compare_path}:{n}")
         event_rows.append([code, code[:2], str(level), cb["name"], cmp_row["quadclass_gdelt_icews"],
-                           g_gdelt, g_icews, g_phoenix])
+                           g_gdelt, g_icews, g_phoenix, intent_of(code),
+                           "1" if code[:2] in ABSORBING_ROOTS else "0"])
+    known = {r[0] for r in event_rows}
+    for r in event_rows:
+        if r[8] and r[8] not in known:
+            die(f"INTENT_BY_PREFIX maps '{r[0]}' to unknown code '{r[8]}'")
 
     # --- cameo_plover.tsv --------------------------------------------------
     def resolve(code):
@@ -248,9 +279,12 @@ def main():
         "# (openeventdata/phoenix_pipeline). Quad class: GDELT/ICEWS convention",
         "# 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,",
         "# 4 material conflict. Codes and scores are facts of public record.",
+        "# intent: the 03x code of the event when it is planned or hypothetical",
+        "# (CAMEO 03x mirrors 04x-08x); absorbs: 1 when the event takes the events",
+        "# of its complement as its content (roots 02 03 10 11 12 13).",
         "# Columns: see docs/formats/ontology.md.",
     ], ["code", "root", "level", "name", "quad_class", "goldstein_gdelt", "goldstein_icews",
-        "goldstein_phoenix"], event_rows)
+        "goldstein_phoenix", "intent", "absorbs"], event_rows)
     write(os.path.join(args.out, "cameo_plover.tsv"), "cameo-plover", [
         "# CAMEO code -> PLOVER event type, mode and contexts (';'-separated).",
         "# Derived from CAMEO2PLOVER-2021.txt by Philip Schrodt, part of PLOVER",

@@ -64,7 +64,9 @@ class WordLists {
   // The words of a list in file order.
   template <typename E>
   const std::vector<std::string>& Words(E list) const {
-    return order_[static_cast<size_t>(list)];
+    static const std::vector<std::string> kNone;
+    const auto i = static_cast<size_t>(list);
+    return i < order_.size() ? order_[i] : kNone;
   }
   // Every file read, for provenance.
   const std::vector<std::string>& files() const { return files_; }

@@ -208,8 +208,7 @@ std::vector<int32_t> ArgumentFinder::DeepTargets(std::vector<int32_t> frontier,
       // A bare obl (no case marker) is usually a mis-attached object.
       bool bare_obl = s_.base_rel(x) == "obl" && s_.CaseOf(x).empty();
       bool attached = s_.rel(x) == "nmod:poss" || bare_obl ||
-                      In(cs, {"for", "to", "against", "on", "with", "from", "into", "toward", "towards", "at",
-                              "between", "of"}) ||
+                      s_.dict().InLexicon(Lexicon::kPartnerPrep, cs) ||
                       (In(s_.base_rel(x), {"obj", "iobj"}) && h >= 0 && s_.IsVerb(h));
       if (attached) {
         std::vector<int32_t> found;
@@ -275,7 +274,7 @@ void ArgumentFinder::SpeakerForPronoun(int32_t t, int32_t subj, std::vector<int3
   // "Iran said it was ready": an unresolved third-person pronoun subject of
   // reported speech is taken to be the speaker.
   if (!sources->empty() || subj < 0 || s_.tok(subj).upos != "PRON" ||
-      !In(s_.lemma(subj), {"it", "he", "she", "they"})) {
+      !s_.InLexicon(Lexicon::kSpeakerPronoun, subj)) {
     return;
   }
   *sources = QuoteSpeakers(t);
@@ -355,7 +354,7 @@ void ArgumentFinder::NounArgs(const Pattern& p, int32_t n, Arguments* c) const {
       std::vector<int32_t> sub = s_.Subtree(ch);
       if (!sub.empty() && s_.base_rel(sub.front()) == "cc") s_.ActorsOf(ch, &between);
     } else if ((b == "nmod" || b == "obl") &&
-               In(cs, {"with", "to", "against", "on", "for", "from", "of", "into", "toward", "towards"})) {
+               s_.dict().InLexicon(Lexicon::kNounPartnerPrep, cs)) {
       s_.ActorsOf(ch, &targets);
       c->notes.push_back("target:nmod:" + std::string(cs));
     }
@@ -371,7 +370,7 @@ void ArgumentFinder::NounArgs(const Pattern& p, int32_t n, Arguments* c) const {
       if (ss.empty() || ss.front() != next) continue;
       std::string_view cs = s_.CaseOf(sib);
       if (cs == "between") s_.ActorsOf(sib, &between);
-      else if (In(cs, {"with", "to", "against", "on"})) s_.ActorsOf(sib, &targets);
+      else if (s_.dict().InLexicon(Lexicon::kAdjacentPartnerPrep, cs)) s_.ActorsOf(sib, &targets);
       if (!targets.empty() || !between.empty()) c->notes.push_back("target:adjacent-pp");
     }
   }

@@ -103,11 +103,8 @@ bool CoderSentence::Negated(int32_t t) const {
   for (int32_t c : children(t)) {
     std::string_view b = base_rel(c);
     const std::string& l = lemma(c);
-    if ((b == "advmod" || b == "neg" || b == "part") &&
-        (l == "not" || l == "n't" || l == "never")) {
-      return true;
-    }
-    if (b == "det" && l == "no") return true;
+    if ((b == "advmod" || b == "neg" || b == "part") && dict_.InLexicon(Lexicon::kNegation, l)) return true;
+    if (b == "det" && dict_.InLexicon(Lexicon::kNegatingDet, l)) return true;
   }
   return false;
 }

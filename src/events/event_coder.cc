@@ -15,50 +15,19 @@
 #include "events/coder_sentence.h"
 #include "events/modality.h"
 #include "events/trigger_matcher.h"
+#include "ontology/ontology.h"
 #include "quotes/attribution.h"
 
 namespace annals::events {
 namespace {
 
-// The CAMEO intent code for planned/hypothetical cooperation (CAMEO codebook:
-// 03x "express intent to ..." mirrors 04x-08x; PLOVER manual 3.1: future
-// CONSULT, SUPPORT, COOPERATE and AID are AGREE). Empty when there is none.
-std::string DefaultIntentCode(const std::string& code) {
-  const std::string root = code.substr(0, 2);
-  if (root == "04") return "036";
-  if (root == "05") return "032";
-  if (root == "06") {
-    if (code == "061") return "0311";
-    if (code == "062") return "0312";
-    if (code == "063") return "0313";
-    if (code == "064") return "0314";
-    return "031";
-  }
-  if (root == "07") {
-    if (code == "071") return "0331";
-    if (code == "072") return "0332";
-    if (code == "073") return "0333";
-    if (code == "074") return "0334";
-    return "033";
-  }
-  if (root == "08") {
-    if (code.rfind("081", 0) == 0) return "0351";
-    if (code == "082") return "0352";
-    if (code.rfind("083", 0) == 0) return "034";
-    if (code.rfind("084", 0) == 0) return "0353";
-    if (code == "085") return "0354";
-    if (code.rfind("086", 0) == 0) return "0355";
-    if (code.rfind("087", 0) == 0) return "0356";
-    return "035";
-  }
-  return "";
-}
-
-bool AbsorbsByRoot(const Pattern& p) {
+// Whether a pattern's event takes the events of its complement as its
+// content: the pattern says so, else its code's `absorbs` column.
+bool Absorbs(const Pattern& p, const Ontology& ontology) {
   if (p.absorb >= 0) return p.absorb == 1;
   if (p.speech) return false;
-  const std::string root = p.code.substr(0, 2);
-  return In(root, {"02", "03", "10", "11", "12", "13"});
+  const CameoEventCode* c = ontology.Find(p.code);
+  return c != nullptr && c->absorbs_complement;
 }
 
 struct Candidate {
@@ -73,8 +42,8 @@ struct Candidate {
 class SentenceCoder {
  public:
   SentenceCoder(const CoderSentence& s, const QuoteIndex& quotes,
-                const std::function<bool(std::string_view)>& known_code)
-      : s_(s), quotes_(quotes), known_code_(known_code) {}
+                const Ontology& ontology)
+      : s_(s), quotes_(quotes), ontology_(ontology) {}
 
   void Run(std::vector<Event>* out) const;
 
@@ -128,7 +97,7 @@ class SentenceCoder {
 
   const CoderSentence& s_;
   const QuoteIndex& quotes_;
-  const std::function<bool(std::string_view)>& known_code_;
+  const Ontology& ontology_;
 };
 
 EventActor SentenceCoder::MakeActor(int32_t m) const {
@@ -146,8 +115,11 @@ void SentenceCoder::Emit(const Candidate& c, std::vector<Event>* out) const {
   std::string code = p.code;
   std::vector<std::string> notes = c.args.notes;
   if (c.modality == Modality::kPlanned || c.modality == Modality::kHypothetical) {
-    std::string intent = p.intent_code.empty() ? DefaultIntentCode(p.code) : p.intent_code;
-    if (!intent.empty() && known_code_(intent)) {
+    std::string intent = p.intent_code;
+    if (intent.empty()) {
+      if (const CameoEventCode* ec = ontology_.Find(p.code)) intent = ec->intent_code;
+    }
+    if (!intent.empty() && ontology_.Find(intent) != nullptr) {
       notes.push_back("intent:" + intent + "<-" + code);
       code = intent;
     }
@@ -218,7 +190,7 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
   // part of that event, not events of their own.
   std::vector<bool> absorbed(found.size(), false);
   for (const Candidate& a : found) {
-    if (!AbsorbsByRoot(*a.pattern)) continue;
+    if (!Absorbs(*a.pattern, ontology_)) continue;
     for (size_t j = 0; j < found.size(); ++j) {
       int32_t t = found[j].trigger;
       if (t == a.trigger) continue;
@@ -343,8 +315,8 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
 
 }  // namespace
 
-EventCoder::EventCoder(const PatternDictionary& dict, std::function<bool(std::string_view)> known_code)
-    : dict_(dict), known_code_(std::move(known_code)) {}
+EventCoder::EventCoder(const PatternDictionary& dict, const Ontology& ontology)
+    : dict_(dict), ontology_(ontology) {}
 
 void EventCoder::Code(Document* doc) const {
   std::vector<Event> events;
@@ -354,7 +326,7 @@ void EventCoder::Code(Document* doc) const {
     const QuoteIndex quotes(tree);
     for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
       const CoderSentence sentence(tree, facts, dict_, s);
-      SentenceCoder(sentence, quotes, known_code_).Run(&events);
+      SentenceCoder(sentence, quotes, ontology_).Run(&events);
     }
   }
   for (Event& e : events) doc->events.push_back(std::move(e));

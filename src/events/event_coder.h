@@ -15,7 +15,8 @@
 //      inside an actor mention ("the Coalition of the Willing") are not
 //      triggers.
 //    - Absorption: appeals, intents, demands, disapprovals, rejections and
-//      threats (roots 02 03 10 11 12 13, and patterns marked `absorb`)
+//      threats (codes whose `absorbs` column is 1 -- roots 02 03 10 11 12
+//      13 -- and patterns marked `absorb`)
 //      absorb the events in their complements ("refused to meet" is one
 //      125, not 125 + 040); a noun event that is another verb's object is
 //      its theme ("lifted sanctions" is one 085).
@@ -25,8 +26,8 @@
 //      (010) only when the speech it introduces carries no coded event and
 //      names another actor, and no coded event is one of its arguments.
 //    - Intent codes: planned or hypothetical cooperation is recoded as the
-//      matching intent code (040 -> 036, 05x -> 032, 062 -> 0312, 071 ->
-//      0331, ...) unless the pattern names its own `intent=`.
+//      code's `intent` in the ontology (040 -> 036, 05x -> 032, 062 -> 0312,
+//      071 -> 0331, ...) unless the pattern names its own `intent=`.
 //    - One record per (source, target, code, modality) per sentence; a
 //      record without target is dropped when the same source has the same
 //      root with a target in that sentence.
@@ -41,14 +42,15 @@
 
 #include "annals/document.h"
 #include "events/pattern_dictionary.h"
+#include "ontology/ontology.h"
 
 namespace annals::events {
 
 class EventCoder {
  public:
-  // `known_code` says whether a CAMEO code exists (used for the derived
-  // intent codes; a derived code that does not exist keeps the base code).
-  EventCoder(const PatternDictionary& dict, std::function<bool(std::string_view)> known_code);
+  // The ontology gives each code's intent code and whether it absorbs its
+  // complement (data/ontology/cameo_events.tsv); it must outlive the coder.
+  EventCoder(const PatternDictionary& dict, const Ontology& ontology);
 
   // Reads tokens (with tags and parse), sentences, mentions, places, times
   // and quotes; appends to doc->events. Never fails on odd input: a broken
@@ -57,7 +59,7 @@ class EventCoder {
 
  private:
   const PatternDictionary& dict_;
-  std::function<bool(std::string_view)> known_code_;
+  const Ontology& ontology_;
 };
 
 }  // namespace annals::events

@@ -75,7 +75,7 @@ class CoderTest : public ::testing::Test {
     ontology_ = std::move(onto).value().release();
     std::vector<std::string> errors;
     auto dict = PatternDictionary::LoadDir(
-        "data/patterns", [](std::string_view c) { return ontology_->Find(c) != nullptr; }, &errors);
+        "data", [](std::string_view c) { return ontology_->Find(c) != nullptr; }, &errors);
     ASSERT_TRUE(dict.ok()) << dict.status().ToString();
     for (const auto& e : errors) ADD_FAILURE() << e;
     dict_ = std::move(dict).value().release();
@@ -85,7 +85,7 @@ class CoderTest : public ::testing::Test {
     delete ontology_;
   }
   static EventCoder Coder() {
-    return EventCoder(*dict_, [](std::string_view c) { return ontology_->Find(c) != nullptr; });
+    return EventCoder(*dict_, *ontology_);
   }
   static FixtureDoc Doc(const std::string& id) {
     for (auto& d : LoadCoderFixtures()) {

@@ -16,7 +16,7 @@ class EventsStage : public Stage {
   EventsStage(std::unique_ptr<events::PatternDictionary> dict, const Ontology& ontology,
               std::vector<Diagnostic> warnings)
       : dict_(std::move(dict)),
-        coder_(*dict_, [&ontology](std::string_view code) { return ontology.Find(code) != nullptr; }),
+        coder_(*dict_, ontology),
         warnings_(std::move(warnings)) {}
 
   std::string_view name() const override { return "events"; }
@@ -44,7 +44,7 @@ Result<std::unique_ptr<Stage>> CreateEventsStage(const Config& config, const Ont
                                                  std::vector<std::string>* pattern_errors) {
   std::string data_dir = config.data_dir.empty() ? DefaultDataDir() : config.data_dir;
   auto dict = events::PatternDictionary::LoadDir(
-      JoinPath(data_dir, "patterns"),
+      data_dir,
       [&ontology](std::string_view code) { return ontology.Find(code) != nullptr; }, pattern_errors);
   if (!dict.ok()) return dict.status();
   // "Is this a speech verb?" has one answer, the quotes stage's lexicon: a

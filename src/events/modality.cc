@@ -80,20 +80,20 @@ void ModalityReader::ClauseMarkers(int32_t c, std::set<Modality>* flags,
     std::string_view r = s_.base_rel(ch);
     const std::string& l = s_.lemma(ch);
     if (r == "aux") {
-      if (l == "will" || l == "shall" || l == "'ll") {
+      if (s_.dict().InLexicon(Lexicon::kFutureAux, l)) {
         flags->insert(Modality::kPlanned);
         notes->push_back("modality:" + l);
-      } else if (l == "would" || l == "'d") {
+      } else if (s_.dict().InLexicon(Lexicon::kConditionalAux, l)) {
         // Backshifted "will" in reported speech ("said the US would buy").
         flags->insert(under_speech ? Modality::kPlanned : Modality::kHypothetical);
         notes->push_back(under_speech ? "modality:would(reported-will)" : "modality:would");
-      } else if (l == "could" || l == "might" || l == "may") {
+      } else if (s_.dict().InLexicon(Lexicon::kPossibilityAux, l)) {
         flags->insert(Modality::kHypothetical);
         notes->push_back("modality:" + l);
       } else if (l == "have" && (s_.tok(ch).xpos == "VBD" || s_.tree().LowerForm(ch) == "had")) {
         have_past = true;
       }
-    } else if (r == "mark" && In(l, {"if", "whether", "unless"})) {
+    } else if (r == "mark" && s_.dict().InLexicon(Lexicon::kConditionalMark, l)) {
       flags->insert(Modality::kHypothetical);
       notes->push_back("modality:" + l);
     } else if (r == "advmod" && s_.dict().InLexicon(Lexicon::kHedgeAdverb, l)) {
@@ -102,7 +102,7 @@ void ModalityReader::ClauseMarkers(int32_t c, std::set<Modality>* flags,
     } else if (r == "advmod" && s_.dict().InLexicon(Lexicon::kBackgroundAdverb, l)) {
       flags->insert(Modality::kHistorical);
       notes->push_back("modality:" + l);
-    } else if (r == "obl" && In(s_.CaseOf(ch), {"according", "accord"})) {
+    } else if (r == "obl" && s_.dict().InLexicon(Lexicon::kReportedCase, s_.CaseOf(ch))) {
       flags->insert(Modality::kReported);
       notes->push_back("modality:according-to");
     }
@@ -150,7 +150,7 @@ Modality ModalityReader::ModalityOf(int32_t t, std::vector<std::string>* notes) 
       } else if (s_.base_rel(ch) == "amod" && s_.dict().InLexicon(Lexicon::kHypotheticalModifier, l)) {
         flags.insert(Modality::kHypothetical);
         notes->push_back("modality:" + l);
-      } else if (s_.base_rel(ch) == "det" && l == "no") {
+      } else if (s_.base_rel(ch) == "det" && s_.dict().InLexicon(Lexicon::kNegatingDet, l)) {
         flags.insert(Modality::kNegated);
         notes->push_back("modality:no");
       }
@@ -215,7 +215,7 @@ Modality ModalityReader::ModalityOf(int32_t t, std::vector<std::string>* notes) 
           notes->push_back("modality:" + s_.lemma(s) + "-say");
         }
         for (int32_t ch : s_.children(g)) {
-          if (s_.base_rel(ch) == "obl" && In(s_.CaseOf(ch), {"according", "accord"})) {
+          if (s_.base_rel(ch) == "obl" && s_.dict().InLexicon(Lexicon::kReportedCase, s_.CaseOf(ch))) {
             flags.insert(Modality::kReported);
             notes->push_back("modality:according-to");
           }

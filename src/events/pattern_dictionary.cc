@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "base/file.h"
+#include "base/word_lists.h"
 #include "base/utf8.h"
 
 namespace annals::events {
@@ -96,6 +97,18 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kObjectControl: return "object_control";
     case Lexicon::kRelativePronoun: return "relative_pronoun";
     case Lexicon::kAgentNoun: return "agent_noun";
+    case Lexicon::kPartnerPrep: return "partner_prep";
+    case Lexicon::kContentPrep: return "content_prep";
+    case Lexicon::kNounPartnerPrep: return "noun_partner_prep";
+    case Lexicon::kAdjacentPartnerPrep: return "adjacent_partner_prep";
+    case Lexicon::kSpeakerPronoun: return "speaker_pronoun";
+    case Lexicon::kNegation: return "negation";
+    case Lexicon::kNegatingDet: return "negating_det";
+    case Lexicon::kFutureAux: return "future_aux";
+    case Lexicon::kConditionalAux: return "conditional_aux";
+    case Lexicon::kPossibilityAux: return "possibility_aux";
+    case Lexicon::kConditionalMark: return "conditional_mark";
+    case Lexicon::kReportedCase: return "reported_case";
     case Lexicon::kCount: break;
   }
   return "";
@@ -122,7 +135,8 @@ std::unique_ptr<PatternDictionary> PatternDictionary::Empty() {
 }
 
 Result<std::unique_ptr<PatternDictionary>> PatternDictionary::LoadDir(
-    const std::string& dir, const CodeCheck& known_code, std::vector<std::string>* errors) {
+    const std::string& data_dir, const CodeCheck& known_code, std::vector<std::string>* errors) {
+  const std::string dir = JoinPath(data_dir, "patterns");
   std::error_code ec;
   std::vector<std::string> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -131,6 +145,12 @@ Result<std::unique_ptr<PatternDictionary>> PatternDictionary::LoadDir(
   if (ec) return Status::NotFound("cannot read pattern directory " + dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
   auto dict = Empty();
+  std::vector<std::string_view> names;
+  for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) names.push_back(LexiconName(static_cast<Lexicon>(l)));
+  auto lexicons = WordLists::Load(JoinPath(data_dir, "lang/en/events.tsv"), names, errors);
+  if (!lexicons.ok()) return lexicons.status();
+  ANNALS_RETURN_IF_ERROR(lexicons->Add(JoinPath(data_dir, "lang/en/function_words.tsv"), errors));
+  dict->lexicons_ = std::move(lexicons).value();
   for (const std::string& f : files) {
     Result<std::string> text = ReadFile(f);
     if (!text.ok()) {
@@ -180,29 +200,9 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
       continue;
     }
     if (words[0].text == "@lexicon") {
-      if (words.size() < 3) {
-        fail(words[0], "a lexicon line needs a name and at least one word:");
-        continue;
-      }
-      size_t which = static_cast<size_t>(Lexicon::kCount);
-      for (size_t l = 0; l < which; ++l) {
-        if (LexiconName(static_cast<Lexicon>(l)) == words[1].text) which = l;
-      }
-      if (which == static_cast<size_t>(Lexicon::kCount)) {
-        fail(words[1], "unknown lexicon");
-        continue;
-      }
-      auto& lex = lexicons_[which];
-      for (size_t i = 2; i < words.size(); ++i) {
-        if (!IsLemmaWord(words[i].text)) {
-          fail(words[i], "lexicon words are lower-case lemmas, got");
-          continue;
-        }
-        lex.insert(std::string(words[i].text));
-      }
+      fail(words[0], "lexicons are word lists now, in data/lang/en/events.tsv:");
       continue;
     }
-
     if (words.size() < 3) {
       fail(words[0], "a pattern needs <id> <code> <trigger>; got only");
       continue;
@@ -392,8 +392,8 @@ void PatternDictionary::Index() {
     }
     for (const std::string& l : p.particles) vocabulary_[l] = true;
   }
-  for (const auto& words : lexicons_) {
-    for (const std::string& w : words) vocabulary_[w] = true;
+  for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) {
+    for (const std::string& w : lexicons_.Words(static_cast<Lexicon>(l))) vocabulary_[w] = true;
   }
 }
 

@@ -1,6 +1,8 @@
 // The event pattern dictionary: human-edited trigger patterns over the
-// dependency parse, each mapping to a CAMEO event code, plus the small word
-// lists (lexicons) the coder uses for modality, speech and light verbs.
+// dependency parse, each mapping to a CAMEO event code, plus the word lists
+// (lexicons) the coder uses for modality, arguments and light verbs, read
+// from data/lang/en/events.tsv and function_words.tsv (one loader:
+// base/word_lists.h; docs/formats/wordlists.md).
 //
 // Format (docs/formats/patterns.md; files data/patterns/*.patterns): one
 // pattern per line,
@@ -11,8 +13,8 @@
 //   reject.troops     1224 reject/V  sub=troop|soldier|boots  target=deep
 //   appeal.call-on    020  call/V+on              target=obl:on,obj
 //
-// lexicon lines "@lexicon <name> <word>..." and irregular forms
-// "@lemma <lemma> <form>..." (spoke -> speak). The trigger is a lemma with
+// and irregular forms "@lemma <lemma> <form>..." (spoke -> speak). The
+// trigger is a lemma with
 // an optional part of speech (/V verb, /N noun, /A adjective) and optional
 // particles (+on, +out): words that must be dependents of the trigger (or the
 // case marker of one), as in "call on", "rule out", "off the table"
@@ -34,6 +36,7 @@
 #include <vector>
 
 #include "annals/status.h"
+#include "base/word_lists.h"
 
 namespace annals::events {
 
@@ -57,6 +60,19 @@ enum class Lexicon : uint8_t {
   kObjectControl,         // urge X to <event>: X is the subject
   kRelativePronoun,       // who/which/that
   kAgentNoun,             // Putin's minister, the army of Russia: the possessor acts
+  kPartnerPrep,           // a PP below the trigger that names a participant ("deep")
+  kContentPrep,           // a PP that is the trigger's content (sub=), not a circumstance
+  kNounPartnerPrep,       // a PP naming a noun event's target ("talks with")
+  kAdjacentPartnerPrep,   // a PP right after a noun event, hung on the verb
+  kSpeakerPronoun,        // "Iran said it was ready": the pronoun is the speaker
+  // Function words (data/lang/en/function_words.tsv, shared with other stages).
+  kNegation,         // not, n't, never
+  kNegatingDet,      // "no talks"
+  kFutureAux,        // will, shall
+  kConditionalAux,   // would: hypothetical, or a backshifted will
+  kPossibilityAux,   // could, might, may
+  kConditionalMark,  // if, whether, unless
+  kReportedCase,     // according (to)
   kCount
 };
 std::string_view LexiconName(Lexicon l);
@@ -131,11 +147,12 @@ class PatternDictionary {
   // Returns true if a CAMEO code exists (the ontology's Find()).
   using CodeCheck = std::function<bool(std::string_view)>;
 
-  // Loads every *.patterns file in `dir` (sorted by name). Malformed lines go
-  // to *errors and are skipped. Fails only if the directory cannot be read
-  // or no pattern loaded at all.
+  // Loads every <data_dir>/patterns/*.patterns file (sorted by name) and the
+  // lexicons of <data_dir>/lang/en/events.tsv and function_words.tsv.
+  // Malformed lines go to *errors and are skipped. Fails only if a file
+  // cannot be read or no pattern loaded at all.
   static Result<std::unique_ptr<PatternDictionary>> LoadDir(
-      const std::string& dir, const CodeCheck& known_code, std::vector<std::string>* errors);
+      const std::string& data_dir, const CodeCheck& known_code, std::vector<std::string>* errors);
   // Parses one file's text; `path` names it in messages. Adds to this
   // dictionary (ids must stay unique across files).
   void Parse(std::string_view text, const std::string& path, const CodeCheck& known_code,
@@ -147,10 +164,8 @@ class PatternDictionary {
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const Pattern* FindId(std::string_view id) const;
   // Lexicon membership, e.g. InLexicon(Lexicon::kPlannedGovernor, "intend").
-  bool InLexicon(Lexicon lexicon, std::string_view word) const {
-    const auto& set = lexicons_[static_cast<size_t>(lexicon)];
-    return set.find(std::string(word)) != set.end();
-  }
+  bool InLexicon(Lexicon lexicon, std::string_view word) const { return lexicons_.Contains(lexicon, word); }
+  const std::vector<std::string>& LexiconWords(Lexicon lexicon) const { return lexicons_.Words(lexicon); }
   // True if `word` is a trigger, lexicon or constraint lemma: the coder uses
   // it to pick the right lemma when the tagger's lemma is wrong.
   bool Knows(std::string_view word) const { return vocabulary_.count(std::string(word)) != 0; }
@@ -168,7 +183,7 @@ class PatternDictionary {
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<const Pattern*>> by_lemma_;
   std::unordered_map<std::string, size_t> by_id_;
-  std::array<std::unordered_set<std::string>, static_cast<size_t>(Lexicon::kCount)> lexicons_;
+  WordLists lexicons_;
   std::unordered_map<std::string, std::string> irregular_;
   std::unordered_map<std::string, bool> vocabulary_;
 };

@@ -107,7 +107,7 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       for (int32_t ch : s_.children(t)) {
         // Circumstances ("during the talks") are not the content.
         if (In(s_.base_rel(ch), {"obl", "advmod"}) &&
-            !In(s_.CaseOf(ch), {"for", "to", "of", "on", "against", "from", "about", "over", "with", "into"})) {
+            !s_.dict().InLexicon(Lexicon::kContentPrep, s_.CaseOf(ch))) {
           continue;
         }
         stack.push_back({ch, 1});

@@ -116,7 +116,7 @@ bool Ontology::Loader::Run(Status* status) {
   }
   Result<TsvTable> events = open("cameo_events.tsv",
                                  {"code", "root", "level", "name", "quad_class", "goldstein_gdelt",
-                                  "goldstein_icews", "goldstein_phoenix"});
+                                  "goldstein_icews", "goldstein_phoenix", "intent", "absorbs"});
   if (!events.ok()) {
     *status = events.status();
     return false;
@@ -259,6 +259,13 @@ void Ontology::Loader::LoadEvents(const TsvTable& t) {
       ok = false;
     }
     if (!PickGoldstein(row, &code)) ok = false;
+    code.intent_code = std::string(TrimAscii(row.Get("intent")));
+    const std::string_view absorbs = TrimAscii(row.Get("absorbs"));
+    if (absorbs != "0" && absorbs != "1") {
+      Add(row.FieldError("absorbs", "absorbs must be 0 or 1"));
+      ok = false;
+    }
+    code.absorbs_complement = absorbs == "1";
     if (out_->code_index_.count(code.code) != 0) {
       Add(row.FieldError("code", "duplicate CAMEO code"));
       ok = false;
@@ -283,8 +290,15 @@ void Ontology::Loader::LoadEvents(const TsvTable& t) {
     code_lines_.push_back(row.line());
     out_->codes_.push_back(std::move(code));
   }
-  // The hierarchy must be closed: every code's parent is in the table.
+  // The hierarchy must be closed: every code's parent is in the table, and
+  // an intent code is a code of the table.
   for (size_t i = 0; i < out_->codes_.size(); ++i) {
+    CameoEventCode& ic = out_->codes_[i];
+    if (!ic.intent_code.empty() && out_->code_index_.count(ic.intent_code) == 0) {
+      Add(AtLine(events_path_, code_lines_[i], 1,
+                 "intent code '" + ic.intent_code + "' of '" + ic.code + "' is not in the table"));
+      ic.intent_code.clear();
+    }
     const CameoEventCode& c = out_->codes_[i];
     if (c.level == 0) continue;
     const std::string parent = c.code.substr(0, c.code.size() - 1);

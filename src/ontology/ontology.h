@@ -51,6 +51,12 @@ struct CameoEventCode {
   // The table that supplied `goldstein`: the one asked for, or "gdelt" /
   // "icews" where it has no value for this code (see the file comment).
   std::string goldstein_source;
+  // The 03x code of this event when it is only planned or hypothetical
+  // ("will meet" 040 -> 036), "" when there is none (column `intent`).
+  std::string intent_code;
+  // True when the event takes the events of its complement as its content
+  // ("refused to meet" is one 125): column `absorbs`, roots 02 03 10-13.
+  bool absorbs_complement = false;
 };
 
 struct PloverType {

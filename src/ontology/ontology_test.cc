@@ -87,6 +87,19 @@ TEST(OntologyTest, CameoFacts) {
   EXPECT_EQ(nuke->plover_context, std::vector<std::string>{"cbrn"});
 }
 
+TEST(OntologyTest, IntentCodesAndAbsorption) {
+  std::unique_ptr<Ontology> o = MustLoad("gdelt");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->Find("040")->intent_code, "036");
+  EXPECT_EQ(o->Find("062")->intent_code, "0312");
+  EXPECT_EQ(o->Find("0871")->intent_code, "0356");
+  EXPECT_EQ(o->Find("190")->intent_code, "");
+  EXPECT_TRUE(o->Find("120")->absorbs_complement);
+  EXPECT_TRUE(o->Find("026")->absorbs_complement);
+  EXPECT_FALSE(o->Find("190")->absorbs_complement);
+  EXPECT_FALSE(o->Find("040")->absorbs_complement);
+}
+
 TEST(OntologyTest, PloverFacts) {
   std::unique_ptr<Ontology> o = MustLoad("icews");
   ASSERT_NE(o, nullptr);
@@ -221,7 +234,7 @@ TEST_F(BrokenTablesTest, CopyLoads) { EXPECT_TRUE(LoadStatus().ok()) << LoadStat
 
 TEST_F(BrokenTablesTest, GoldsteinOutOfRange) {
   size_t line = ReplaceLine("cameo_events.tsv", "190\t",
-                            "190\t19\t1\tUse conventional military force\t4\t-12\t-10\t-10");
+                            "190\t19\t1\tUse conventional military force\t4\t-12\t-10\t-10\t\t0");
   ExpectError("cameo_events.tsv", line, {":6: ", "outside [-10, 10]", "'-12'"});
   // The rejected row's mapping is not reported a second time.
   EXPECT_EQ(LoadStatus().message().find("unknown CAMEO code"), std::string::npos)
@@ -230,30 +243,37 @@ TEST_F(BrokenTablesTest, GoldsteinOutOfRange) {
 
 TEST_F(BrokenTablesTest, GoldsteinNotNumber) {
   size_t line = ReplaceLine("cameo_events.tsv", "057\t",
-                            "057\t05\t1\tSign formal agreement\t2x\t8\tlots\t8");
+                            "057\t05\t1\tSign formal agreement\t2x\t8\tlots\t8\t\t0");
   ExpectError("cameo_events.tsv", line, {"'lots'", "not a number", "quad class", "'2x'"});
 }
 
 TEST_F(BrokenTablesTest, QuadClassOutOfRange) {
-  size_t line = ReplaceLine("cameo_events.tsv", "141\t", "141\t14\t1\tDemonstrate or rally\t5\t-6.5\t-6.5\t-6.5");
+  size_t line = ReplaceLine("cameo_events.tsv", "141\t", "141\t14\t1\tDemonstrate or rally\t5\t-6.5\t-6.5\t-6.5\t\t0");
   ExpectError("cameo_events.tsv", line, {":5: ", "quad class must be 1..4", "'5'"});
 }
 
 TEST_F(BrokenTablesTest, QuadClassDiffersFromRoot) {
-  size_t line = ReplaceLine("cameo_events.tsv", "141\t", "141\t14\t1\tDemonstrate or rally\t3\t-6.5\t-6.5\t-6.5");
+  size_t line = ReplaceLine("cameo_events.tsv", "141\t", "141\t14\t1\tDemonstrate or rally\t3\t-6.5\t-6.5\t-6.5\t\t0");
   ExpectError("cameo_events.tsv", line, {"differs from root 14"});
+}
+
+TEST_F(BrokenTablesTest, BadIntentAndAbsorbColumns) {
+  size_t line = ReplaceLine("cameo_events.tsv", "042\t", "042\t04\t1\tMake a visit\t1\t1.9\t1.9\t1.9\t0399\t0");
+  ExpectError("cameo_events.tsv", line, {"intent code '0399' of '042' is not in the table"});
+  size_t line2 = ReplaceLine("cameo_events.tsv", "043\t", "043\t04\t1\tHost a visit\t1\t2.8\t2.8\t2.8\t036\tyes");
+  ExpectError("cameo_events.tsv", line2, {"absorbs must be 0 or 1"});
 }
 
 TEST_F(BrokenTablesTest, UnknownRootAndBadCode) {
   size_t line = ReplaceLine("cameo_events.tsv", "2042\t",
-                            "2042\t21\t2\tDetonate nuclear weapons\t4\t-10\t-10\t-10");
+                            "2042\t21\t2\tDetonate nuclear weapons\t4\t-10\t-10\t-10\t\t0");
   ExpectError("cameo_events.tsv", line, {":2: ", "unknown CAMEO root", "'21'"});
-  size_t line2 = ReplaceLine("cameo_events.tsv", "2041\t", "20x1\t20\t2\tUse CBR weapons\t4\t-10\t-10\t-10");
+  size_t line2 = ReplaceLine("cameo_events.tsv", "2041\t", "20x1\t20\t2\tUse CBR weapons\t4\t-10\t-10\t-10\t\t0");
   ExpectError("cameo_events.tsv", line2, {"'20x1'"});
 }
 
 TEST_F(BrokenTablesTest, DuplicateCodeAndMissingParent) {
-  size_t line = ReplaceLine("cameo_events.tsv", "1822\t", "1821\t18\t2\tTorture\t4\t-9\t-9\t-9");
+  size_t line = ReplaceLine("cameo_events.tsv", "1822\t", "1821\t18\t2\tTorture\t4\t-9\t-9\t-9\t\t0");
   ExpectError("cameo_events.tsv", line, {"duplicate CAMEO code", "'1821'"});
   // Removing root 18 orphans its children.
   size_t root = ReplaceLine("cameo_events.tsv", "18\t", "# root 18 removed");
