@@ -19,6 +19,11 @@ namespace annals {
 
 class Ontology;
 
+// Checks that every stage's needs() are filled by the stages before it, so a
+// mis-ordered pipeline fails at start-up, not with silently empty output.
+// The message names the stage and the missing layers.
+Status CheckStageOrder(const std::vector<std::unique_ptr<Stage>>& stages);
+
 class Pipeline {
  public:
   // Builds every stage from `config`; fails with the first stage that cannot
@@ -35,12 +40,20 @@ class Pipeline {
   Status ProcessUntil(Document* doc, std::string_view last) const;
 
   const Ontology& ontology() const { return *ontology_; }
+  // A fingerprint of everything the stages read: every file under the data
+  // directory (tables, dictionaries, word lists, patterns, the model), plus
+  // Config::syntax_model and Config::extra_actor_dictionary when they are
+  // files of their own. Two pipelines code alike when their fingerprints and
+  // versions match; the store records it with each document (`coded_by`).
+  std::string DataFingerprint() const;
   // What the stages skipped while loading their data (bad dictionary or
   // list lines), each naming file:line:col, in pipeline order. Callers
   // report them once (the CLI prints "annals: warning: <message>").
   const std::vector<Diagnostic>& load_diagnostics() const { return load_diagnostics_; }
   const Config& config() const { return config_; }
   std::vector<std::string> StageNames() const;
+  // The stages in order (read-only; for tests and tools).
+  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
 
   ~Pipeline();
 

@@ -1,8 +1,9 @@
 // The actors stage: finds who and where a document talks about.
 //
-// Needs:  kLayerTokens | kLayerSentences. Reads Token::upos (PROPN) when the
-//         syntax stage filled it; without tags it falls back on
-//         capitalisation, so it also runs on bare tokens.
+// Needs:  kLayerTokens | kLayerSentences | kLayerTags: reads Token::upos
+//         (PROPN, NOUN, ADJ). (Its rules fall back on capitalisation on bare
+//         tokens, but in the pipeline the tags are always there, and what a
+//         stage reads it declares: src/pipeline/pipeline_test.cc checks it.)
 // Fills:  kLayerMentions | kLayerPlaces:
 //   Document::mentions, sorted by first token, each with its span, tokens,
 //   sentence and ActorRef; `how` says how it was found:

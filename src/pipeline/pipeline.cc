@@ -5,7 +5,12 @@
 // stages before it, so a mis-ordered pipeline fails at start-up.
 #include "annals/pipeline.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
 #include "base/file.h"
+#include "base/hash.h"
 #include "ontology/ontology.h"
 #include "text/text_stage.h"
 #include "syntax/syntax_stage.h"
@@ -17,6 +22,19 @@
 #include "attach/attach_stage.h"
 
 namespace annals {
+
+Status CheckStageOrder(const std::vector<std::unique_ptr<Stage>>& stages) {
+  uint32_t filled = 0;
+  for (const auto& stage : stages) {
+    const uint32_t missing = stage->needs() & ~filled;
+    if (missing != 0) {
+      return Status::Internal("pipeline stage '" + std::string(stage->name()) +
+                              "' needs layers no earlier stage fills: " + LayerNames(missing));
+    }
+    filled |= stage->fills();
+  }
+  return Status::Ok();
+}
 
 Pipeline::~Pipeline() = default;
 
@@ -40,18 +58,12 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Config& config) {
   made.push_back(CreateEventsStage(c, *p->ontology_));
   made.push_back(CreateAttachStage(c));
 
-  uint32_t filled = 0;
   for (auto& stage : made) {
     if (!stage.ok()) return stage.status();
-    const uint32_t missing = stage.value()->needs() & ~filled;
-    if (missing != 0) {
-      return Status::Internal("pipeline stage '" + std::string(stage.value()->name()) +
-                              "' needs layers no earlier stage fills: " + LayerNames(missing));
-    }
-    filled |= stage.value()->fills();
     for (Diagnostic& d : stage.value()->load_diagnostics()) p->load_diagnostics_.push_back(std::move(d));
     p->stages_.push_back(std::move(stage.value()));
   }
+  ANNALS_RETURN_IF_ERROR(CheckStageOrder(p->stages_));
   return p;
 }
 
@@ -63,6 +75,28 @@ Status Pipeline::ProcessUntil(Document* doc, std::string_view last) const {
     if (stage->name() == last) break;
   }
   return Status::Ok();
+}
+
+std::string Pipeline::DataFingerprint() const {
+  namespace fs = std::filesystem;
+  const std::string& dir = config_.data_dir;
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec)) names.push_back(fs::relative(it->path(), dir, ec).string());
+  }
+  std::sort(names.begin(), names.end());
+  uint64_t h = kFnvOffset;
+  auto add_file = [&h](const std::string& label, const std::string& path) {
+    h = Fnv1a64(label, h);
+    Result<std::string> content = ReadFile(path);
+    if (content.ok()) h = Fnv1a64(*content, h);
+  };
+  for (const std::string& n : names) add_file(n, (fs::path(dir) / n).string());
+  // Files given outside the data directory (--model, --actors) count too.
+  if (!config_.syntax_model.empty()) add_file("--model", config_.syntax_model);
+  if (!config_.extra_actor_dictionary.empty()) add_file("--actors", config_.extra_actor_dictionary);
+  return HexId(h);
 }
 
 std::vector<std::string> Pipeline::StageNames() const {

@@ -56,23 +56,8 @@ Result<std::vector<std::string>> ListInputFiles(const std::vector<std::string>& 
 }
 
 std::string CoderVersion(const Pipeline& pipeline, const std::string& annals_version) {
-  // Fingerprint of the data directory: every file's relative path and
-  // contents, in path order. Reading the data costs a fraction of loading it.
-  const std::string dir = pipeline.config().data_dir;
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec)) names.push_back(fs::relative(it->path(), dir, ec).string());
-  }
-  std::sort(names.begin(), names.end());
-  uint64_t h = kFnvOffset;
-  std::string buf;
-  for (const std::string& n : names) {
-    h = Fnv1a64(n, h);
-    Result<std::string> content = ReadFile((fs::path(dir) / n).string());
-    if (content.ok()) h = Fnv1a64(*content, h);
-  }
-  return "annals " + annals_version + "; goldstein=" + pipeline.config().goldstein_table + "; data=" + HexId(h);
+  return "annals " + annals_version + "; goldstein=" + pipeline.config().goldstein_table +
+         "; data=" + pipeline.DataFingerprint();
 }
 
 Ingester::Ingester(const Pipeline& pipeline, Store* store, IngestOptions options)
