@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "actors/dateline_place.h"
 #include "actors/name_key.h"
 #include "actors/phrase_matcher.h"
 #include "base/file.h"
@@ -799,6 +800,7 @@ Status ActorsStage::Process(Document* doc) const {
   FindNames(&d);
   FindRoles(&d);
   FindPlaces(&d);
+  doc->dateline_place = ResolveDatelinePlace(*gaz_, *doc);
   Resolve(&d);
   FindUnknowns(&d);
   // Final order and antecedent indices.
