@@ -32,7 +32,7 @@ def validate(stdout: bytes) -> tuple[int, int, str]:
 class ContractTest(unittest.TestCase):
     def test_examples_validate_against_schema(self):
         for args in (["--date", "2025-08-19", "examples/summit.txt"], ["examples/news.jsonl"]):
-            proc = run("code", "--quotes", *args)
+            proc = run("code", "--quotes", "--furniture", *args)
             self.assertEqual(proc.returncode, 0, proc.stderr.decode())
             passed, failed, errors = validate(proc.stdout)
             self.assertEqual(failed, 0, errors)
@@ -62,6 +62,54 @@ class ContractTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr.decode())
         self.assertEqual(proc.stdout, run("code", "--date", "2025-08-19", "--id", "stdin",
                                           "examples/summit.txt").stdout)
+
+
+class FurnitureTest(unittest.TestCase):
+    """Datelines, headlines and credits are kept out of the coded sentences."""
+    TEXT = ("Russian Drones Hit Kyiv Overnight\n"
+            "KYIV, Ukraine (AP) \u2014 Russian drones hit Kyiv overnight, officials said.\n\n"
+            "Police arrested 20 protesters in Lviv on Tuesday.\n\n"
+            "(Reporting by Jane Smith; Editing by John Doe)\n").encode()
+
+    def test_code_writes_a_furniture_record(self):
+        proc = run("code", "--furniture", "--date", "2025-08-19", "--id", "wire", "-", stdin=self.TEXT)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        passed, failed, errors = validate(proc.stdout)
+        self.assertEqual(failed, 0, errors)
+        records = [json.loads(line) for line in proc.stdout.splitlines()]
+        furniture = [r for r in records if r["kind"] == "furniture"]
+        self.assertEqual(len(furniture), 1)
+        f = furniture[0]
+        self.assertEqual([i["type"] for i in f["items"]], ["headline", "dateline", "credit"])
+        self.assertEqual(f["dateline"]["place"], "KYIV, Ukraine")
+        self.assertEqual(f["dateline"]["agency"], "AP")
+        self.assertEqual(f["dateline_place"]["name"], "Kyiv")
+        text = self.TEXT.decode()
+        b, e = f["dateline"]["span"]
+        self.assertEqual(self.TEXT[b:e].decode(), "KYIV, Ukraine (AP) \u2014")
+        for r in records:
+            if r["kind"] != "event":
+                continue
+            for side in ("source", "target"):
+                if r[side]:
+                    self.assertGreaterEqual(r[side]["span"][0], e, r[side])
+            self.assertNotIn("Hit Kyiv Overnight", r["text"])
+        self.assertIn("Police arrested", text)
+
+    def test_without_the_flag_no_furniture_record(self):
+        proc = run("code", "--date", "2025-08-19", "-", stdin=self.TEXT)
+        kinds = {json.loads(line)["kind"] for line in proc.stdout.splitlines()}
+        self.assertNotIn("furniture", kinds)
+
+    def test_parse_writes_furniture_comments(self):
+        proc = run("parse", "-", stdin=self.TEXT)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        out = proc.stdout.decode()
+        self.assertTrue(out.startswith("# headline = Russian Drones Hit Kyiv Overnight\n"
+                                       "# dateline = KYIV, Ukraine (AP) \u2014\n"), out[:300])
+        self.assertIn("# credit = (Reporting by Jane Smith; Editing by John Doe)\n", out)
+        self.assertIn("# dateline_agency = AP\n", out)
+        self.assertIn("# text = Russian drones hit Kyiv overnight, officials said.\n", out)
 
 
 class BadInputTest(unittest.TestCase):

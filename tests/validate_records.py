@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Validates Annals JSON Lines records (stdin) against docs/schema/*.json.
 
-Each line must be a JSON object whose "kind" selects the schema (event or
-quote). Prints "N passed, M failed" and exits non-zero on any failure.
+Each line must be a JSON object whose "kind" selects the schema (event,
+quote or furniture). Prints "N passed, M failed" and exits non-zero on any
+failure.
 Uses the python3-jsonschema package, an implementation independent of
 Annals, so the contract is checked from outside.
 """
@@ -17,7 +18,7 @@ def main() -> int:
     schema_dir = pathlib.Path(sys.argv[1]).resolve()
     schemas = {}
     store = {}
-    for kind in ("event", "quote"):
+    for kind in ("event", "quote", "furniture"):
         schema = json.loads((schema_dir / f"{kind}.schema.json").read_text())
         store[schema["$id"]] = schema
         store[f"{kind}.schema.json"] = schema

@@ -184,6 +184,37 @@ struct Event {
   double confidence = 1.0;
 };
 
+// News furniture: the parts of an article that frame its running text
+// rather than belong to it. The text stage recognises them before it splits
+// sentences, so no Sentence ever covers furniture: "BERLIN (Reuters) -
+// Police arrested 20 protesters." has the dateline "BERLIN (Reuters) -" and
+// one sentence starting at "Police".
+enum class FurnitureKind : uint8_t {
+  kHeadline,   // a first line of the document, without a full stop
+  kByline,     // "By Jane Smith, Reuters", "Jane Smith | Correspondent"
+  kDateline,   // "KYIV, Ukraine (AP) —", "(CNN) —", "Geneva, 19 August 2025"
+  kCredit,     // "— AFP", "(Reporting by X; Editing by Y)", "© 2025 Reuters"
+  kCaption,    // "Picture: PA", "Image caption, ...", "(Photo by X/AFP)"
+  kTimestamp,  // "Updated 12:30 GMT, 19 August 2025"
+};
+// "headline", "byline", "dateline", "credit", "caption", "timestamp".
+const char* FurnitureKindName(FurnitureKind k);
+
+struct Furniture {
+  FurnitureKind kind = FurnitureKind::kHeadline;
+  Span span;  // the whole item, without surrounding white space
+};
+
+// The dateline of a story: where (and when) it was filed, and by which
+// agency. Empty spans ({0, 0}) mean "not written".
+struct Dateline {
+  Span span;           // the whole dateline, separator included: "KYIV, Aug 19 (Reuters) -"
+  Span place;          // the place words as written: "KYIV", "KYIV, Ukraine", "New Delhi [India]"
+  Span date;           // "Aug 19", "19 August 2025"
+  std::string agency;  // normalised agency name: "Reuters", "AP", "AFP"; "AFP/Reuters"
+                       // when several are credited; "" when none
+};
+
 // A problem with one document that did not stop it from being processed
 // (or that stopped only this document).
 struct Diagnostic {
@@ -199,6 +230,18 @@ struct Document {
   std::string url;
   std::string origin;  // where it was read from: "file.jsonl:17"
   std::string text;    // repaired, normalised text; all spans point here
+
+  // Filled by the text stage (kLayerFurniture): the document's furniture in
+  // text order, spans disjoint; the dateline, when there is one, is also
+  // one of the items.
+  std::vector<Furniture> furniture;
+  std::optional<Dateline> dateline;
+  // Filled by the actors stage (with kLayerPlaces): the dateline's place
+  // resolved in the gazetteer ("KYIV, Ukraine" -> Kyiv, UKR). Its span is
+  // Dateline::place; it lies outside every sentence, so its token and
+  // sentence fields are 0. Empty when there is no dateline place or the
+  // gazetteer does not know it ("UNITED NATIONS").
+  std::optional<Place> dateline_place;
 
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;

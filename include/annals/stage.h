@@ -34,6 +34,7 @@ enum Layer : uint32_t {
   kLayerQuotes = 1u << 9,     // Document::quotes
   kLayerEvents = 1u << 10,    // Document::events
   kLayerEventContext = 1u << 11,  // Event date/attribution/location/amounts
+  kLayerFurniture = 1u << 12,     // Document::furniture and Document::dateline
 };
 
 // "text|sentences|..." for messages.

@@ -11,6 +11,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "actors/dateline_place.h"
 #include "actors/name_key.h"
 #include "actors/phrase_matcher.h"
 #include "base/file.h"
@@ -798,6 +799,7 @@ Status ActorsStage::Process(Document* doc) const {
   FindNames(&d);
   FindRoles(&d);
   FindPlaces(&d);
+  doc->dateline_place = ResolveDatelinePlace(*gaz_, *doc);
   Resolve(&d);
   FindUnknowns(&d);
   // Final order and antecedent indices.

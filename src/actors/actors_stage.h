@@ -31,6 +31,8 @@
 //   qualifier ("Paris, Texas"). Which place is an event's location is for
 //   the attach stage to decide from the clause; the actors stage never
 //   defaults to an actor's capital.
+//   Document::dateline_place: the dateline's place resolved in the gazetteer
+//   (dateline_place.h), when the text stage found a dateline with a place.
 //
 // Loading: every data/actors/*.actors file, config.extra_actor_dictionary,
 // data/actors/roles.tsv and data/gazetteer/. Dictionary problems are

@@ -19,6 +19,7 @@ struct CodeOptions {
   PipelineOptions pipeline;
   InputOptions input;
   bool quotes = false;
+  bool furniture = false;
 };
 
 int RunCode(const CodeOptions& o) {
@@ -37,6 +38,10 @@ int RunCode(const CodeOptions& o) {
         out += ToJsonLine(QuoteRecord(doc, doc.quotes[q], q));
         out += '\n';
       }
+    }
+    if (o.furniture && (!doc.furniture.empty() || doc.dateline)) {
+      out += ToJsonLine(FurnitureRecord(doc));
+      out += '\n';
     }
     events += doc.events.size();
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -58,6 +63,9 @@ Action Setup(CLI::App* app) {
   AddPipelineOptions(app, &o->pipeline);
   AddInputOptions(app, &o->input, /*with_id=*/true);
   app->add_flag("--quotes", o->quotes, "Also write quote records (kind \"quote\")");
+  app->add_flag("--furniture", o->furniture,
+                "Also write a furniture record (kind \"furniture\": headline, byline, dateline, credits, "
+                "captions) for each document that has any");
   return [o] { return RunCode(*o); };
 }
 

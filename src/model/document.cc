@@ -16,6 +16,18 @@ const char* ModalityName(Modality m) {
   return "asserted";
 }
 
+const char* FurnitureKindName(FurnitureKind k) {
+  switch (k) {
+    case FurnitureKind::kHeadline: return "headline";
+    case FurnitureKind::kByline: return "byline";
+    case FurnitureKind::kDateline: return "dateline";
+    case FurnitureKind::kCredit: return "credit";
+    case FurnitureKind::kCaption: return "caption";
+    case FurnitureKind::kTimestamp: return "timestamp";
+  }
+  return "headline";
+}
+
 namespace {
 
 class DiagnosedStage final : public Stage {
@@ -46,7 +58,8 @@ std::unique_ptr<Stage> WithLoadDiagnostics(std::unique_ptr<Stage> stage, std::ve
 
 std::string LayerNames(uint32_t layers) {
   static const char* kNames[] = {"text", "sentences", "tokens", "tags", "parse", "mentions",
-                                 "places", "times", "amounts", "quotes", "events", "event_context"};
+                                 "places", "times", "amounts", "quotes", "events", "event_context",
+                                 "furniture"};
   std::string out;
   for (uint32_t i = 0; i < sizeof(kNames) / sizeof(kNames[0]); ++i) {
     if (layers & (1u << i)) {

@@ -182,6 +182,40 @@ Json QuoteRecord(const Document& doc, const Quote& q, size_t index) {
   return j;
 }
 
+Json FurnitureRecord(const Document& doc) {
+  Json j;
+  j["kind"] = "furniture";
+  j["version"] = kRecordVersion;
+  j["id"] = HexId(Fnv1a64(doc.id + "\x1f" "furniture"));
+  j["doc"] = doc.id;
+  auto text = [&](Span s) {
+    return s.end <= doc.text.size() && s.begin <= s.end ? std::string(doc.SpanText(s)) : std::string();
+  };
+  Json items = Json::array();
+  for (const Furniture& f : doc.furniture) {
+    Json item;
+    item["type"] = FurnitureKindName(f.kind);
+    item["text"] = text(f.span);
+    item["span"] = SpanJson(f.span);
+    items.push_back(std::move(item));
+  }
+  j["items"] = std::move(items);
+  Json dateline = nullptr;
+  if (doc.dateline) {
+    const Dateline& d = *doc.dateline;
+    dateline = Json::object();
+    dateline["text"] = text(d.span);
+    dateline["span"] = SpanJson(d.span);
+    dateline["place"] = text(d.place);
+    dateline["date"] = text(d.date);
+    dateline["agency"] = d.agency;
+  }
+  j["dateline"] = std::move(dateline);
+  j["dateline_place"] = doc.dateline_place ? PlaceJson(*doc.dateline_place) : Json(nullptr);
+  j["date"] = doc.date;
+  return j;
+}
+
 std::string ToJsonLine(const Json& record) {
   return record.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -1,4 +1,4 @@
-// The output contract: Events and Quotes as JSON records.
+// The output contract: Events, Quotes and document furniture as JSON records.
 //
 // This is the one place that turns the document model into the records
 // described in docs/events.md and validated by docs/schema/*.schema.json.
@@ -30,6 +30,11 @@ nlohmann::ordered_json EventRecord(const Document& doc, const Event& event, cons
 
 // A quote record (kind "quote").
 nlohmann::ordered_json QuoteRecord(const Document& doc, const Quote& quote, size_t index);
+
+// The document's furniture (kind "furniture"): its headline, byline,
+// dateline, credit, caption and timestamp items, the dateline's parts and
+// the dateline's place in the gazetteer. One record per document.
+nlohmann::ordered_json FurnitureRecord(const Document& doc);
 
 // One line of JSON Lines (no trailing newline). Invalid UTF-8 cannot occur
 // (the text stage repaired it) but is replaced rather than thrown on.

@@ -281,6 +281,34 @@ std::string RawTextOf(const std::vector<ConlluSentence>& gold) {
   return text;
 }
 
+namespace {
+
+// The text of a span on one line, or "" for a span outside the text.
+std::string OneLine(const Document& doc, Span span) {
+  if (span.end > doc.text.size() || span.begin > span.end) return "";
+  std::string text(doc.SpanText(span));
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return text;
+}
+
+// "# headline = ...", "# dateline = ...", "# dateline_place = ...".
+std::vector<std::string> FurnitureComments(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Furniture& f : doc.furniture) {
+    out.push_back(std::string(FurnitureKindName(f.kind)) + " = " + OneLine(doc, f.span));
+  }
+  if (doc.dateline) {
+    if (doc.dateline->place.size() > 0) out.push_back("dateline_place = " + OneLine(doc, doc.dateline->place));
+    if (doc.dateline->date.size() > 0) out.push_back("dateline_date = " + OneLine(doc, doc.dateline->date));
+    if (!doc.dateline->agency.empty()) out.push_back("dateline_agency = " + doc.dateline->agency);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ConlluSentence> DocumentToConllu(const Document& doc) {
   std::vector<ConlluSentence> out;
   out.reserve(doc.sentences.size());
@@ -288,13 +316,10 @@ std::vector<ConlluSentence> DocumentToConllu(const Document& doc) {
     const Sentence& sent = doc.sentences[si];
     if (sent.token_end > doc.tokens.size() || sent.token_begin >= sent.token_end) continue;
     ConlluSentence s;
+    if (out.empty()) s.comments = FurnitureComments(doc);
     s.comments.push_back("sent_id = " + std::to_string(si + 1));
     if (sent.span.end <= doc.text.size() && sent.span.begin <= sent.span.end) {
-      std::string text(doc.SpanText(sent.span));
-      for (char& c : text) {
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-      }
-      s.comments.push_back("text = " + text);
+      s.comments.push_back("text = " + OneLine(doc, sent.span));
     }
     for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
       const Token& tok = doc.tokens[t];

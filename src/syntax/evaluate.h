@@ -50,7 +50,11 @@ Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<Conll
 // A processed document as CoNLL-U sentences (one word per token; heads
 // turned sentence-relative; SpaceAfter=No where there is no space;
 // contractions the tokenizer split, "don't" -> do n't, grouped as
-// multiword tokens as UD English writes them).
+// multiword tokens as UD English writes them). The document's furniture,
+// which no sentence holds, comes first as comments of the first sentence,
+// in text order: "# headline = ...", "# dateline = ...", then the
+// dateline's parts ("# dateline_place = KYIV, Ukraine", "# dateline_date",
+// "# dateline_agency").
 std::vector<ConlluSentence> DocumentToConllu(const Document& doc);
 
 }  // namespace annals::syntax

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace annals::syntax {
 namespace {
 
@@ -121,6 +125,31 @@ TEST(EvaluateTest, DocumentToConlluGroupsContractions) {
   WriteConllu(out[0], &text);
   EXPECT_NE(text.find("2-3\tdon't\t"), std::string::npos);
   EXPECT_EQ(RawTextOf(out), "We don't know Russia 's plan\n");
+}
+
+// Furniture is no sentence: it comes first, as comments of the first one.
+TEST(EvaluateTest, DocumentToConlluWritesFurnitureAsComments) {
+  Document doc;
+  doc.text = "Drones Hit Kyiv\nKYIV (AP) — Drones hit.";
+  doc.furniture = {{FurnitureKind::kHeadline, {0, 15}}, {FurnitureKind::kDateline, {16, 29}}};
+  doc.dateline = Dateline{{16, 29}, {16, 20}, {}, "AP"};
+  for (const auto& [b, e] : std::vector<std::pair<uint32_t, uint32_t>>{{30, 36}, {37, 40}, {40, 41}}) {
+    Token t;
+    t.span = {b, e};
+    t.form = doc.text.substr(b, e - b);
+    doc.tokens.push_back(t);
+  }
+  Sentence sent;
+  sent.token_end = 3;
+  sent.span = {30, 41};
+  doc.sentences.push_back(sent);
+  const std::vector<ConlluSentence> out = DocumentToConllu(doc);
+  ASSERT_EQ(out.size(), 1u);
+  const std::vector<std::string> want = {"headline = Drones Hit Kyiv", "dateline = KYIV (AP) —",
+                                         "dateline_place = KYIV", "dateline_agency = AP", "sent_id = 1",
+                                         "text = Drones hit."};
+  EXPECT_EQ(out[0].comments, want);
+  EXPECT_EQ(out[0].Comment("dateline_place"), "KYIV");
 }
 
 }  // namespace

@@ -1,8 +1,16 @@
-// The text stage: normalisation, sentence splitting, tokenization.
+// The text stage: normalisation, news furniture, sentence splitting,
+// tokenization.
 //
 // Needs: Document::text holding the raw input bytes (as read by ingest).
 // Fills: kLayerText (text repaired and NFC-normalised in place),
-// kLayerSentences, kLayerTokens. Fails only for an oversized document.
+// kLayerFurniture (Document::furniture and Document::dateline: headlines,
+// bylines, datelines, credits, captions, timestamps; see furniture.h),
+// kLayerSentences, kLayerTokens (never covering furniture). Fails only for an
+// oversized document.
+//
+// Loading reads <data>/lang/en/news_agencies.tsv and news_furniture.tsv;
+// creation fails if either is missing or unusable, and bad rows are printed
+// to stderr as warnings.
 #pragma once
 
 #include <memory>

@@ -6,6 +6,7 @@
 // second walks the words and places sentence boundaries.
 #include "text/tokenizer.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,9 @@ struct Word {
   uint32_t begin;
   uint32_t end;
   uint32_t newlines_before;  // line breaks in the whitespace before it
-  bool glued_start = false;  // starts a sentence glued to the last one ("TimesHe")
+  // Starts a new sentence: glued to the last one ("TimesHe"), or the first
+  // word after furniture ("BERLIN (Reuters) - Police").
+  bool starts_sentence = false;
 };
 
 // Code point at byte i (advancing *len to its byte length).
@@ -97,6 +100,9 @@ bool IsKeptHyphenPrefix(std::string_view lower) {
 class ChunkSplitter {
  public:
   ChunkSplitter(std::string_view text, std::vector<Word>* words) : s_(text), words_(words) {}
+
+  // The next word starts a sentence.
+  void StartSentence() { glue_next_ = true; }
 
   void Split(uint32_t b, uint32_t e, uint32_t newlines) {
     newlines_ = newlines;
@@ -579,25 +585,47 @@ void Tokenize(Document* doc) {
   words.reserve(s.size() / 5 + 1);
   ChunkSplitter splitter(s, &words);
 
-  size_t i = 0;
+  // Furniture is skipped like white space, and the word after it starts a
+  // sentence.
+  const std::vector<Furniture>& furniture = doc->furniture;
+  size_t next_furniture = 0;
   const size_t n = s.size();
+  // Where the next furniture item begins (n when none is left).
+  auto next_begin = [&](size_t at) {
+    while (next_furniture < furniture.size() && furniture[next_furniture].span.end <= at) ++next_furniture;
+    return next_furniture < furniture.size() ? std::min<size_t>(furniture[next_furniture].span.begin, n) : n;
+  };
+  size_t furniture_begin = next_begin(0);
+  size_t i = 0;
   while (i < n) {
     uint32_t newlines = 0;
-    while (i < n) {
-      size_t len;
-      const char32_t c = At(s, i, &len);
-      if (!text::IsSpace(c)) break;
-      if (c == '\n') ++newlines;
-      i += len;
+    bool after_furniture = false;
+    for (;;) {
+      while (i < n) {
+        size_t len;
+        const char32_t c = At(s, i, &len);
+        if (!text::IsSpace(c)) break;
+        if (c == '\n') ++newlines;
+        i += len;
+      }
+      if (i < n && i >= furniture_begin) {
+        i = std::max<size_t>(i, furniture[next_furniture].span.end);
+        furniture_begin = next_begin(i);
+        after_furniture = true;
+        continue;
+      }
+      break;
     }
     if (i >= n) break;
     const size_t b = i;
-    while (i < n) {
+    const size_t end = furniture_begin;
+    while (i < end) {
       size_t len;
       const char32_t c = At(s, i, &len);
       if (text::IsSpace(c)) break;
       i += len;
     }
+    if (after_furniture) splitter.StartSentence();
     splitter.Split(static_cast<uint32_t>(b), static_cast<uint32_t>(i), newlines);
   }
 
@@ -629,7 +657,7 @@ void Tokenize(Document* doc) {
                              prev == "the" || prev == "a";
       if (w.newlines_before >= 2 || (!ends_open && LooksLikeSentenceStart(cur))) close_sentence();
     }
-    if (w.glued_start) close_sentence();
+    if (w.starts_sentence) close_sentence();
     if (w.newlines_before >= 2 && k > 0) ++paragraph;
     Token t;
     t.span = {w.begin, w.end};

@@ -17,7 +17,11 @@
 // end a headline-like line, and are cut at kMaxSentenceTokens so that a
 // document without punctuation cannot make one giant sentence.
 //
-// Requires Document::text (normalised); fills Document::sentences and
+// Furniture (Document::furniture, see furniture.h) is skipped like white
+// space: no token covers it, and the word after it starts a sentence.
+//
+// Requires Document::text (normalised) and Document::furniture (in text
+// order, disjoint; empty is fine); fills Document::sentences and
 // Document::tokens (span, form, space_after). Linear time, no allocation per
 // character. Thread-safe (no state).
 #pragma once
