@@ -70,6 +70,13 @@ constexpr std::array<std::string_view, 9> kTypeWords = {
     "oblast"};
 constexpr std::array<std::string_view, 5> kOblastCountries = {"UKR", "RUS", "BLR", "KAZ", "KGZ"};
 
+// Months and weekdays are the names of some towns (August, Arkansas; March,
+// England) and far more often dates: "in August" is a time. A city is not
+// found by these names; the alias table may still name one.
+constexpr std::array<std::string_view, 19> kDateWords = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
@@ -381,7 +388,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
       // The ISO type word written after the name ("Idlib Governorate").
       std::string type_word = NameKey(Table::Get(row, type));
       if (!In(kTypeWords, type_word)) type_word.clear();
-      if (type_word == "region" && In(kOblastCountries, division_country)) type_word = "oblast";
+      if (In(kOblastCountries, division_country)) type_word = "oblast";
       std::vector<std::string_view> names = {Table::Get(row, name)};
       for (std::string_view n : SplitNames(Table::Get(row, other))) names.push_back(n);
       for (std::string_view n : names) {
@@ -460,11 +467,11 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
       gaz->geonames_index_.push_back({static_cast<uint32_t>(geonameid), index});
       key.clear();
       AppendNameKey(Table::Get(row, name), &key);
-      gaz->AddName(Table::Get(row, name), key, index, false);
+      if (!In(kDateWords, key)) gaz->AddName(Table::Get(row, name), key, index, false);
       for (std::string_view n : SplitNames(Table::Get(row, alt_names))) {
         key.clear();
         AppendNameKey(n, &key);
-        gaz->AddName(n, key, index, false);
+        if (!In(kDateWords, key)) gaz->AddName(n, key, index, false);
       }
       gaz->country_cities_[gaz->entries_[index].country].push_back(index);
       if (!Table::Get(row, admin1_code).empty()) {

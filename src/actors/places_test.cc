@@ -91,6 +91,18 @@ TEST_F(PlacesTest, NamedRegionsExonymsAndTowns) {
   EXPECT_EQ(PlaceOf(doc, "Kharkov").name, "Kharkiv");
 }
 
+TEST_F(PlacesTest, MonthsAreNotTowns) {
+  // August, Arkansas and March, England exist; "in August" is a date.
+  EXPECT_TRUE(Run("The commander was killed in an airstrike in August.").places.empty());
+  EXPECT_TRUE(Run("Talks resumed in March and ended in May.").places.empty());
+}
+
+TEST_F(PlacesTest, DivisionsWithTheirTypeWord) {
+  // "Sumy Oblast": the GeoNames division no ISO code matched still takes "oblast".
+  const Document doc = Run("Russian troops captured a village in Sumy Oblast.");
+  EXPECT_EQ(PlaceOf(doc, "Sumy Oblast").feature, "admin1");
+}
+
 TEST_F(PlacesTest, TheDocumentsOtherPlacesChooseANamesake) {
   EXPECT_EQ(PlaceOf(Run("Clashes broke out in Tripoli."), "Tripoli").country, "LBY");
   EXPECT_EQ(PlaceOf(Run("After protests in Beirut, clashes broke out in Tripoli."), "Tripoli").country, "LBN");
