@@ -759,7 +759,10 @@ std::vector<uint32_t> Gazetteer::Resolve(const std::vector<PlaceQuery>& queries,
                               DistanceKm(top.lat, top.lon, other.lat, other.lon) > kSameKm);
       if (elsewhere && ranked.front().score - ranked[r].score < kClearMargin) won = false;
     }
-    clear[i] = won || !q.qualifier_key.empty();
+    // A small town is never clear: it is what the document's context is
+    // for, not where that context comes from.
+    const bool small = top.feature == "city" && top.population < kSmallTown;
+    clear[i] = (won && !small) || !q.qualifier_key.empty();
   }
   std::vector<PlaceContext::Point> points;
   for (size_t i = 0; i < queries.size(); ++i) {
@@ -786,6 +789,16 @@ std::vector<uint32_t> Gazetteer::Resolve(const std::vector<PlaceQuery>& queries,
           break;
         }
       }
+      continue;
+    }
+    // A small town in none of the document's countries, in a document whose
+    // clear places lie elsewhere, is a namesake of a place the gazetteer
+    // lacks ("Babila" in a Congolese story is not the Syrian village): none.
+    const GazetteerEntry& e = entries_[best[i]];
+    if (q.qualifier_key.empty() && e.feature == "city" && e.population < kSmallTown &&
+        !context.place_countries.empty() && !Contains(context.place_countries, e.country) &&
+        !Contains(context.actor_countries, e.country)) {
+      best[i] = UINT32_MAX;
     }
   }
   return best;

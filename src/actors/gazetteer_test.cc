@@ -239,6 +239,12 @@ TEST_F(ShippedGazetteerTest, ResolveUsesTheDocumentsOtherPlaces) {
   EXPECT_EQ(gaz_->entries()[best[1]].id, "iso3166-2:US-GA");
   EXPECT_EQ(gaz_->entries()[best[0]].country, "USA");
   EXPECT_EQ(Resolve({"Nowhere Qwxzy"})[0], "<none>");
+  // A small town in none of the document's countries, beside clear places
+  // elsewhere, is a namesake the gazetteer lacks: no place.
+  EXPECT_EQ(Resolve({"Babila"})[0], "geonames:171998");  // the Syrian village, alone
+  EXPECT_EQ(Resolve({"DRC", "Babila"})[1], "<none>");
+  EXPECT_EQ(Resolve({"Syria", "Babila"})[1], "geonames:171998");
+  EXPECT_EQ(Resolve({"Babila"}, {"SYR"})[0], "geonames:171998");
 }
 
 TEST_F(ShippedGazetteerTest, NamedRegions) {
