@@ -1,5 +1,6 @@
 // Benchmarks of the actors stage (issue 4):
 //   BM_LoadDictionaries  loading data/actors/ and data/gazetteer/ (start-up cost)
+//   BM_LoadGazetteer     loading data/gazetteer/ alone (the bar: < 0.3 s)
 //   BM_ActorsStage       Process() on a tokenized news article, tokens/s
 //   BM_PlaceLookup       Gazetteer::Lookup of common and ambiguous names, lookups/s
 //   BM_NameLookup        ActorDictionary::Lookup by name, lookups/s
@@ -52,6 +53,22 @@ void BM_LoadDictionaries(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadDictionaries)->Unit(benchmark::kMillisecond);
+
+void BM_LoadGazetteer(benchmark::State& state) {
+  size_t entries = 0;
+  for (auto _ : state) {
+    std::vector<DictionaryIssue> issues;
+    auto gaz = Gazetteer::Load(JoinPath(DataDir(), "gazetteer"), &issues);
+    if (!gaz.ok()) {
+      state.SkipWithError(gaz.status().message().c_str());
+      return;
+    }
+    entries = (*gaz)->entries().size();
+    benchmark::DoNotOptimize(entries);
+  }
+  state.counters["entries"] = static_cast<double>(entries);
+}
+BENCHMARK(BM_LoadGazetteer)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(3)->ReportAggregatesOnly(true);
 
 void BM_ActorsStage(benchmark::State& state) {
   Config config;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Converts the GeoNames city table compiled into Debian's libgeonames0 into
-data/gazetteer/geonames-cities.tsv.
+a TSV; scripts/extract_cities.py takes the English city names from it.
 
 The library embeds /com/lomiri/geonames/cities.compiled as a GResource. That
 blob is a serialised GVariant of type a(sssssssudd): for each city the
@@ -10,7 +10,7 @@ decode the GVariant framing ourselves (it is a documented format: elements
 end at little-endian framing offsets stored at the end of each container) so
 that nothing links the GPL library; only its CC BY 4.0 data is used.
 
-Usage: extract_geonames.py cities.compiled > geonames-cities.tsv
+Usage: extract_geonames.py cities.compiled > libgeonames.tsv
 (scripts/extract_geonames.sh obtains cities.compiled with gresource).
 """
 import struct

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_map>
 
 #include "actors/dateline_place.h"
@@ -131,6 +132,7 @@ class ActorsStage final : public Stage {
   void FindNames(Doc* d) const;
   void FindRoles(Doc* d) const;
   void FindPlaces(Doc* d) const;
+  std::optional<GazetteerEntry> RelativePart(const Doc& d, uint32_t b, uint32_t entry, uint32_t* begin) const;
   void Resolve(Doc* d) const;
   void FindUnknowns(Doc* d) const;
   const ActorEntry* ResolveOffice(const Doc& d, const Draft& title, size_t upto) const;
@@ -456,10 +458,11 @@ void ActorsStage::FindPlaces(Doc* d) const {
       for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
         const std::string_view text = d->Text(i, h->token_end);
         if (!CaseMatches(gaz_->phrase_written(h->phrase), text)) continue;
+        if (gaz_->PrefersRelative(h->phrase)) continue;  // "South Lebanon": see RelativePart
         bool free = true;
         for (uint32_t t = i; t < h->token_end; ++t) free = free && place_ok(t);
         if (!free) continue;
-        const std::vector<uint32_t>& cands = gaz_->phrase_names(h->phrase);
+        const PlaceIds cands = gaz_->phrase_names(h->phrase);
         bool big = false;
         for (uint32_t c : cands) {
           const GazetteerEntry& g = gaz_->entries()[c];
@@ -494,38 +497,34 @@ void ActorsStage::FindPlaces(Doc* d) const {
       }
     }
   }
-  // The document's countries: its actors' and its unambiguous places'.
+  // The document's actor countries; Gazetteer::Resolve adds its places'
+  // and ranks every name with them (docs/places.md).
   std::vector<std::string> context;
   auto add_context = [&](const std::string& c) {
     if (c.size() == 3 && std::find(context.begin(), context.end(), c) == context.end()) context.push_back(c);
   };
+  // A name that is a place too (a country, a metonym: "Tripoli" for the
+  // Libyan government) is the question, not context.
+  std::vector<bool> in_place(doc.tokens.size(), false);
+  for (const Found& f : found) std::fill(in_place.begin() + f.b, in_place.begin() + f.e, true);
   for (const Draft& dr : d->drafts) {
-    if (!dr.dropped && dr.entry != nullptr) add_context(dr.entry->country.empty() ? dr.m.actor.country : dr.entry->country);
+    if (dr.dropped || in_place[dr.m.token_begin]) continue;
+    // Named actors, and role nouns with a written country ("Lebanese troops").
+    add_context(dr.entry != nullptr && !dr.entry->country.empty() ? dr.entry->country : dr.m.actor.country);
   }
-  for (const Found& f : found) {
-    const std::vector<uint32_t>* c = gaz_->Candidates(f.key);
-    if (c != nullptr && c->size() == 1) add_context(gaz_->entries()[c->front()].country);
-  }
-  std::vector<std::string> resolved_country(found.size());
+  std::vector<PlaceQuery> queries;
+  queries.reserve(found.size());
+  for (const Found& f : found) queries.push_back({f.key, f.qualifier, f.head});
+  const std::vector<uint32_t> resolved = gaz_->Resolve(queries, context);
   for (size_t fi = 0; fi < found.size(); ++fi) {
     const Found& f = found[fi];
-    const auto ranked = gaz_->Rank(f.key, context, f.qualifier);
-    if (ranked.empty()) continue;
-    uint32_t best = ranked.front().entry;
-    // A qualifier lies in its head's country: "Atlanta, Georgia".
-    if (f.head >= 0) {
-      for (const PlaceCandidate& c : ranked) {
-        if (gaz_->entries()[c.entry].country == resolved_country[static_cast<size_t>(f.head)]) {
-          best = c.entry;
-          break;
-        }
-      }
-    }
-    const GazetteerEntry& g = gaz_->entries()[best];
-    resolved_country[fi] = g.country;
+    if (resolved[fi] == UINT32_MAX) continue;
+    uint32_t begin = f.b;
+    const std::optional<GazetteerEntry> part = RelativePart(*d, f.b, resolved[fi], &begin);
+    const GazetteerEntry& g = part ? *part : gaz_->entries()[resolved[fi]];
     Place p;
-    p.span = {d->tok(f.b).span.begin, d->tok(f.e - 1).span.end};
-    p.token_begin = f.b;
+    p.span = {d->tok(begin).span.begin, d->tok(f.e - 1).span.end};
+    p.token_begin = begin;
     p.token_end = f.e;
     p.sentence = d->sentence_of[f.b];
     p.text = std::string(doc.SpanText(p.span));
@@ -535,9 +534,29 @@ void ActorsStage::FindPlaces(Doc* d) const {
     p.lon = g.lon;
     p.gazetteer_id = g.id;
     p.feature = g.feature;
-    for (uint32_t t = f.b; t < f.e; ++t) d->place_owner[t] = static_cast<int32_t>(doc.places.size());
+    for (uint32_t t = begin; t < f.e; ++t) d->place_owner[t] = static_cast<int32_t>(doc.places.size());
     doc.places.push_back(std::move(p));
   }
+}
+
+// "southern Lebanon", "north-west Syria", "central Gaza": a compass word
+// written before a country, division or region names the part of it that
+// lies that way (Gazetteer::Relative); *begin moves to the compass word.
+// Before a city ("southern Beirut") the city stays the place.
+std::optional<GazetteerEntry> ActorsStage::RelativePart(const Doc& d, uint32_t b, uint32_t entry,
+                                                        uint32_t* begin) const {
+  const uint32_t sentence_begin = d.doc->sentences[d.sentence_of[b]].token_begin;
+  for (uint32_t n : {3u, 2u, 1u}) {  // "north - west", "north west", "western"
+    if (b < sentence_begin + n) continue;
+    bool free = true;
+    for (uint32_t t = b - n; t < b; ++t) free = free && d.owner[t] < 0 && d.place_owner[t] < 0;
+    Direction direction;
+    if (!free || !ParseDirection(NameKey(d.Text(b - n, b)), &direction)) continue;
+    std::optional<GazetteerEntry> part = gaz_->Relative(entry, direction);
+    if (part) *begin = b - n;
+    return part;
+  }
+  return std::nullopt;
 }
 
 const ActorEntry* ActorsStage::ResolveOffice(const Doc& d, const Draft& title, size_t upto) const {

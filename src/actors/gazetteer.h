@@ -1,35 +1,60 @@
-// The gazetteer: countries (ISO 3166-1), first-level divisions (ISO
-// 3166-2) and the GeoNames cities, with an alias table for exonyms and old
-// spellings, and the rule that picks one entry for a place name.
+// The gazetteer: countries (ISO 3166-1), first-level divisions (ISO 3166-2
+// joined to GeoNames' admin1), the GeoNames cities of 1,000 people or more
+// with their English and transliterated names, named regions ("the Donbas",
+// "the Sahel"), an alias table for what the data lacks, and the rules that
+// pick one entry for a place name in a document (docs/places.md).
 //
-// Files (data/gazetteer/, format in docs/formats/actors.md):
+// Files (data/gazetteer/, format in docs/formats/places.md):
 //   countries.tsv        alpha3 alpha2 name common_name official_name lat lon city_population
-//   admin1.tsv           code country3 name type lat lon city_population
-//   geonames-cities.tsv  geonameid name admin1_code admin1_name country2 population lat lon timezone
+//   admin1.tsv           id country3 name type other_names geonames_code lat lon city_population
+//   geonames-cities.tsv  geonameid name feature country2 admin1_code admin1_name population
+//                        lat lon alternate_count alt_names
+//   regions.tsv          id name country lat lon members other_names note
 //   aliases.tsv          alias target note   (target: an entry id below)
-// Entry ids: "iso3166-1:CHE", "iso3166-2:US-TX", "geonames:2660646".
+// Entry ids: "iso3166-1:CHE", "iso3166-2:US-TX", "geonames-admin1:PS.GZ",
+// "geonames:2660646", "region:donbas"; a relative region adds its
+// direction to its target's id: "iso3166-1:LBN#south".
 //
-// Resolution. Each candidate scores log10(population) plus a bonus by
-// feature (a country outranks a city of the same name: "Georgia"), plus a
-// bonus when the alias table names it (curated: "Washington" is the
-// capital), plus a bonus when its country is among the document's countries
-// (large for a division, since divisions are named in domestic news; small
-// for a city, so that "Geneva" stays in Switzerland in a US story), plus a
-// large bonus when a qualifier written next to the name ("Paris, Texas";
-// "Lagos, Nigeria") names its division or country. The best score wins.
+// Ranking (Rank). Each candidate scores log10(population), plus a bonus by
+// feature (a country outranks a city of the same name: "Georgia"; a named
+// region outranks a town), plus, for a city, how widely it is known (its
+// number of GeoNames alternate names) and whether it is a capital or a
+// division seat, plus a bonus when the alias table names it (curated:
+// "Washington" is the capital), plus a bonus when its country is among the
+// document's countries (large for a division, since divisions are named in
+// domestic news; moderate for a city, so that "Geneva" stays in Switzerland
+// in a US story while "Tripoli" moves to Lebanon in a Lebanese one), plus a
+// bonus for nearness to the document's other places, plus a large bonus
+// when a qualifier written next to the name ("Paris, Texas"; "Lagos,
+// Nigeria") names its division or country. A division never outranks a city
+// of the same name in the same country ("in Tbilisi" is the city; "Tbilisi
+// region" names the division). The best score wins.
+//
+// Document-level resolution (Resolve) ranks every place of a document in two
+// passes: places that win clearly on their own (or carry a qualifier) give
+// the document its place countries and points; then the others are ranked
+// with that context.
+//
+// Relative regions (Relative): "southern Lebanon" is the part of Lebanon's
+// cities in the southern third of their extent (5th to 95th percentile of
+// latitude), represented by their population-weighted centre, with feature
+// "region" — never the country's own point.
 //
 // Thread-safety: immutable after Load; const methods are thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "actors/actor_dictionary.h"
 #include "actors/phrase_matcher.h"
+#include "actors/place_index.h"
 #include "annals/status.h"
 
 namespace annals {
@@ -37,13 +62,32 @@ namespace annals {
 struct GazetteerEntry {
   std::string id;        // "geonames:2660646"
   std::string name;      // "Geneva"
-  std::string feature;   // "country", "admin1", "city"
-  std::string country;   // ISO alpha-3
+  std::string feature;   // "country", "admin1", "city", "region"
+  std::string country;   // ISO alpha-3; "" for a region across countries (the Sahel)
   std::string admin1;    // division name for cities ("Texas"), code for admin1
   double lat = 0;
   double lon = 0;
   bool has_coordinates = false;
   int64_t population = 0;
+  std::string geonames_feature;  // cities: GeoNames feature code ("PPLC", "PPLA", "PPL")
+  uint32_t alternate_count = 0;  // cities: GeoNames alternate names in all languages
+};
+
+// The entries a name may mean: a view into the gazetteer, valid as long as
+// it is.
+class PlaceIds {
+ public:
+  PlaceIds() = default;
+  PlaceIds(const uint32_t* begin, const uint32_t* end) : begin_(begin), end_(end) {}
+  const uint32_t* begin() const { return begin_; }
+  const uint32_t* end() const { return end_; }
+  size_t size() const { return static_cast<size_t>(end_ - begin_); }
+  bool empty() const { return begin_ == end_; }
+  uint32_t front() const { return *begin_; }
+
+ private:
+  const uint32_t* begin_ = nullptr;
+  const uint32_t* end_ = nullptr;
 };
 
 struct PlaceCandidate {
@@ -51,43 +95,134 @@ struct PlaceCandidate {
   double score = 0;
 };
 
+// What the document tells about where it is, for ranking a name.
+struct PlaceContext {
+  std::vector<std::string> actor_countries;  // ISO alpha-3 of the document's actors
+  std::vector<std::string> place_countries;  // of places it names unambiguously
+  struct Point {
+    double lat = 0;
+    double lon = 0;
+  };
+  std::vector<Point> points;  // of places it names unambiguously
+};
+
+// One place name found in a document, for Resolve.
+struct PlaceQuery {
+  std::string key;            // NameKey of the name
+  std::string qualifier_key;  // key of a qualifier written after it ("texas"), or ""
+  int32_t head = -1;          // index of the query this one qualifies ("Atlanta, Georgia")
+};
+
+// Compass words before a place name: "southern", "north-west", "central".
+enum class Direction { kNorth, kNorthEast, kEast, kSouthEast, kSouth, kSouthWest, kWest, kNorthWest, kCentral };
+
+// Parses the NameKey of one or more words ("southern", "northwestern",
+// "north west", "northwest"); false if they are no compass word.
+bool ParseDirection(std::string_view key, Direction* out);
+// "south", "north-west", "central": as used in relative-region ids.
+std::string_view DirectionName(Direction d);
+// "southern", "north-western", "central": as used in relative-region names.
+std::string_view DirectionAdjective(Direction d);
+
 class Gazetteer {
  public:
-  // Loads the four files from `dir`. Bad rows become issues and are
-  // skipped; fails only when a file is missing or no entry loads.
+  // Loads the five files from `dir` (regions.tsv may be absent). Bad rows
+  // become issues and are skipped; fails only when a required file is
+  // missing or no entry loads.
   static Result<std::unique_ptr<Gazetteer>> Load(const std::string& dir,
                                                  std::vector<DictionaryIssue>* issues);
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const GazetteerEntry* FindById(std::string_view id) const;
-  // Entries named by this key (name or alias), unranked.
-  const std::vector<uint32_t>* Candidates(std::string_view key) const;
-  // Ranks the entries named `key`, best first. `context` holds ISO alpha-3
-  // codes of countries the document is about; `qualifier_key` is the key of
+  // Entries named by this key (name or alias), unranked; empty if none.
+  PlaceIds Candidates(std::string_view key) const;
+  // Ranks the entries named `key`, best first; `qualifier_key` is the key of
   // a qualifier written after the name ("texas"), or "".
+  std::vector<PlaceCandidate> RankInContext(std::string_view key, const PlaceContext& context,
+                                   std::string_view qualifier_key) const;
+  // The same with only the countries of the document's actors as context.
   std::vector<PlaceCandidate> Rank(std::string_view key, const std::vector<std::string>& context,
                                    std::string_view qualifier_key) const;
   // Convenience for the CLI and other stages: Rank(NameKey(name), ...).
   std::vector<PlaceCandidate> Lookup(std::string_view name,
                                      const std::vector<std::string>& context) const;
 
-  // The matcher over every name and alias key; phrase id -> names_ index.
-  const PhraseMatcher& matcher() const { return matcher_; }
-  const std::vector<uint32_t>& phrase_names(uint32_t phrase) const { return by_phrase_[phrase]; }
+  // The best entry for each query of one document (UINT32_MAX where a key
+  // names nothing), by the two passes described above; `actor_countries`
+  // are the countries of the document's actors.
+  std::vector<uint32_t> Resolve(const std::vector<PlaceQuery>& queries,
+                                const std::vector<std::string>& actor_countries) const;
+
+  // The part of entry `target` (a country, division or region) that lies in
+  // direction `d`: a region entry (not stored) with its own point and the
+  // population of its cities. nullopt for a city: "southern Beirut" is
+  // Beirut.
+  std::optional<GazetteerEntry> Relative(uint32_t target, Direction d) const;
+
+  // True when the phrase is a compass word and a name ("South Lebanon")
+  // whose only entries are towns under 15,000 people (South Lebanon, Ohio)
+  // while the name after the compass word is a country, division or region:
+  // the text means the part of that ("in South Lebanon"), so a caller skips
+  // the phrase and takes the compass word with the name after it.
+  bool PrefersRelative(uint32_t phrase) const;
+
+  // A written name as a person types it: "Kiev", "the Donbas", "southern
+  // Lebanon", ranked as Rank would, relative regions built by Relative.
+  struct Ranked {
+    GazetteerEntry entry;
+    double score = 0;
+  };
+  std::vector<Ranked> LookupText(std::string_view text, const PlaceContext& context,
+                                 std::string_view qualifier_key) const;
+
+  // The index over every name and alias key (phrase ids).
+  const PlaceIndex& matcher() const { return matcher_; }
+  PlaceIds phrase_names(uint32_t phrase) const {
+    return PlaceIds(phrase_entries_.data() + phrase_start_[phrase], phrase_entries_.data() + phrase_start_[phrase + 1]);
+  }
   // A written form of the name with this phrase id, for the case check.
-  const std::string& phrase_written(uint32_t phrase) const { return written_[phrase]; }
+  std::string_view phrase_written(uint32_t phrase) const {
+    return std::string_view(written_).substr(written_start_[phrase], written_start_[phrase + 1] - written_start_[phrase]);
+  }
 
   size_t alias_count() const { return alias_count_; }
 
  private:
   void AddName(std::string_view written, uint32_t entry, bool alias);
+  void AddName(std::string_view written, std::string_view key, uint32_t entry, bool alias);
+  // Turns the names collected by AddName into phrase_start_/phrase_entries_.
+  void IndexNames();
+  bool IsAlias(uint32_t phrase, uint32_t entry) const;
+  // The cities that make up a country, division or region, for Relative.
+  std::vector<uint32_t> MemberCities(uint32_t entry) const;
+  double Score(uint32_t index, bool aliased, const PlaceContext& context, PlaceIds qualifiers,
+               std::string_view qualifier_key) const;
+
   std::vector<GazetteerEntry> entries_;
+  // Ids of countries, divisions and regions; cities by GeoNames id, sorted.
   std::unordered_map<std::string, uint32_t> id_index_;
-  PhraseMatcher matcher_;
-  std::vector<std::vector<uint32_t>> by_phrase_;  // phrase id -> entries
-  std::vector<std::string> written_;              // phrase id -> a written form
-  std::vector<std::vector<uint32_t>> alias_of_;   // phrase id -> alias targets
+  std::vector<std::pair<uint32_t, uint32_t>> geonames_index_;  // (geonameid, entry)
+  PlaceIndex matcher_;
+  // Names as added (phrase, entry, alias), then indexed by phrase: the
+  // entries of phrase p are phrase_entries_[phrase_start_[p] ..
+  // phrase_start_[p + 1]), with their alias flags beside them.
+  struct NameRef {
+    uint32_t phrase;
+    uint32_t entry;
+    bool alias;
+  };
+  std::vector<NameRef> names_;
+  std::vector<uint32_t> phrase_start_;
+  std::vector<uint32_t> phrase_entries_;
+  std::vector<uint8_t> phrase_alias_;
+  std::string written_;                 // the first written form of each phrase, back to back
+  std::vector<uint32_t> written_start_;  // phrase id -> start in written_; one past the last
   size_t alias_count_ = 0;
+  // Membership, for relative regions: the cities of each country (by
+  // alpha-3) and of each division (by entry), and each region's members.
+  std::unordered_map<std::string, std::vector<uint32_t>> country_cities_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> division_cities_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> region_members_;
 };
 
 }  // namespace annals

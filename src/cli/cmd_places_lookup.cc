@@ -1,11 +1,16 @@
 // `annals places lookup NAME`: the gazetteer entries a place name may mean,
-// best first, as the actors stage would rank them.
+// best first, as the actors stage would rank them (docs/places.md). NAME is
+// written as in a text: "Kiev", "the Donbas", "southern Lebanon" (a compass
+// word before a country, division or region gives the part of it that lies
+// that way, feature "region").
 //
 // Output (stdout, TSV with a header): rank, score, id, name, feature,
-// country, division, lat, lon, population. --country adds document-context
-// countries (ISO alpha-3), --in adds a qualifier ("Texas"), --all lists
-// every candidate instead of the best five. Exit 0 if the name is known,
-// 1 if not, 3 if the gazetteer cannot be loaded.
+// country, division, lat, lon, population. --country adds the countries of
+// the document's actors (ISO alpha-3), --with another place the document
+// names (its country and point become context, as Gazetteer::Resolve does),
+// --in a qualifier ("Texas"), --all lists every candidate instead of the
+// best five. Exit 0 if the name is known, 1 if not, 3 if the gazetteer
+// cannot be loaded.
 #include <cstdio>
 #include <iostream>
 
@@ -21,6 +26,7 @@ namespace {
 struct LookupOptions {
   std::string data_dir;
   std::vector<std::string> countries;
+  std::vector<std::string> with;
   std::string qualifier;
   bool all = false;
   std::vector<std::string> name;
@@ -35,17 +41,28 @@ int RunLookup(const LookupOptions& o) {
     std::cerr << "annals places lookup: cannot load: " << gaz.status().message() << "\n";
     return kExitDataError;
   }
+  PlaceContext context;
+  context.actor_countries = o.countries;
+  for (const std::string& other : o.with) {
+    const std::vector<PlaceCandidate> best = (*gaz)->Rank(NameKey(other), o.countries, "");
+    if (best.empty()) {
+      std::cerr << "annals places lookup: no place named '" << other << "' (--with): ignored\n";
+      continue;
+    }
+    const GazetteerEntry& e = (*gaz)->entries()[best.front().entry];
+    if (!e.country.empty()) context.place_countries.push_back(e.country);
+    if (e.has_coordinates) context.points.push_back({e.lat, e.lon});
+  }
   std::string name;
   for (const std::string& w : o.name) name += (name.empty() ? "" : " ") + w;
-  const std::vector<PlaceCandidate> ranked =
-      (*gaz)->Rank(NameKey(name), o.countries, NameKey(o.qualifier));
+  const std::vector<Gazetteer::Ranked> ranked = (*gaz)->LookupText(name, context, NameKey(o.qualifier));
   if (ranked.empty()) {
     std::cerr << "annals places lookup: no place named '" << name << "'\n";
     return kExitPartial;
   }
   std::printf("rank\tscore\tid\tname\tfeature\tcountry\tdivision\tlat\tlon\tpopulation\n");
   for (size_t r = 0; r < ranked.size() && (o.all || r < 5); ++r) {
-    const GazetteerEntry& e = (*gaz)->entries()[ranked[r].entry];
+    const GazetteerEntry& e = ranked[r].entry;
     std::printf("%zu\t%.2f\t%s\t%s\t%s\t%s\t%s\t", r + 1, ranked[r].score, e.id.c_str(), e.name.c_str(),
                 e.feature.c_str(), e.country.c_str(), e.admin1.c_str());
     if (e.has_coordinates) {
@@ -63,6 +80,7 @@ Action Setup(CLI::App* app) {
   auto o = std::make_shared<LookupOptions>();
   app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
   app->add_option("--country", o->countries, "A country the document is about (ISO alpha-3); repeatable");
+  app->add_option("--with", o->with, "Another place the document names (context); repeatable");
   app->add_option("--in", o->qualifier, "Qualifier written after the name, e.g. Texas in 'Paris, Texas'");
   app->add_flag("--all", o->all, "List every candidate, not only the best five");
   app->add_option("name", o->name, "Place name (several words are joined)")->required();

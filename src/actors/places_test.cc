@@ -1,0 +1,113 @@
+// The actors stage's places over the shipped data (docs/places.md): the
+// city before the division of its name, compass words before a country,
+// division or region, named regions, exonyms and small towns, and ranking
+// by the document's other places.
+#include <gtest/gtest.h>
+
+#include "actors/actors_stage.h"
+#include "text/tokenizer.h"
+
+namespace annals {
+namespace {
+
+class PlacesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Config config;
+    config.data_dir = "data";
+    Result<std::unique_ptr<Stage>> stage = CreateActorsStage(config);
+    ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+    stage_ = stage->release();
+  }
+  static void TearDownTestSuite() {
+    delete stage_;
+    stage_ = nullptr;
+  }
+  static Document Run(const std::string& text) {
+    Document doc;
+    doc.id = "test";
+    doc.text = text;
+    doc.date = "2025-08-19";
+    Tokenize(&doc);
+    EXPECT_TRUE(stage_->Process(&doc).ok());
+    return doc;
+  }
+  // The place whose text is `text`, or an empty one.
+  static Place PlaceOf(const Document& doc, const std::string& text) {
+    for (const Place& p : doc.places) {
+      if (p.text == text) return p;
+    }
+    std::string all;
+    for (const Place& p : doc.places) all += "[" + p.text + "]";
+    ADD_FAILURE() << "no place '" << text << "' in " << all;
+    return Place();
+  }
+  static Stage* stage_;
+};
+
+Stage* PlacesTest::stage_ = nullptr;
+
+TEST_F(PlacesTest, TheCityNotTheDivisionOfItsName) {
+  const Document doc = Run("Thousands of protesters marched in Tbilisi on Saturday.");
+  EXPECT_EQ(PlaceOf(doc, "Tbilisi").gazetteer_id, "geonames:611717");
+  EXPECT_EQ(PlaceOf(doc, "Tbilisi").feature, "city");
+  const Document region = Run("Drones struck the Kharkiv region overnight, and Idlib province was shelled.");
+  EXPECT_EQ(PlaceOf(region, "Kharkiv region").feature, "admin1");
+  EXPECT_EQ(PlaceOf(region, "Idlib province").gazetteer_id, "iso3166-2:SY-ID");
+}
+
+TEST_F(PlacesTest, CompassWordsNameAPart) {
+  const Document doc = Run(
+      "Israeli strikes hit southern Lebanon and north-west Syria, while shelling continued in eastern Ukraine "
+      "and in central Gaza.");
+  const Place lebanon = PlaceOf(doc, "southern Lebanon");
+  EXPECT_EQ(lebanon.gazetteer_id, "iso3166-1:LBN#south");
+  EXPECT_EQ(lebanon.feature, "region");
+  EXPECT_EQ(lebanon.country, "LBN");
+  EXPECT_LT(lebanon.lat, 33.65);  // Tyre, Sidon, Nabatieh; not the country's centre
+  EXPECT_EQ(PlaceOf(doc, "north-west Syria").gazetteer_id, "iso3166-1:SYR#north-west");
+  EXPECT_EQ(PlaceOf(doc, "eastern Ukraine").name, "eastern Ukraine");
+  EXPECT_EQ(PlaceOf(doc, "central Gaza").gazetteer_id, "geonames-admin1:PS.GZ#central");
+  // "South Lebanon" is not South Lebanon, Ohio (4,000 people).
+  EXPECT_EQ(PlaceOf(Run("Two soldiers were killed in South Lebanon."), "South Lebanon").gazetteer_id,
+            "iso3166-1:LBN#south");
+  // A country's name that starts with a compass word stays the country, and
+  // a city's part is the city.
+  EXPECT_EQ(PlaceOf(Run("Talks with South Korea resumed."), "South Korea").gazetteer_id, "iso3166-1:KOR");
+  const Document beirut = Run("An air strike hit southern Beirut.");
+  EXPECT_EQ(PlaceOf(beirut, "Beirut").gazetteer_id, "geonames:276781");
+  EXPECT_EQ(beirut.places.size(), 1u);
+}
+
+TEST_F(PlacesTest, NamedRegionsExonymsAndTowns) {
+  const Document doc = Run(
+      "Shelling continued in the Donbas and the Sahel, settlers attacked a village in the West Bank, "
+      "troops raided Tulkarem, and Kiev and Kharkov reported strikes.");
+  EXPECT_EQ(PlaceOf(doc, "Donbas").gazetteer_id, "region:donbas");
+  EXPECT_EQ(PlaceOf(doc, "Sahel").feature, "region");
+  EXPECT_EQ(PlaceOf(doc, "West Bank").gazetteer_id, "geonames-admin1:PS.WE");
+  EXPECT_EQ(PlaceOf(doc, "Tulkarem").gazetteer_id, "geonames:281577");
+  EXPECT_EQ(PlaceOf(doc, "Kiev").name, "Kyiv");
+  EXPECT_EQ(PlaceOf(doc, "Kharkov").name, "Kharkiv");
+}
+
+TEST_F(PlacesTest, MonthsAreNotTowns) {
+  // August, Arkansas and March, England exist; "in August" is a date.
+  EXPECT_TRUE(Run("The commander was killed in an airstrike in August.").places.empty());
+  EXPECT_TRUE(Run("Talks resumed in March and ended in May.").places.empty());
+}
+
+TEST_F(PlacesTest, DivisionsWithTheirTypeWord) {
+  // "Sumy Oblast": the GeoNames division no ISO code matched still takes "oblast".
+  const Document doc = Run("Russian troops captured a village in Sumy Oblast.");
+  EXPECT_EQ(PlaceOf(doc, "Sumy Oblast").feature, "admin1");
+}
+
+TEST_F(PlacesTest, TheDocumentsOtherPlacesChooseANamesake) {
+  EXPECT_EQ(PlaceOf(Run("Clashes broke out in Tripoli."), "Tripoli").country, "LBY");
+  EXPECT_EQ(PlaceOf(Run("After protests in Beirut, clashes broke out in Tripoli."), "Tripoli").country, "LBN");
+  EXPECT_EQ(PlaceOf(Run("Lebanese troops deployed in Tripoli."), "Tripoli").country, "LBN");
+}
+
+}  // namespace
+}  // namespace annals
