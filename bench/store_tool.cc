@@ -158,11 +158,11 @@ int StoreAndQuery(size_t events_wanted, size_t queries, const std::string& dir) 
         const Actor& t = kActors[rng.Pick(n_actors)];
         ev.source = EventActor{};
         ev.source->text = s.name;
-        ev.source->actor = {s.name, s.code, std::string(s.code).substr(0, 3), "", "country", "", ""};
+        ev.source->actor = {s.name, s.code, std::string(s.code).substr(0, 3), "", "country", "", "", ""};
         ev.source->span = {ev.span.begin, ev.span.begin + 1};
         ev.target = EventActor{};
         ev.target->text = t.name;
-        ev.target->actor = {t.name, t.code, std::string(t.code).substr(0, 3), "", "country", "", ""};
+        ev.target->actor = {t.name, t.code, std::string(t.code).substr(0, 3), "", "country", "", "", ""};
         ev.target->span = {ev.span.end - 1, ev.span.end};
         ev.cameo = kCodes[rng.Pick(n_codes)];
         ev.date = FormatIsoDate(AddDays(*ParseIsoDate(d.date), -static_cast<long>(rng.Pick(3))));

@@ -38,6 +38,18 @@ class ContractTest(unittest.TestCase):
             self.assertEqual(failed, 0, errors)
             self.assertGreater(passed, 0, "no records written for %s" % args)
 
+    def test_generic_agents_of_unknown_country_validate(self):
+        # Issue 12: a generic agent with no known country is an actor with
+        # the unknown country "---", and says how its country was found.
+        proc = run("code", "--date", "2025-08-19", "-", stdin=b"Gunmen kidnapped two aid workers.\n")
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        passed, failed, errors = validate(proc.stdout)
+        self.assertEqual(failed, 0, errors)
+        self.assertEqual(passed, 1)
+        source = json.loads(proc.stdout.splitlines()[0])["source"]
+        self.assertEqual((source["code"], source["country"], source["sector"]), ("---UAF", "---", "UAF"))
+        self.assertEqual(source["country_how"], "unknown")
+
     def test_spans_point_into_the_text(self):
         text = (ROOT / "examples" / "summit.txt").read_bytes()
         proc = run("code", "--date", "2025-08-19", "examples/summit.txt")

@@ -63,6 +63,18 @@ struct ActorRef {
                         // party, media, group (role noun), unknown
   std::string entry;    // dictionary entry id that produced it ("" if none)
   std::string wikidata; // optional Wikidata id
+  // How `country` was found when the actor is a generic agent or a titled
+  // unknown person rather than a named actor (docs/actors.md, "Where a
+  // generic agent's country comes from"). "" = the named actor's own.
+  //   written: "modifier" ("Nigerian police"), "possessive" ("Russia's
+  //   army"), "in-place" ("police in Kenya", "the army of Mali"), "member"
+  //   (the code of the actor it belongs to: "Hamas fighters", "a member of
+  //   Russia's parliament");
+  //   inferred: "clause-place" (where its clause happens: "in northern
+  //   Mali, rebels attacked");
+  //   guessed: "dateline", "document" (the document's dominant country),
+  //   "unknown" (country "---", code "---" + sector).
+  std::string country_how;
 };
 
 // An actor mention found by the actors stage.

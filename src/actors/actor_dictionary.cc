@@ -21,9 +21,11 @@ namespace {
 constexpr std::string_view kFormatLine = "# format: annals-actors v1";
 
 // CAMEO sector codes (CAMEO manual ch. 3, "Actor codes": domestic roles).
-constexpr std::array<std::string_view, 22> kSectors = {
-    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "ELI", "BUS", "MED",
-    "CVL", "EDU", "REL", "NGO", "IGO", "SPY", "LAB", "AGR", "HLH", "REF", "CRM"};
+// UAF: unidentified armed forces ("gunmen", "armed men"); RAD: radicals and
+// extremists (both as in the CAMEO/Phoenix agent dictionaries).
+constexpr std::array<std::string_view, 24> kSectors = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "ELI", "BUS", "MED", "CVL",
+    "EDU", "REL", "NGO", "IGO", "SPY", "LAB", "AGR", "HLH", "REF", "CRM", "UAF", "RAD"};
 
 constexpr std::array<std::string_view, 8> kTypes = {
     "person", "country", "organisation", "igo", "armed_group", "party", "media", "metonym"};
@@ -413,12 +415,16 @@ void ActorDictionary::AddRoleNouns(std::string_view text, const std::string& pat
   for (const TsvRow& row : table->rows()) {
     RoleNoun noun{NameKey(row.Get("noun")), std::string(row.Get("sector")),
                   std::string(row.Get("kind")), std::string(row.Get("note"))};
+    // A member noun takes the sector of what it belongs to: it has none.
+    const bool member = noun.kind == "member";
+    if (member && noun.sector == "-") noun.sector.clear();
     if (noun.noun.empty()) {
       issues->push_back({true, row.FieldError("noun", "empty role noun")});
-    } else if (!IsKnownSector(noun.sector)) {
-      issues->push_back({true, row.FieldError("sector", "unknown sector")});
-    } else if (noun.kind != "person" && noun.kind != "group" && noun.kind != "office") {
-      issues->push_back({true, row.FieldError("kind", "kind must be person, group or office")});
+    } else if (member ? !noun.sector.empty() : !IsKnownSector(noun.sector)) {
+      issues->push_back({true, row.FieldError("sector", member ? "a member noun has no sector (write '-')"
+                                                               : "unknown sector")});
+    } else if (noun.kind != "person" && noun.kind != "group" && noun.kind != "office" && !member) {
+      issues->push_back({true, row.FieldError("kind", "kind must be person, group, office or member")});
     } else if (role_noun_index_.count(noun.noun) != 0) {
       issues->push_back({true, row.FieldError("noun", "duplicate role noun")});
     } else {
@@ -431,7 +437,60 @@ void ActorDictionary::AddRoleNouns(std::string_view text, const std::string& pat
   }
 }
 
+std::string OtherNumber(std::string_view noun, bool* to_plural) {
+  // The head word: the last word, or the one before " of " ("heads of state").
+  size_t end = noun.find(" of ");
+  if (end == std::string_view::npos) end = noun.size();
+  const size_t space = noun.substr(0, end).rfind(' ');
+  const size_t begin = space == std::string_view::npos ? 0 : space + 1;
+  const std::string_view w = noun.substr(begin, end - begin);
+  auto ends = [&w](std::string_view s) { return w.size() > s.size() && w.substr(w.size() - s.size()) == s; };
+  std::string other;
+  bool plural = true;
+  if (ends("men")) {
+    other = std::string(w.substr(0, w.size() - 3)) + "man";
+  } else if (ends("ies") && w.size() > 4) {
+    other = std::string(w.substr(0, w.size() - 3)) + "y";
+  } else if (ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zes")) {
+    other = std::string(w.substr(0, w.size() - 2));
+  } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+    other = std::string(w.substr(0, w.size() - 1));
+  } else {
+    plural = false;
+    const char last = w.empty() ? 0 : w.back();
+    const char before = w.size() > 1 ? w[w.size() - 2] : 0;
+    if (ends("man")) {
+      other = std::string(w.substr(0, w.size() - 3)) + "men";
+    } else if (last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos) {
+      other = std::string(w.substr(0, w.size() - 1)) + "ies";
+    } else if (last == 's' || last == 'x' || last == 'z' || ends("sh") || ends("ch")) {
+      other = std::string(w) + "es";
+    } else if (!w.empty()) {
+      other = std::string(w) + "s";
+    }
+  }
+  if (to_plural != nullptr) *to_plural = !plural;
+  if (other.empty()) return other;
+  return std::string(noun.substr(0, begin)) + other + std::string(noun.substr(end));
+}
+
 void ActorDictionary::Finish(std::vector<DictionaryIssue>* issues) {
+  // The other number of each listed role noun, unless listed itself: a
+  // plural names a group; a singular one unnamed person.
+  const size_t listed = role_nouns_.size();
+  for (size_t i = 0; i < listed; ++i) {
+    if (role_nouns_[i].derived) continue;
+    bool to_plural = false;
+    std::string other = OtherNumber(role_nouns_[i].noun, &to_plural);
+    if (other.empty() || role_noun_index_.count(other) != 0) continue;
+    RoleNoun d = role_nouns_[i];
+    d.noun = std::move(other);
+    d.derived = true;
+    if (d.kind != "member") d.kind = to_plural ? "group" : "person";
+    d.note = "other number of '" + role_nouns_[i].noun + "'";
+    role_noun_index_.emplace(d.noun, static_cast<uint32_t>(role_nouns_.size()));
+    role_nouns_.push_back(std::move(d));
+  }
   key_index_.clear();
   surname_index_.clear();
   adjective_index_.clear();

@@ -72,10 +72,21 @@ struct ActorEntry {
 // A role noun from roles.tsv: "troops" -> MIL group.
 struct RoleNoun {
   std::string noun;    // lower case, may be several words
-  std::string sector;  // CAMEO sector code, e.g. "MIL"
-  std::string kind;    // person, group or office
+  std::string sector;  // CAMEO sector code, e.g. "MIL"; "" for kind member
+  std::string kind;    // person, group, office or member (a part of the
+                       // actor it is "of": "a member of Russia's parliament")
   std::string note;
+  // Made by Finish() from a listed noun of the other grammatical number
+  // ("gunman" from "gunmen"); a listed noun always wins over a derived one.
+  bool derived = false;
 };
+
+// The other grammatical number of a role noun: the plural of a singular,
+// the singular of a plural ("gunmen" <-> "gunman", "authorities" <->
+// "authority", "heads of state" <-> "head of state"). The head word is the
+// last word, or the word before " of ". Regular English rules only; ""
+// when the rules know none.
+std::string OtherNumber(std::string_view noun, bool* to_plural);
 
 struct DictionaryIssue {
   bool error = true;     // false: a warning (entry kept)
@@ -109,8 +120,9 @@ class ActorDictionary {
   // Reads roles.tsv-format text.
   void AddRoleNouns(std::string_view text, const std::string& path,
                     std::vector<DictionaryIssue>* issues);
-  // Call after the last Add*: builds the name indexes and reports names
-  // shared by several entries (warnings).
+  // Call after the last Add*: builds the name indexes, reports names
+  // shared by several entries (warnings) and adds the other grammatical
+  // number of every role noun not listed in both (RoleNoun::derived).
   void Finish(std::vector<DictionaryIssue>* issues);
 
   const std::vector<ActorEntry>& entries() const { return entries_; }

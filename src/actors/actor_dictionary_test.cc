@@ -160,5 +160,50 @@ TEST(ActorDictionaryTest, RoleNouns) {
   EXPECT_EQ(issues[0].message, "roles.tsv:4:2: unknown sector in column 'sector': 'SPX'");
 }
 
+TEST(ActorDictionaryTest, RoleNounsMatchInBothNumbers) {
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"gunmen", "gunman"}, {"authorities", "authority"}, {"heads of state", "head of state"},
+           {"businesses", "business"}, {"refugees", "refugee"}, {"soldier", "soldiers"}, {"army", "armies"},
+           {"jury", "juries"}, {"police officer", "police officers"}}) {
+    EXPECT_EQ(OtherNumber(a, nullptr), b) << a;
+    EXPECT_EQ(OtherNumber(b, nullptr), a) << b;
+  }
+  bool to_plural = false;
+  EXPECT_EQ(OtherNumber("gunman", &to_plural), "gunmen");
+  EXPECT_TRUE(to_plural);
+  ActorDictionary dict;
+  std::vector<DictionaryIssue> issues;
+  dict.AddRoleNouns("noun\tsector\tkind\tnote\ngunmen\tUAF\tgroup\t\nsoldier\tMIL\tperson\t\n"
+                    "soldiers\tCOP\tgroup\tlisted: wins over the derived plural\n"
+                    "member\t-\tmember\t\nsupporter\tGOV\tmember\t\n",
+                    "roles.tsv", &issues);
+  dict.Finish(&issues);
+  ASSERT_NE(dict.FindRoleNoun("gunman"), nullptr);
+  EXPECT_TRUE(dict.FindRoleNoun("gunman")->derived);
+  EXPECT_EQ(dict.FindRoleNoun("gunman")->kind, "person");
+  EXPECT_EQ(dict.FindRoleNoun("gunman")->sector, "UAF");
+  EXPECT_EQ(dict.FindRoleNoun("soldiers")->sector, "COP");
+  EXPECT_FALSE(dict.FindRoleNoun("soldiers")->derived);
+  ASSERT_NE(dict.FindRoleNoun("members"), nullptr);
+  EXPECT_EQ(dict.FindRoleNoun("members")->kind, "member");
+  EXPECT_EQ(dict.FindRoleNoun("member")->sector, "");
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].message, "roles.tsv:6:2: a member noun has no sector (write '-') in column 'sector': 'GOV'");
+}
+
+TEST(ActorDictionaryTest, ShippedRoleNounsLoadCleanly) {
+  Result<std::string> text = ReadFile("data/actors/roles.tsv");
+  ASSERT_TRUE(text.ok());
+  ActorDictionary dict;
+  std::vector<DictionaryIssue> issues;
+  dict.AddRoleNouns(*text, "data/actors/roles.tsv", &issues);
+  dict.Finish(&issues);
+  for (const DictionaryIssue& i : issues) ADD_FAILURE() << i.message;
+  for (const char* noun : {"gunmen", "gunman", "jury", "militants", "bombers", "legislators", "army base"}) {
+    EXPECT_NE(dict.FindRoleNoun(noun), nullptr) << noun;
+  }
+  EXPECT_EQ(dict.FindRoleNoun("gunmen")->sector, "UAF");
+}
+
 }  // namespace
 }  // namespace annals

@@ -11,6 +11,7 @@
 #include <array>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actors/dateline_place.h"
 #include "actors/name_key.h"
@@ -42,6 +43,22 @@ constexpr std::array<std::string_view, 52> kNotNames = {
 constexpr std::array<std::string_view, 5> kHonorifics = {"mr", "mrs", "ms", "dr", "sir"};
 constexpr std::array<std::string_view, 7> kDeterminers = {"the", "a", "an", "his", "her", "their", "its"};
 constexpr std::array<std::string_view, 5> kLocatives = {"in", "at", "near", "from", "outside"};
+// Lower-case words inside personal names ("Ursula von der Leyen").
+constexpr std::array<std::string_view, 16> kNameParticles = {
+    "de", "da", "van", "von", "der", "bin", "al", "el", "del", "la", "le", "du", "ibn", "abu", "dos", "di"};
+// Longest unknown name joined to a title, in words.
+constexpr uint32_t kMaxNameWords = 5;
+// Words between "in/of/from" and the place a generic agent is in ("police in
+// northern Kenya", "the army of the Philippines").
+constexpr std::array<std::string_view, 17> kPlaceQualifiers = {
+    "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast"};
+// Prepositions that put a clause's event in a place.
+constexpr std::array<std::string_view, 11> kWhere = {"in", "at", "near", "across", "outside", "inside",
+                                                     "throughout", "through", "around", "within", "on"};
+// The unknown country of CAMEO's dictionaries ("---COP": police of no known
+// country).
+constexpr std::string_view kUnknownCountry = "---";
 // Cities smaller than this need a locative before them ("in Bucha") to
 // count as places: small towns share names with common words and people.
 constexpr int64_t kSmallCity = 15000;
@@ -51,6 +68,18 @@ constexpr uint32_t kPronounWindow = 3;
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view s) {
   return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+// "former"/"ex-" before these nouns makes an elite (CAMEO ELI: former office
+// holders, data/actors/README.md): titles and people of the state.
+bool FormerMakesElite(const RoleNoun& n) {
+  return n.kind == "office" || n.kind == "person" || n.sector == "GOV" || n.sector == "LEG" || n.sector == "JUD";
+}
+
+// A country not written next to the noun (ActorRef::country_how): inferred
+// from the clause, or guessed from the dateline or the document, or unknown.
+bool InferredCountry(std::string_view how) {
+  return how == "clause-place" || how == "dateline" || how == "document" || how == "unknown";
 }
 
 // Mention under construction; `id` survives sorting so antecedents can be
@@ -67,6 +96,12 @@ struct Draft {
   std::string role_country;  // country written with a title ("Russian")
   std::string pronoun;       // he / she / they
   int32_t antecedent_draft = -1;  // index into drafts
+  // Generic agents and titled persons (docs/actors.md, "Generic agents").
+  bool needs_country = false;  // no country written before the noun: InheritCountries()
+  bool member = false;         // a member noun: takes the code of what it is "of"
+  bool titled = false;         // an unknown person named after a title
+  std::string person_key;      // titled: name key of the whole name ("jana novak")
+  std::string surname_key;     // titled: key of its last word ("novak")
 };
 
 class ActorsStage final : public Stage {
@@ -113,10 +148,24 @@ class ActorsStage final : public Stage {
         }
       }
     }
+    // Listed nouns first, so that a derived or "ex-" form never replaces
+    // one (Add returns the id already given to a key).
+    auto add_role = [this](const std::string& key, const RoleNoun* n, bool former) {
+      const uint32_t p = roles_.Add(key);
+      if (p == UINT32_MAX) return;
+      if (p >= role_of_.size()) role_of_.resize(p + 1);
+      if (role_of_[p].noun == nullptr) role_of_[p] = {n, former};
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const RoleNoun& n : dict_->role_nouns()) {
+        if (n.derived != (pass == 1)) continue;
+        add_role(n.noun, &n, false);
+      }
+    }
+    for (const RoleNoun& n : dict_->role_nouns()) role_last_words_.insert(n.noun.substr(n.noun.rfind(' ') + 1));
+    // "ex-president", "ex-minister": one token whose key is "ex" + noun.
     for (const RoleNoun& n : dict_->role_nouns()) {
-      const uint32_t p = roles_.Add(n.noun);
-      if (p >= role_of_.size()) role_of_.resize(p + 1, nullptr);
-      role_of_[p] = &n;
+      if (FormerMakesElite(n)) add_role("ex" + n.noun, &n, true);
     }
   }
 
@@ -133,9 +182,23 @@ class ActorsStage final : public Stage {
   void FindRoles(Doc* d) const;
   void FindPlaces(Doc* d) const;
   std::optional<GazetteerEntry> RelativePart(const Doc& d, uint32_t b, uint32_t entry, uint32_t* begin) const;
-  void Resolve(Doc* d) const;
+  void DropVenueModifiers(Doc* d) const;
+  void OrderDrafts(Doc* d) const;
+  void Resolve(Doc* d, bool surnames_only) const;
   void FindUnknowns(Doc* d) const;
   const ActorEntry* ResolveOffice(const Doc& d, const Draft& title, size_t upto) const;
+  bool Possessive(const Doc& d, uint32_t t, uint32_t limit) const;
+  bool AfterGivenName(const Doc& d, uint32_t i, uint32_t sentence_begin) const;
+  bool Locative(const Doc& d, uint32_t place, uint32_t sentence_begin) const;
+  uint32_t NameEnd(const Doc& d, uint32_t b, uint32_t limit) const;
+  void ApplyWrittenCountry(Draft* dr, const ActorEntry* country, const Draft* owner, const std::string& how,
+                           const std::string& ctry, const std::string& sector) const;
+  void InheritCountries(Doc* d) const;
+  std::string DominantCountry(const Doc& d) const;
+  bool IsCountryCode(std::string_view code) const;
+  // The last titled person before token `before` whose surname or full name
+  // has this key, or -1.
+  int32_t TitledAntecedent(const Doc& d, const std::string& key, uint32_t before) const;
 
   std::shared_ptr<const ActorDictionary> dict_;
   std::shared_ptr<const Gazetteer> gaz_;
@@ -145,8 +208,13 @@ class ActorsStage final : public Stage {
   PhraseMatcher adjectives_;
   std::vector<uint32_t> adjective_entry_;
   std::vector<std::string> adjective_written_;
+  struct RolePhrase {
+    const RoleNoun* noun = nullptr;
+    bool former = false;  // written "ex-<noun>"
+  };
   PhraseMatcher roles_;
-  std::vector<const RoleNoun*> role_of_;
+  std::vector<RolePhrase> role_of_;
+  std::unordered_set<std::string> role_last_words_;  // "minister", "secretary": words that end a title
   std::unordered_map<std::string, std::vector<uint32_t>> office_holders_;
 };
 
@@ -156,6 +224,8 @@ struct ActorsStage::Doc {
   TokenKeys keys;
   std::vector<int32_t> owner;  // token -> draft index, or -1
   std::vector<int32_t> place_owner;  // token -> place index, or -1
+  std::vector<uint8_t> venue;        // token of a known name used as a venue ("the Kremlin talks")
+  std::unordered_set<std::string> titled_keys;  // names and surnames of titled persons
   std::vector<Draft> drafts;
   std::vector<uint32_t> sentence_of;  // token -> sentence
   bool has_tags = false;
@@ -259,7 +329,8 @@ void ActorsStage::FindNames(Doc* d) const {
       const std::string& key = d->keys.keys[i];
       if (!key.empty() && StartsUpper(d->tok(i).form) && dict_->FindBySurname(key) != nullptr &&
           !(i + 1 < s.token_end && StartsUpper(d->tok(i + 1).form) && !d->keys.keys[i + 1].empty() &&
-            !d->SentenceStart(i + 1))) {
+            !d->SentenceStart(i + 1)) &&
+          !AfterGivenName(*d, i, s.token_begin)) {
         Draft dr;
         uint32_t b = i;
         if (i > s.token_begin && In(kHonorifics, d->keys.keys[i - 1])) b = i - 1;
@@ -273,39 +344,127 @@ void ActorsStage::FindNames(Doc* d) const {
   }
 }
 
+bool ActorsStage::Possessive(const Doc& d, uint32_t t, uint32_t limit) const {
+  if (t >= limit || t == 0) return false;
+  const std::string& f = d.tok(t).form;
+  if (f.empty() || (f[0] != '\'' && f[0] != '\xE2')) return false;  // most tokens
+  if (f == "'s" || f == "\xE2\x80\x99s") return true;
+  // "the Philippines' army": a bare apostrophe after a plural name.
+  const std::string& prev = d.tok(t - 1).form;
+  return (f == "'" || f == "\xE2\x80\x99") && !prev.empty() && prev.back() == 's';
+}
+
+uint32_t ActorsStage::NameEnd(const Doc& d, uint32_t b, uint32_t limit) const {
+  auto word = [&](uint32_t t, bool first) {
+    if (d.owner[t] >= 0 && !d.drafts[static_cast<size_t>(d.owner[t])].pending_surname) return false;
+    const Token& tk = d.tok(t);
+    const std::string& key = d.keys.keys[t];
+    if (key.empty() || !StartsUpper(tk.form) || In(kNotNames, key)) return false;
+    // A word the tagger calls a verb, pronoun or number is no name ("Police
+    // Chief Says").
+    if (d.has_tags && (tk.upos == "VERB" || tk.upos == "AUX" || tk.upos == "PRON" || tk.upos == "NUM" ||
+                       tk.upos == "ADP" || tk.upos == "DET")) {
+      return false;
+    }
+    // A name starts with no title or nationality; later words may be
+    // anything capitalised ("Dayton King").
+    return !first || (roles_.Find(key) == UINT32_MAX && adjectives_.Find(key) == UINT32_MAX);
+  };
+  // "Jean-Claude": a hyphen written without spaces inside a name.
+  auto joined_hyphen = [&](uint32_t t) {
+    return t > b && t + 1 < limit && d.tok(t).form == "-" && d.tok(t - 1).span.end == d.tok(t).span.begin &&
+           d.tok(t).span.end == d.tok(t + 1).span.begin && word(t + 1, false);
+  };
+  uint32_t e = b;
+  uint32_t words = 0;
+  while (e < limit && words < kMaxNameWords) {
+    if (word(e, e == b)) {
+      ++e;
+      ++words;
+    } else if (joined_hyphen(e)) {
+      e += 2;
+    } else if (e > b && e + 1 < limit && In(kNameParticles, d.keys.keys[e]) && !StartsUpper(d.tok(e).form) &&
+               word(e + 1, false)) {
+      e += 2;  // "Ursula von der Leyen" keeps its particles
+      ++words;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+bool ActorsStage::AfterGivenName(const Doc& d, uint32_t i, uint32_t sentence_begin) const {
+  // "Jana Novak" is not Katalin Novák: a capitalised word before a surname
+  // that is no title, honorific, adjective or known name is a given name
+  // the dictionary does not know. At a sentence start only a tagged proper
+  // noun counts ("Yesterday Novak said").
+  if (i == sentence_begin || d.owner[i - 1] >= 0) return false;
+  const Token& prev = d.tok(i - 1);
+  const std::string& key = d.keys.keys[i - 1];
+  if (key.empty() || !StartsUpper(prev.form) || In(kNotNames, key) || In(kHonorifics, key)) return false;
+  if (role_last_words_.count(key) != 0 || adjectives_.Find(key) != UINT32_MAX) return false;
+  if (d.SentenceStart(i - 1) && !(d.has_tags && prev.upos == "PROPN")) return false;
+  return true;
+}
+
 void ActorsStage::FindRoles(Doc* d) const {
   std::vector<PhraseMatcher::Hit> hits;
   const Document& doc = *d->doc;
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      if (d->owner[i] >= 0) {
-        const std::string& type = d->drafts[static_cast<size_t>(d->owner[i])].m.actor.type;
-        if (type != "country" && type != "igo") continue;
-      }
+      // What stands before the role noun: [determiner] [former] [country
+      // adjective | actor name ['s]] <role noun>.
       uint32_t j = i;
       std::string det;
-      if (d->owner[i] < 0 && In(kDeterminers, d->keys.keys[i])) {
+      if (d->owner[i] >= 0) {
+        // Only a name that begins here can qualify a role noun after it.
+        if (d->drafts[static_cast<size_t>(d->owner[i])].m.token_begin != i) continue;
+      } else if (In(kDeterminers, d->keys.keys[i])) {
         det = d->keys.keys[i];
+        ++j;
+      } else if (i > s.token_begin && Possessive(*d, i - 1, s.token_end)) {
+        det = "'s";  // "Putin's spokesman" with "Putin" not yet resolved
+      }
+      bool former = false;
+      if (j < s.token_end && d->owner[j] < 0 && d->keys.keys[j] == "former") {
+        former = true;
         ++j;
       }
       if (j >= s.token_end) break;
-      // Country part: an adjective ("Russian") or a country name used as one ("US").
-      const ActorEntry* country = nullptr;
+      const ActorEntry* country = nullptr;  // the entry written before the noun
+      std::string how;                      // modifier | possessive | member
       int32_t absorbed = -1;
       uint32_t k = j;
       if (d->owner[j] >= 0) {
         const Draft& o = d->drafts[static_cast<size_t>(d->owner[j])];
-        // "NATO Secretary General": an IGO stands where a country would.
-        if ((o.m.actor.type == "country" || o.m.actor.type == "igo") && o.m.token_begin == j) {
-          country = o.entry;
-          absorbed = d->owner[j];
-          k = o.m.token_end;
+        if (o.m.token_begin == j && o.entry != nullptr && o.m.how == "dictionary") {
+          const bool poss = Possessive(*d, o.m.token_end, s.token_end);
+          const std::string& type = o.entry->type;
+          if (type == "country" || type == "igo") {
+            // "Russian troops", "US troops", "Russia's army"; "NATO
+            // Secretary General": an IGO stands where a country would.
+            how = poss ? "possessive" : "modifier";
+          } else if (type == "person") {
+            // "Putin's spokesman": the possessor's country.
+            if (poss) how = "possessive";
+          } else {
+            // "Hamas fighters", "the Kremlin's spokesman": part of that actor.
+            how = "member";
+          }
+          if (!how.empty()) {
+            country = o.entry;
+            absorbed = d->owner[j];
+            k = o.m.token_end + (poss ? 1 : 0);
+          }
         }
+        if (country == nullptr) continue;
       } else {
         adjectives_.Scan(doc, d->keys, j, s.token_end, &hits);
         for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
           if (CaseMatches(adjective_written_[h->phrase], d->Text(j, h->token_end))) {
             country = &dict_->entries()[adjective_entry_[h->phrase]];
+            how = "modifier";
             k = h->token_end;
             break;
           }
@@ -316,8 +475,48 @@ void ActorsStage::FindRoles(Doc* d) const {
         continue;
       }
       roles_.Scan(doc, d->keys, k, s.token_end, &hits);
+      // "Russian oil companies", "Syrian government forces", "Iranian
+      // intelligence police": with a parse, the country reaches over
+      // modifiers of the role noun it qualifies, unless a longer role noun
+      // starts there ("Russian foreign minister").
+      const uint32_t k_written = k;
+      if (country != nullptr && d->has_tags) {
+        uint32_t kk = k;
+        std::vector<PhraseMatcher::Hit> cur = hits;
+        for (int skipped = 0; skipped < 2 && kk + 1 < s.token_end && d->owner[kk] < 0; ++skipped) {
+          const Token& tk = d->tok(kk);
+          const std::string_view rel = std::string_view(tk.deprel).substr(0, tk.deprel.find(':'));
+          if (tk.head <= static_cast<int32_t>(kk) || tk.head > static_cast<int32_t>(kk) + 3 ||
+              (rel != "compound" && rel != "amod")) {
+            break;
+          }
+          bool reaches_head = false;
+          for (const PhraseMatcher::Hit& hh : cur) reaches_head = reaches_head || hh.token_end > static_cast<uint32_t>(tk.head);
+          if (reaches_head) break;
+          roles_.Scan(doc, d->keys, ++kk, s.token_end, &cur);
+          if (!cur.empty()) {
+            k = kk;
+            hits = std::move(cur);
+            break;
+          }
+        }
+      }
+      if (!hits.empty() && d->has_tags) {
+        // With tags, a group noun followed by a noun is a modifier ("media
+        // coverage", "police station", "Syrian regime air strikes": then
+        // the country adjective alone may be the actor, below), and a form
+        // made by rule ("firm" from "firms") must be a noun.
+        const RoleNoun& n = *role_of_[hits.back().phrase].noun;
+        const uint32_t e = hits.back().token_end;
+        const bool group_like = n.kind == "group" || n.kind == "member" || n.derived;
+        if ((n.derived && d->tok(e - 1).upos != "NOUN" && d->tok(e - 1).upos != "PROPN") ||
+            (group_like && e < s.token_end && d->tok(e).upos == "NOUN")) {
+          hits.clear();
+          k = k_written;
+        }
+      }
       if (hits.empty() && country != nullptr && country->type == "party" && absorbed < 0 && det == "the" &&
-          (k >= s.token_end || !d->has_tags || d->tok(k).upos != "NOUN")) {
+          !former && (k >= s.token_end || !d->has_tags || d->tok(k).upos != "NOUN")) {
         // "the Republican said": a member of the party, resolved to the
         // last person of that party mentioned (Resolve()).
         Draft dr;
@@ -345,7 +544,7 @@ void ActorsStage::FindRoles(Doc* d) const {
           }
           return false;
         };
-        if (country != nullptr && absorbed < 0 && det.empty() && d->has_tags && k < s.token_end &&
+        if (country != nullptr && absorbed < 0 && det.empty() && !former && d->has_tags && k < s.token_end &&
             (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") && d->tok(j).upos == "ADJ" && !instrument()) {
           Draft dr;
           d->SetSpan(&dr, j, k);
@@ -359,19 +558,22 @@ void ActorsStage::FindRoles(Doc* d) const {
         continue;
       }
       const PhraseMatcher::Hit h = hits.back();
-      const RoleNoun& noun = *role_of_[h.phrase];
+      const RolePhrase& phrase = role_of_[h.phrase];
+      const RoleNoun& noun = *phrase.noun;
+      former = former || phrase.former;
       bool noun_free = true;
       for (uint32_t t = k; t < h.token_end; ++t) noun_free = noun_free && d->owner[t] < 0;
       if (!noun_free) continue;
       const uint32_t end = h.token_end;
-      // With tags, a group noun followed by a noun is a modifier ("media
-      // coverage", "police station"), not an actor.
-      if (d->has_tags && noun.kind == "group" && end < s.token_end && d->tok(end).upos == "NOUN") continue;
+      const bool group_like = noun.kind == "group" || noun.kind == "member" || noun.derived;
       // Title directly before a name: "British Prime Minister Keir Starmer",
       // "President Putin".
-      if (noun.kind != "group" && end < s.token_end && d->owner[end] >= 0) {
+      const bool title = noun.kind == "person" || noun.kind == "office";
+      if (title && end < s.token_end && d->owner[end] >= 0) {
         Draft& named = d->drafts[static_cast<size_t>(d->owner[end])];
-        if (named.m.token_begin == end && (named.m.actor.type == "person" || named.pending_surname)) {
+        if (named.m.token_begin == end && ((named.m.actor.type == "person" && !named.titled &&
+                                             named.pending_party.empty()) ||
+                                            named.pending_surname)) {
           if (absorbed >= 0) d->Drop(absorbed);
           const int32_t idx = d->owner[end];
           d->SetSpan(&named, i, named.m.token_end);
@@ -380,45 +582,79 @@ void ActorsStage::FindRoles(Doc* d) const {
           continue;
         }
       }
+      // Title before a name no dictionary knows: an unknown person with the
+      // title's sector ("Former defence minister Jana Novak", "Mayor John
+      // Smith"). A capitalised title opening the sentence before one word
+      // is left alone: "General Motors", "General Dynamics".
+      const std::string ctry = country == nullptr ? "" : (country->code.empty() ? country->country : country->code);
+      const std::string sector = former && FormerMakesElite(noun) ? "ELI" : noun.sector;
+      uint32_t name_end = title && end < s.token_end ? NameEnd(*d, end, s.token_end) : end;
+      if (name_end == end + 1 && StartsUpper(d->tok(k).form) && d->SentenceStart(i)) name_end = end;
+      if (name_end > end) {
+        for (uint32_t t = end; t < name_end; ++t) {
+          if (d->owner[t] >= 0) d->Drop(d->owner[t]);
+        }
+        Draft dr;
+        d->SetSpan(&dr, i, name_end);
+        dr.titled = true;
+        dr.noun = noun.noun;
+        dr.m.how = "titled";
+        dr.m.actor.name = std::string(d->Text(end, name_end));
+        dr.m.actor.type = "person";
+        dr.person_key = NameKey(dr.m.actor.name);
+        dr.surname_key = d->keys.keys[name_end - 1];
+        d->titled_keys.insert(dr.person_key);
+        d->titled_keys.insert(dr.surname_key);
+        ApplyWrittenCountry(&dr, country, absorbed >= 0 ? &d->drafts[static_cast<size_t>(absorbed)] : nullptr, how,
+                            ctry, sector);
+        if (absorbed >= 0) d->Drop(absorbed);
+        d->Add(std::move(dr));
+        i = name_end - 1;
+        continue;
+      }
+      // A person noun without a country that modifies the next noun is no
+      // actor ("the rebel-held enclave"). With a country the parse is
+      // less to be trusted than the phrase ("grant the Russian leader
+      // immunity" has "leader" as a compound).
+      if (d->has_tags && !group_like && country == nullptr) {
+        const Token& last = d->tok(end - 1);
+        const std::string_view rel = std::string_view(last.deprel).substr(0, last.deprel.find(':'));
+        if ((rel == "compound" || rel == "amod") && last.head > static_cast<int32_t>(end - 1)) continue;
+      }
       // Lower-case role nouns need a determiner or a country unless they
       // name a group ("protesters"); a capitalised office alone ("President")
       // is only a title before a name, handled above.
-      if (country == nullptr && det.empty() && noun.kind != "group") continue;
-      if (country == nullptr && det.empty() && StartsUpper(d->tok(k).form) && !d->SentenceStart(k)) continue;
-      if (absorbed >= 0) d->Drop(absorbed);
+      if (country == nullptr && det.empty() && !former && !group_like) continue;
+      if (country == nullptr && det.empty() && !former && StartsUpper(d->tok(k).form) && !d->SentenceStart(k)) continue;
+      // A member noun is an actor only as a part of one: "Labour members",
+      // "a member of Russia's parliament" (InheritCountries).
+      const bool member_of_next = end < s.token_end && (d->keys.keys[end] == "of" || d->keys.keys[end] == "from");
+      if (noun.kind == "member" && country == nullptr && !member_of_next) continue;
+      const Draft* owner_draft = absorbed >= 0 ? &d->drafts[static_cast<size_t>(absorbed)] : nullptr;
       Draft dr;
       d->SetSpan(&dr, i, end);
       dr.noun = noun.noun;
+      dr.member = noun.kind == "member";
       dr.m.how = "role";
       dr.m.actor.name = std::string(d->Text(dr.m.token_begin, end));
-      dr.m.actor.sector = noun.sector;
       dr.m.actor.type = "group";
-      std::string ctry = country ? (country->code.empty() ? country->country : country->code) : "";
-      if (country) dr.m.entries.push_back(country->id);
-      // "police in Lagos": the country comes from the place, found later.
-      if (ctry.empty() && end + 1 < s.token_end && d->keys.keys[end] == "in") {
-        std::vector<PhraseMatcher::Hit> place_hits;
-        gaz_->matcher().Scan(doc, d->keys, end + 1, s.token_end, &place_hits);
-        if (!place_hits.empty() && StartsUpper(d->tok(end + 1).form)) {
-          const auto ranked = gaz_->Rank(gaz_->matcher().key(place_hits.back().phrase), {}, "");
-          if (!ranked.empty()) ctry = gaz_->entries()[ranked.front().entry].country;
-        }
-      }
-      dr.m.actor.country = ctry;
-      // An IGO's people carry the IGO's code alone (NATO, UNO): CAMEO has no
-      // sectors inside an IGO.
-      const bool igo = country != nullptr && country->type == "igo";
-      dr.m.actor.code = igo ? ctry : ctry + noun.sector;
-      if (igo) dr.m.actor.sector.clear();
-      if (noun.kind == "office" || noun.noun == "counterpart") {
+      ApplyWrittenCountry(&dr, country, owner_draft, how, ctry, sector);
+      if (absorbed >= 0) d->Drop(absorbed);
+      // An office is resolved to its holder (Resolve()), unless "former":
+      // "the former US president" is not the current one.
+      if ((noun.kind == "office" || noun.noun == "counterpart") && !former && how != "member") {
         dr.pending_title = true;
-        dr.role_country = ctry;
+        dr.role_country = dr.needs_country ? "" : ctry;
       }
+      // "counterpart" means another country's office: it never inherits one
+      // (Resolve() drops it unless an earlier office holder names it).
+      if (noun.noun == "counterpart" && dr.pending_title) dr.needs_country = false;
       // "his Russian counterpart, Vladimir Putin": the apposition names it.
       if (end + 1 < s.token_end && d->tok(end).form == "," && d->owner[end + 1] >= 0) {
         const Draft& named = d->drafts[static_cast<size_t>(d->owner[end + 1])];
         if (named.m.actor.type == "person" && named.entry != nullptr) {
           dr.pending_title = false;
+          dr.needs_country = false;
           dr.entry = named.entry;
           dr.m.actor = named.m.actor;
           dr.m.how = "title";
@@ -429,6 +665,52 @@ void ActorsStage::FindRoles(Doc* d) const {
       d->Add(std::move(dr));
       i = end - 1;
     }
+  }
+}
+
+void ActorsStage::ApplyWrittenCountry(Draft* dr, const ActorEntry* country, const Draft* owner,
+                                      const std::string& how, const std::string& ctry,
+                                      const std::string& sector) const {
+  dr->m.actor.sector = dr->member ? "" : sector;
+  if (country == nullptr) {
+    dr->needs_country = true;
+    return;
+  }
+  dr->m.entries.push_back(country->id);
+  dr->m.actor.country_how = how;
+  if (how == "member" && owner != nullptr) {
+    // Part of a named actor: that actor's code ("Hamas fighters").
+    dr->m.actor.code = owner->m.actor.code;
+    dr->m.actor.country = owner->m.actor.country;
+    dr->m.actor.sector = owner->m.actor.sector;
+    return;
+  }
+  // A person's possessive gives the country the person acts for ("Rutte's
+  // spokesman" is NATO's).
+  const std::string c = country->type == "person" && owner != nullptr ? owner->m.actor.country : ctry;
+  dr->m.actor.country = c;
+  // An IGO's people carry the IGO's code alone (NATO, UNO): CAMEO has no
+  // sectors inside an IGO.
+  const bool igo = country->type == "igo" || (country->type == "person" && !IsCountryCode(c));
+  if (igo) dr->m.actor.sector.clear();
+  dr->m.actor.code = igo ? c : c + dr->m.actor.sector;
+}
+
+void ActorsStage::DropVenueModifiers(Doc* d) const {
+  // "the Astana talks", "the White House meeting": a capital or seat
+  // standing before a noun that is no role names the venue, not the government (the
+  // metonym convention in data/actors/README.md covers a city as speaker or
+  // agent; "Moscow officials" became a role mention in FindRoles).
+  if (!d->has_tags) return;
+  for (size_t k = 0; k < d->drafts.size(); ++k) {
+    const Draft& dr = d->drafts[k];
+    if (dr.dropped || dr.entry == nullptr || dr.entry->type != "metonym" || dr.m.how != "dictionary") continue;
+    const Token& last = d->tok(dr.m.token_end - 1);
+    if (last.deprel != "compound" || last.head < static_cast<int32_t>(dr.m.token_end)) continue;
+    const Token& head = d->doc->tokens[static_cast<size_t>(last.head)];
+    if (head.upos != "NOUN" || d->owner[static_cast<size_t>(last.head)] >= 0) continue;
+    d->Drop(static_cast<int32_t>(k));
+    for (uint32_t t = dr.m.token_begin; t < dr.m.token_end; ++t) d->venue[t] = 1;
   }
 }
 
@@ -559,6 +841,232 @@ std::optional<GazetteerEntry> ActorsStage::RelativePart(const Doc& d, uint32_t b
   return std::nullopt;
 }
 
+int32_t ActorsStage::TitledAntecedent(const Doc& d, const std::string& key, uint32_t before) const {
+  if (d.titled_keys.count(key) == 0) return -1;
+  int32_t found = -1;
+  for (size_t k = 0; k < d.drafts.size(); ++k) {
+    const Draft& dr = d.drafts[k];
+    if (dr.dropped || !dr.titled || dr.m.token_end > before) continue;
+    if ((dr.surname_key == key || dr.person_key == key) &&
+        (found < 0 || d.drafts[static_cast<size_t>(found)].m.token_begin < dr.m.token_begin)) {
+      found = static_cast<int32_t>(k);
+    }
+  }
+  return found;
+}
+
+bool ActorsStage::IsCountryCode(std::string_view code) const {
+  const int32_t idx = dict_->FindCountry(code);
+  return idx >= 0 && dict_->entries()[static_cast<size_t>(idx)].country == code;
+}
+
+// The country of the document's dateline ("KYIV, Ukraine (Reuters) -"), or
+// "" without one: the text stage recognises the dateline and this stage
+// resolves its place (dateline_place.h) before the countries are inherited.
+std::string DatelineCountry(const Document& doc) {
+  return doc.dateline_place ? doc.dateline_place->country : std::string();
+}
+
+std::string ActorsStage::DominantCountry(const Doc& d) const {
+  // The most frequent country among the places and the actors with a
+  // country of their own (names, roles with a written country); ties go to
+  // the country mentioned first. A country name is both an actor and a
+  // place: it counts once.
+  struct Count {
+    std::string code;
+    uint32_t n = 0;
+    uint32_t first = 0;
+  };
+  std::vector<Count> counts;
+  auto add = [&](const std::string& code, uint32_t token) {
+    if (!IsCountryCode(code)) return;
+    for (Count& c : counts) {
+      if (c.code == code) {
+        ++c.n;
+        c.first = std::min(c.first, token);
+        return;
+      }
+    }
+    counts.push_back({code, 1, token});
+  };
+  for (const Draft& dr : d.drafts) {
+    if (dr.dropped || dr.needs_country || dr.pending_surname || dr.pending_pronoun || !dr.pending_party.empty()) continue;
+    if (dr.m.actor.code.empty() || InferredCountry(dr.m.actor.country_how)) continue;
+    add(dr.m.actor.country, dr.m.token_begin);
+  }
+  for (const Place& p : d.doc->places) {
+    bool counted = false;
+    for (uint32_t t = p.token_begin; t < p.token_end && !counted; ++t) counted = d.owner[t] >= 0;
+    if (!counted) add(p.country, p.token_begin);
+  }
+  const Count* best = nullptr;
+  for (const Count& c : counts) {
+    if (best == nullptr || c.n > best->n || (c.n == best->n && c.first < best->first)) best = &c;
+  }
+  return best == nullptr ? std::string() : best->code;
+}
+
+bool ActorsStage::Locative(const Doc& d, uint32_t place, uint32_t sentence_begin) const {
+  // Where something happens: "in northern Mali", "through Caracas", "near
+  // Kharkiv"; not where it goes or comes from ("sending troops to Ukraine").
+  uint32_t t = place;
+  while (t > sentence_begin && t + 3 > place && In(kPlaceQualifiers, d.keys.keys[t - 1])) --t;
+  return t > sentence_begin && In(kWhere, d.keys.keys[t - 1]);
+}
+
+void ActorsStage::InheritCountries(Doc* d) const {
+  const Document& doc = *d->doc;
+  // Clauses from the parse: a token's clause is its nearest ancestor that is
+  // a verb, a clausal dependent or the root. Without a parse, the sentence.
+  bool parsed = false;
+  for (const Token& t : doc.tokens) parsed = parsed || (t.head >= 0 && !t.deprel.empty());
+  auto clause_of = [&](uint32_t t) -> int64_t {
+    if (!parsed) return -1 - static_cast<int64_t>(d->sentence_of[t]);
+    int32_t x = static_cast<int32_t>(t);
+    for (int steps = 0; steps < 64; ++steps) {
+      const Token& tk = doc.tokens[static_cast<size_t>(x)];
+      const std::string_view rel = std::string_view(tk.deprel).substr(0, tk.deprel.find(':'));
+      if (tk.head < 0 || tk.upos == "VERB" || rel == "ccomp" || rel == "advcl" || rel == "acl" || rel == "xcomp" ||
+          rel == "parataxis" || rel == "csubj") {
+        break;
+      }
+      x = tk.head;
+    }
+    return x;
+  };
+  const std::string dateline = DatelineCountry(doc);
+  const std::string dominant = DominantCountry(*d);
+  auto set = [&](Draft* dr, const std::string& country, const char* how) {
+    dr->needs_country = false;
+    dr->m.actor.country = country;
+    dr->m.actor.country_how = how;
+    dr->m.actor.code = country + dr->m.actor.sector;
+    // Only a written country names whose office this is ("the president of
+    // France"); a guessed one keeps the office unresolved.
+    if (dr->pending_title && !InferredCountry(how)) dr->role_country = country;
+  };
+  std::vector<std::pair<size_t, int32_t>> members;  // (draft, the draft it is part of)
+  for (size_t k = 0; k < d->drafts.size(); ++k) {
+    Draft& dr = d->drafts[k];
+    if (dr.dropped || !dr.needs_country) continue;
+    const Sentence& s = doc.sentences[dr.m.sentence];
+    // A place or person written before the noun: "Kansas police", "the
+    // Johor government", "New York Governor Andrew Cuomo", "Lagos's
+    // police"; "the Bush administration", "Putin's spokesman" (surnames,
+    // resolved by now).
+    {
+      uint32_t b = dr.m.token_begin;
+      const bool poss = b > s.token_begin + 1 && Possessive(*d, b - 1, s.token_end);
+      if (poss) --b;
+      if (b > s.token_begin && d->place_owner[b - 1] >= 0 && d->owner[b - 1] < 0) {
+        set(&dr, doc.places[static_cast<size_t>(d->place_owner[b - 1])].country, poss ? "possessive" : "modifier");
+        continue;
+      }
+      const int32_t o = b > s.token_begin ? d->owner[b - 1] : -1;
+      if (o >= 0) {
+        const Draft& person = d->drafts[static_cast<size_t>(o)];
+        if (!person.dropped && person.m.actor.type == "person" && person.entry != nullptr &&
+            person.m.token_end == b && !person.m.actor.country.empty()) {
+          const std::string& c = person.m.actor.country;
+          set(&dr, c, poss ? "possessive" : "modifier");
+          if (!IsCountryCode(c)) {
+            dr.m.actor.sector.clear();
+            dr.m.actor.code = c;  // "Rutte's spokesman": NATO's
+          }
+          dr.m.entries.push_back(person.entry->id);
+          continue;
+        }
+      }
+    }
+    // Written after the noun: "police in Kenya", "the army of Mali",
+    // "fighters from Syria"; "activists from the Labour Party", "a member
+    // of Russia's parliament" (part of that actor).
+    uint32_t t = dr.m.token_end;
+    if (t + 1 < s.token_end && (d->keys.keys[t] == "in" || d->keys.keys[t] == "of" || d->keys.keys[t] == "from")) {
+      uint32_t p = t + 1;
+      while (p + 1 < s.token_end && p < t + 4 && d->owner[p] < 0 && d->place_owner[p] < 0 &&
+             In(kPlaceQualifiers, d->keys.keys[p])) {
+        ++p;
+      }
+      const int32_t o = d->owner[p];
+      const Draft* od = o >= 0 ? &d->drafts[static_cast<size_t>(o)] : nullptr;
+      const bool country_actor = od != nullptr && od->entry != nullptr && od->entry->type == "country";
+      if (od != nullptr && od->m.token_begin == p && !country_actor && d->keys.keys[t] != "in" &&
+          (od->needs_country || !od->m.actor.code.empty()) &&
+          (od->m.actor.type != "person" || dr.member)) {
+        members.push_back({k, o});
+        continue;
+      }
+      if (d->place_owner[p] >= 0) {
+        set(&dr, doc.places[static_cast<size_t>(d->place_owner[p])].country, "in-place");
+        continue;
+      }
+      if (country_actor && IsCountryCode(od->m.actor.country)) {
+        set(&dr, od->m.actor.country, "in-place");
+        continue;
+      }
+    }
+    if (dr.member) {
+      d->Drop(static_cast<int32_t>(k));  // "members" of nothing named
+      continue;
+    }
+    // A place in the same clause: "In northern Mali, rebels attacked".
+    const int64_t clause = clause_of(dr.m.token_end - 1);
+    const Place* nearest = nullptr;
+    uint32_t distance = UINT32_MAX;
+    for (const Place& p : doc.places) {
+      if (p.sentence != dr.m.sentence || (p.token_begin < dr.m.token_end && p.token_end > dr.m.token_begin)) continue;
+      if (clause_of(p.token_end - 1) != clause || !Locative(*d, p.token_begin, s.token_begin)) continue;
+      const uint32_t dist = p.token_begin > dr.m.token_begin ? p.token_begin - dr.m.token_begin
+                                                             : dr.m.token_begin - p.token_begin;
+      if (dist < distance) {
+        distance = dist;
+        nearest = &p;
+      }
+    }
+    if (nearest != nullptr) {
+      set(&dr, nearest->country, "clause-place");
+    } else if (!dateline.empty()) {
+      set(&dr, dateline, "dateline");
+    } else if (!dominant.empty()) {
+      set(&dr, dominant, "document");
+    } else {
+      set(&dr, std::string(kUnknownCountry), "unknown");
+    }
+  }
+  // Parts take the code of the whole, the last first so that "members of
+  // the staff of the parliament" chains; a member noun's mention grows to
+  // cover what it is part of ("a member of Russia's parliament").
+  for (auto it = members.rbegin(); it != members.rend(); ++it) {
+    Draft& dr = d->drafts[it->first];
+    Draft& whole = d->drafts[static_cast<size_t>(it->second)];
+    if (whole.dropped || whole.needs_country || whole.m.actor.code.empty()) {
+      if (dr.member) {
+        d->Drop(static_cast<int32_t>(it->first));
+      } else {
+        set(&dr, dominant.empty() ? std::string(kUnknownCountry) : dominant, dominant.empty() ? "unknown" : "document");
+      }
+      continue;
+    }
+    dr.needs_country = false;
+    dr.pending_title = false;
+    dr.m.actor.code = whole.m.actor.code;
+    dr.m.actor.country = whole.m.actor.country;
+    dr.m.actor.sector = whole.m.actor.sector;
+    dr.m.actor.country_how = InferredCountry(whole.m.actor.country_how) ? whole.m.actor.country_how : "member";
+    for (const std::string& e : whole.m.entries) dr.m.entries.push_back(e);
+    if (whole.entry != nullptr && whole.m.entries.empty()) dr.m.entries.push_back(whole.entry->id);
+    if (dr.member) {
+      const uint32_t b = dr.m.token_begin;
+      const uint32_t e = whole.m.token_end;
+      d->Drop(it->second);
+      d->SetSpan(&dr, b, e);
+      dr.m.actor.name = std::string(d->Text(b, e));
+      for (uint32_t t = b; t < e; ++t) d->owner[t] = static_cast<int32_t>(it->first);
+    }
+  }
+}
+
 const ActorEntry* ActorsStage::ResolveOffice(const Doc& d, const Draft& title, size_t upto) const {
   std::vector<std::string> titles;
   std::string country = title.role_country;
@@ -613,8 +1121,8 @@ const ActorEntry* ActorsStage::ResolveOffice(const Doc& d, const Draft& title, s
   return holders.front().second;
 }
 
-void ActorsStage::Resolve(Doc* d) const {
-  // Pronoun drafts, then one walk in text order.
+void ActorsStage::OrderDrafts(Doc* d) const {
+  // Pronoun drafts, then every draft in text order (token owners follow).
   const Document& doc = *d->doc;
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) {
     if (d->owner[i] >= 0 || d->place_owner[i] >= 0) continue;
@@ -641,9 +1149,16 @@ void ActorsStage::Resolve(Doc* d) const {
     sorted.push_back(std::move(dr));
   }
   d->drafts = std::move(sorted);
+  for (int32_t& o : d->owner) {
+    if (o >= 0) o = new_index[static_cast<size_t>(o)];
+  }
+}
+
+void ActorsStage::Resolve(Doc* d, bool surnames_only) const {
+  // One walk in text order (OrderDrafts() first).
   for (size_t k = 0; k < d->drafts.size(); ++k) {
     Draft& dr = d->drafts[k];
-    if (dr.dropped) continue;
+    if (dr.dropped || (surnames_only && !dr.pending_surname)) continue;
     auto adopt = [&](size_t from, std::string how) {
       const Draft& a = d->drafts[from];
       dr.entry = a.entry;
@@ -655,6 +1170,13 @@ void ActorsStage::Resolve(Doc* d) const {
     if (dr.pending_surname) {
       dr.pending_surname = false;
       const std::vector<uint32_t>* cands = dict_->FindBySurname(d->keys.keys[dr.m.token_end - 1]);
+      // An unknown person named earlier with a title ("Judge Ana Novak ...
+      // Novak said") comes before anyone in the dictionary.
+      const int32_t titled = TitledAntecedent(*d, d->keys.keys[dr.m.token_end - 1], dr.m.token_begin);
+      if (titled >= 0) {
+        adopt(static_cast<size_t>(titled), "surname");
+        continue;
+      }
       bool done = false;
       for (size_t p = k; p-- > 0 && !done;) {
         const Draft& prev = d->drafts[p];
@@ -699,7 +1221,10 @@ void ActorsStage::Resolve(Doc* d) const {
             break;
           }
         }
-      } else if (dr.role_country.empty()) {
+      } else if (dr.role_country.empty() && (dr.m.actor.code.empty() || dr.noun == "counterpart")) {
+        // No holder and no country: a counterpart of nobody named. Other
+        // offices keep the country they inherited ("the president" ->
+        // USAGOV by the document, or ---GOV).
         d->Drop(static_cast<int32_t>(k));
       }
     } else if (!dr.pending_party.empty()) {
@@ -742,7 +1267,7 @@ void ActorsStage::FindUnknowns(Doc* d) const {
       // misses many news names ("Rossiya-24", "Truth Social"), so a
       // capital letter counts too.
       auto capitalised = [&](uint32_t t) {
-        if (d->owner[t] >= 0 || d->place_owner[t] >= 0) return false;
+        if (d->owner[t] >= 0 || d->place_owner[t] >= 0 || d->venue[t] != 0) return false;
         const Token& tk = d->tok(t);
         if (d->keys.keys[t].empty() || In(kNotNames, d->keys.keys[t])) return false;
         return tk.upos == "PROPN" || StartsUpper(tk.form);
@@ -756,6 +1281,19 @@ void ActorsStage::FindUnknowns(Doc* d) const {
         return t + 1 < s.token_end && capitalised(t + 1);
       };
       if (!proper(i)) {
+        // "Novak said" opening a sentence after "Judge Jana Novak": a
+        // capital there is enough when a titled person carries the name.
+        const int32_t titled = capitalised(i) ? TitledAntecedent(*d, d->keys.keys[i], i) : -1;
+        if (titled >= 0) {
+          Draft dr;
+          d->SetSpan(&dr, i, i + 1);
+          const Draft& a = d->drafts[static_cast<size_t>(titled)];
+          dr.m.actor = a.m.actor;
+          dr.m.entries = a.m.entries;
+          dr.m.how = "surname";
+          dr.antecedent_draft = titled;
+          d->Add(std::move(dr));
+        }
         ++i;
         continue;
       }
@@ -782,9 +1320,19 @@ void ActorsStage::FindUnknowns(Doc* d) const {
       if (!known_word && NameKey(text).size() > 1) {
         Draft dr;
         d->SetSpan(&dr, i, e);
-        dr.m.how = "proper_noun";
-        dr.m.actor.name = std::string(text);
-        dr.m.actor.type = "unknown";
+        const int32_t titled = TitledAntecedent(*d, NameKey(text), i);
+        if (titled >= 0) {
+          // "Novak" after "Former defence minister Jana Novak".
+          const Draft& a = d->drafts[static_cast<size_t>(titled)];
+          dr.m.actor = a.m.actor;
+          dr.m.entries = a.m.entries;
+          dr.m.how = "surname";
+          dr.antecedent_draft = titled;
+        } else {
+          dr.m.how = "proper_noun";
+          dr.m.actor.name = std::string(text);
+          dr.m.actor.type = "unknown";
+        }
         d->Add(std::move(dr));
       }
       i = e;
@@ -801,6 +1349,7 @@ Status ActorsStage::Process(Document* doc) const {
   d.keys.Build(*doc);
   d.owner.assign(doc->tokens.size(), -1);
   d.place_owner.assign(doc->tokens.size(), -1);
+  d.venue.assign(doc->tokens.size(), 0);
   d.sentence_of.assign(doc->tokens.size(), 0);
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Sentence& sent = doc->sentences[s];
@@ -817,9 +1366,14 @@ Status ActorsStage::Process(Document* doc) const {
   }
   FindNames(&d);
   FindRoles(&d);
+  DropVenueModifiers(&d);
   FindPlaces(&d);
   doc->dateline_place = ResolveDatelinePlace(*gaz_, *doc);
-  Resolve(&d);
+  OrderDrafts(&d);
+  // Surnames first: "the Trump administration" takes its country from them.
+  Resolve(&d, /*surnames_only=*/true);
+  InheritCountries(&d);
+  Resolve(&d, /*surnames_only=*/false);
   FindUnknowns(&d);
   // Final order and antecedent indices.
   std::vector<size_t> order;

@@ -11,15 +11,23 @@
 //                   match, case-aware: "US" is the country, "us" is not);
 //                   a title written before the name joins the mention
 //                   ("British Prime Minister Keir Starmer").
-//     "role"        a role noun with or without a country ("Ukrainian
-//                   troops" -> UKRMIL, "police in Lagos" -> NGACOP,
-//                   "protesters" -> CVL).
+//     "role"        a role noun ("Ukrainian troops" -> UKRMIL, "police in
+//                   Lagos" -> NGACOP, "Hamas fighters" -> the group's code).
+//                   Never without a country: ActorRef::country_how says
+//                   where it came from (written next to the noun, the
+//                   clause's place, the dateline, the document's dominant
+//                   country, else the unknown "---": "gunmen" -> ---UAF);
+//                   docs/actors.md, "Generic agents".
+//     "titled"      a title before a name no dictionary knows: an unknown
+//                   person with the title's sector and the country found as
+//                   for roles ("Former defence minister Jana Novak" ->
+//                   ---ELI, name "Jana Novak").
 //     "title"       an office without a name resolved to its holder on the
 //                   document's date ("the US president", "his Russian
 //                   counterpart", "the Russian leader", "the premier").
 //     "surname"     a surname alone ("Starmer"), tied to an earlier full
-//                   name (antecedent) or, if the dictionary has one such
-//                   person, to that person.
+//                   name or titled person (antecedent) or, if the
+//                   dictionary has one such person, to that person.
 //     "pronoun"     he/she to the last person of that gender, they/them to
 //                   the last group, within three sentences (antecedent set).
 //     "proper_noun" a proper-noun span no dictionary knows: an unknown

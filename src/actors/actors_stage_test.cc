@@ -224,10 +224,13 @@ TEST_F(ActorsStageTest, RoleNounsComposeWithCountries) {
       "2025-08-19");
   EXPECT_EQ(Code(doc, "Ukrainian troops"), "UKRMIL") << Dump(doc);
   EXPECT_EQ(Code(doc, "US troops"), "USAMIL");
-  EXPECT_EQ(Code(doc, "Protesters"), "CVL");
+  // Without a parse the clause is the sentence: "in Lagos" places them.
+  EXPECT_EQ(Code(doc, "Protesters"), "NGACVL");
   EXPECT_EQ(Code(doc, "police"), "NGACOP");
   EXPECT_EQ(Entry(doc, "The Russian Foreign Minister"), "sergei-lavrov");
-  EXPECT_EQ(Code(doc, "Opposition lawmakers"), "OPP");
+  // No country near them: the document's (Russian, twice).
+  EXPECT_EQ(Code(doc, "Opposition lawmakers"), "RUSOPP");
+  EXPECT_EQ(Find(doc, "Opposition lawmakers")->actor.country_how, "document");
   EXPECT_EQ(Code(doc, "The Kremlin"), "RUSGOV");
   const Mention* kremlin = Find(doc, "The Kremlin");
   ASSERT_NE(kremlin, nullptr);
@@ -311,7 +314,9 @@ TEST_F(ActorsStageTest, RandomTextNeverBreaksTheInvariants) {
       "Keir", "Starmer", "Putin", "Zelensky", "the", "The", "Russian", "US", "us", "president", "leader",
       "counterpart", "his", "he", "she", "they", "May", "may", "in", "Geneva", "Paris", ",", "Texas", ".",
       "Kremlin", "troops", "police", "Lagos", "of", "Coalition", "\"", "-", "NATO", "Nato", "Secretary",
-      "General", "Mark", "Rutte", "Zorblat", "\xC3\x89" "lys\xC3\xA9" "e", "\xFF", "(", ")", "'s", "U.S.", "\n\n"};
+      "General", "Mark", "Rutte", "Zorblat", "\xC3\x89" "lys\xC3\xA9" "e", "\xFF", "(", ")", "'s", "U.S.", "\n\n",
+      "member", "members", "former", "ex-president", "Judge", "Ana", "gunmen", "Mali", "Hamas", "fighters",
+      "Mayor", "from", "Russia", "army", "spokesman", "a"};
   uint32_t seed = 12345;
   for (int doc_no = 0; doc_no < 300; ++doc_no) {
     std::string text;
@@ -335,9 +340,184 @@ TEST_F(ActorsStageTest, RandomTextNeverBreaksTheInvariants) {
       if (m.how == "proper_noun") {
         ASSERT_TRUE(m.actor.code.empty());
       }
+      // A generic agent always has a country, "---" when none is known.
+      if (m.how == "role" || m.how == "titled") {
+        ASSERT_FALSE(m.actor.country.empty()) << text << " @ " << doc.SpanText(m.span) << " " << m.how;
+        ASSERT_FALSE(m.actor.country_how.empty()) << text;
+      }
     }
     for (const Place& p : doc.places) ASSERT_FALSE(p.gazetteer_id.empty());
   }
+}
+
+// ---- Generic agents and titled persons (issue 12): where the country
+// comes from, in order, and how the mention says so.
+
+// How the first mention written `surface` found its country.
+std::string How(const Document& doc, const std::string& surface) {
+  for (const Mention& m : doc.mentions) {
+    if (doc.SpanText(m.span) == surface) return m.actor.country_how;
+  }
+  return "<no mention>";
+}
+
+TEST_F(ActorsStageTest, GenericAgentCountryFromModifier) {
+  const Document doc = Run("Nigerian police arrested students. US troops left. NATO troops stayed.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "Nigerian police"), "NGACOP") << Dump(doc);
+  EXPECT_EQ(How(doc, "Nigerian police"), "modifier");
+  EXPECT_EQ(Code(doc, "US troops"), "USAMIL");
+  EXPECT_EQ(Code(doc, "NATO troops"), "NATO");
+}
+
+TEST_F(ActorsStageTest, GenericAgentCountryFromPossessive) {
+  const Document doc = Run("Russia's army shelled the town. Nigeria\xE2\x80\x99s police chief resigned. "
+                           "Putin's spokesman denied it.",
+                           "2025-08-19");
+  EXPECT_EQ(Code(doc, "Russia's army"), "RUSMIL") << Dump(doc);
+  EXPECT_EQ(How(doc, "Russia's army"), "possessive");
+  EXPECT_EQ(Code(doc, "Nigeria\xE2\x80\x99s police chief"), "NGACOP");
+  // A surname resolved before the countries are: the person's country.
+  EXPECT_EQ(Code(doc, "spokesman"), "RUSGOV");
+  EXPECT_EQ(How(doc, "spokesman"), "possessive");
+}
+
+TEST_F(ActorsStageTest, GenericAgentCountryFromPlaceAfterIt) {
+  const Document doc = Run("Police in northern Kenya arrested him. The army of Mali withdrew. "
+                           "Fighters from Nigeria crossed. The president of France spoke.",
+                           "2025-08-19");
+  EXPECT_EQ(Code(doc, "Police"), "KENCOP") << Dump(doc);
+  EXPECT_EQ(How(doc, "Police"), "in-place");
+  EXPECT_EQ(Code(doc, "The army"), "MLIMIL");
+  EXPECT_EQ(Code(doc, "Fighters"), "NGAUAF");
+  // A written country names the office: its holder.
+  EXPECT_EQ(Entry(doc, "The president"), "emmanuel-macron");
+}
+
+TEST_F(ActorsStageTest, GenericAgentCountryFromPlaceInItsClause) {
+  const Document doc = Run("In northern Mali, rebels attacked. Protesters marched through Lagos.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "rebels"), "MLIREB") << Dump(doc);
+  EXPECT_EQ(How(doc, "rebels"), "clause-place");
+  EXPECT_EQ(Code(doc, "Protesters"), "NGACVL");
+  // Where troops go is not where they are from.
+  const Document to = Run("Britain ruled out sending troops to Ukraine.", "2025-08-19");
+  EXPECT_EQ(How(to, "troops"), "document") << Dump(to);
+  EXPECT_EQ(Code(to, "troops"), "GBRMIL");
+}
+
+// Parses a tokenized sentence by hand: one (upos, head, deprel) per token,
+// heads sentence-relative (-1 for the root).
+void HandParse(Document* doc, const std::vector<std::tuple<const char*, int, const char*>>& parse) {
+  ASSERT_EQ(doc->tokens.size(), parse.size());
+  for (size_t i = 0; i < parse.size(); ++i) {
+    doc->tokens[i].upos = std::get<0>(parse[i]);
+    doc->tokens[i].head = std::get<1>(parse[i]);
+    doc->tokens[i].deprel = std::get<2>(parse[i]);
+  }
+}
+
+TEST_F(ActorsStageTest, AParseLimitsThePlaceToTheClause) {
+  // "Nigeria said rebels attacked while talks were held in Kenya.": Kenya is
+  // in the talks' clause, not the rebels'; the document's first country of
+  // equal count (Nigeria) is theirs.
+  Document doc;
+  doc.id = "parsed";
+  doc.text = "Nigeria said rebels attacked while talks were held in Kenya.";
+  doc.date = "2025-08-19";
+  Tokenize(&doc);
+  HandParse(&doc, {{"PROPN", 1, "nsubj"}, {"VERB", -1, "root"}, {"NOUN", 3, "nsubj"}, {"VERB", 1, "ccomp"},
+                   {"SCONJ", 7, "mark"}, {"NOUN", 7, "nsubj:pass"}, {"AUX", 7, "aux:pass"}, {"VERB", 3, "advcl"},
+                   {"ADP", 9, "case"}, {"PROPN", 7, "obl"}, {"PUNCT", 1, "punct"}});
+  ASSERT_TRUE(stage_->Process(&doc).ok());
+  EXPECT_EQ(Code(doc, "rebels"), "NGAREB") << Dump(doc);
+  EXPECT_EQ(How(doc, "rebels"), "document");
+  // The same words without a parse: the sentence is the clause.
+  const Document bare = Run(doc.text, "2025-08-19");
+  EXPECT_EQ(Code(bare, "rebels"), "KENREB") << Dump(bare);
+}
+
+TEST_F(ActorsStageTest, AParseCarriesTheCountryOverModifiers) {
+  // "Russian oil companies": the adjective qualifies the role noun after
+  // the compound; "the Kremlin talks" names a venue, not the government.
+  Document doc;
+  doc.id = "parsed";
+  doc.text = "Russian oil companies joined the Kremlin talks.";
+  doc.date = "2025-08-19";
+  Tokenize(&doc);
+  HandParse(&doc, {{"ADJ", 2, "amod"}, {"NOUN", 2, "compound"}, {"NOUN", 3, "nsubj"}, {"VERB", -1, "root"},
+                   {"DET", 6, "det"}, {"PROPN", 6, "compound"}, {"NOUN", 3, "obj"}, {"PUNCT", 3, "punct"}});
+  ASSERT_TRUE(stage_->Process(&doc).ok());
+  EXPECT_EQ(Code(doc, "Russian oil companies"), "RUSBUS") << Dump(doc);
+  EXPECT_EQ(Find(doc, "Kremlin"), nullptr) << Dump(doc);
+}
+
+TEST_F(ActorsStageTest, GenericAgentCountryFromTheDocument) {
+  // Nigeria twice (a name and a modifier), France once: Nigeria's.
+  const Document doc = Run("Talks in France ended. Nigeria and Nigerian officials disagreed. Soldiers opened fire.",
+                           "2025-08-19");
+  EXPECT_EQ(Code(doc, "Soldiers"), "NGAMIL") << Dump(doc);
+  EXPECT_EQ(How(doc, "Soldiers"), "document");
+  // A tie goes to the country named first.
+  const Document tie = Run("France and Nigeria met. Soldiers opened fire.", "2025-08-19");
+  EXPECT_EQ(Code(tie, "Soldiers"), "FRAMIL") << Dump(tie);
+}
+
+TEST_F(ActorsStageTest, GenericAgentOfUnknownCountry) {
+  const Document doc = Run("Gunmen kidnapped two aid workers. A gunman escaped.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "Gunmen"), "---UAF") << Dump(doc);
+  EXPECT_EQ(How(doc, "Gunmen"), "unknown");
+  const Mention* gunmen = Find(doc, "Gunmen");
+  ASSERT_NE(gunmen, nullptr);
+  EXPECT_EQ(gunmen->actor.country, "---");
+  EXPECT_EQ(gunmen->actor.sector, "UAF");
+  EXPECT_EQ(Code(doc, "aid workers"), "---NGO");
+  // The singular of a listed plural.
+  EXPECT_EQ(Code(doc, "A gunman"), "---UAF");
+  // An office with no holder and no country is kept, unknown.
+  EXPECT_EQ(Code(Run("The finance minister resigned.", "2025-08-19"), "The finance minister"), "---GOV");
+}
+
+TEST_F(ActorsStageTest, PartsOfActorsTakeTheirCode) {
+  const Document doc = Run("A member of Russia's parliament objected. Activists from the Labour Party marched. "
+                           "Hamas fighters fired rockets. Members said nothing.",
+                           "2025-08-19");
+  const Mention* member = Find(doc, "A member of Russia's parliament");
+  ASSERT_NE(member, nullptr) << Dump(doc);
+  EXPECT_EQ(member->actor.code, "RUSLEG");
+  EXPECT_EQ(member->actor.country_how, "member");
+  EXPECT_EQ(Code(doc, "Activists"), "GBRPTY");
+  EXPECT_EQ(Code(doc, "Hamas fighters"), "PSEREBHMS");
+  EXPECT_EQ(Find(doc, "Members"), nullptr) << "a member of nothing named is no actor";
+}
+
+TEST_F(ActorsStageTest, TitlesMakeActors) {
+  const Document doc = Run(
+      "Former defence minister Jana Novak criticised the plan. Novak said it would fail. "
+      "Mayor John Smith and Judge Ana Starmer disagreed. Starmer ruled later. The ex-president left.",
+      "2025-08-19");
+  const Mention* novak = Find(doc, "Former defence minister Jana Novak");
+  ASSERT_NE(novak, nullptr) << Dump(doc);
+  EXPECT_EQ(novak->how, "titled");
+  EXPECT_EQ(novak->actor.name, "Jana Novak");
+  EXPECT_EQ(novak->actor.type, "person");
+  EXPECT_EQ(novak->actor.code, "---ELI");  // former -> ELI, no country known
+  const Mention* later = Find(doc, "Novak");
+  ASSERT_NE(later, nullptr) << Dump(doc);
+  EXPECT_EQ(later->how, "surname");
+  EXPECT_EQ(later->actor.name, "Jana Novak");
+  ASSERT_GE(later->antecedent, 0);
+  EXPECT_EQ(doc.mentions[static_cast<size_t>(later->antecedent)].actor.name, "Jana Novak");
+  EXPECT_EQ(Code(doc, "Mayor John Smith"), "---GOV");
+  // "Starmer" refers to the judge named here, not to Keir Starmer.
+  EXPECT_EQ(Code(doc, "Judge Ana Starmer"), "---JUD");
+  EXPECT_EQ(Find(doc, "Starmer")->actor.name, "Ana Starmer") << Dump(doc);
+  EXPECT_EQ(Code(doc, "The ex-president"), "---ELI");
+  // The title's modifier gives the country; else the context does.
+  const Document nga = Run("Former Nigerian defence minister Tom Baker agreed. General Ade Bello spoke in Lagos.",
+                           "2025-08-19");
+  EXPECT_EQ(Code(nga, "Former Nigerian defence minister Tom Baker"), "NGAELI") << Dump(nga);
+  EXPECT_EQ(How(nga, "Former Nigerian defence minister Tom Baker"), "modifier");
+  EXPECT_EQ(Code(nga, "General Ade Bello"), "NGAMIL");
+  EXPECT_EQ(How(nga, "General Ade Bello"), "clause-place");
 }
 
 TEST_F(ActorsStageTest, SeedArticle) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+
 namespace annals::events {
 namespace {
 
@@ -43,8 +45,13 @@ bool In(std::string_view x, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-bool IsPoliticalActor(const Mention& m) {
+bool IsPoliticalActor(const Mention& m, const PatternDictionary& dict) {
   if (m.actor.code.empty()) return false;
+  const std::string& how = m.actor.country_how;
+  if (m.actor.type != "person" && (how == "dateline" || how == "document" || how == "unknown") &&
+      !dict.InLexicon(Lexicon::kGuessedCountrySector, AsciiLower(m.actor.sector))) {
+    return false;
+  }
   if (!m.actor.country.empty()) return true;
   const std::string& t = m.actor.type;
   return t == "igo" || t == "organisation" || t == "armed_group" || t == "party";

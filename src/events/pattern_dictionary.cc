@@ -102,6 +102,7 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kNounPartnerPrep: return "noun_partner_prep";
     case Lexicon::kAdjacentPartnerPrep: return "adjacent_partner_prep";
     case Lexicon::kSpeakerPronoun: return "speaker_pronoun";
+    case Lexicon::kGuessedCountrySector: return "guessed_country_sector";
     case Lexicon::kNegation: return "negation";
     case Lexicon::kNegatingDet: return "negating_det";
     case Lexicon::kFutureAux: return "future_aux";

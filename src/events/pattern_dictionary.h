@@ -65,6 +65,7 @@ enum class Lexicon : uint8_t {
   kNounPartnerPrep,       // a PP naming a noun event's target ("talks with")
   kAdjacentPartnerPrep,   // a PP right after a noun event, hung on the verb
   kSpeakerPronoun,        // "Iran said it was ready": the pronoun is the speaker
+  kGuessedCountrySector,  // sectors of generic agents that act even with a guessed country
   // Function words (data/lang/en/function_words.tsv, shared with other stages).
   kNegation,         // not, n't, never
   kNegatingDet,      // "no talks"

@@ -23,6 +23,9 @@ Json ActorJson(const EventActor& a) {
   j["span"] = SpanJson(a.span);
   j["entry"] = a.actor.entry;
   if (!a.actor.wikidata.empty()) j["wikidata"] = a.actor.wikidata;
+  // Generic agents and titled persons: how the country was found, so that
+  // guessed countries can be filtered out (docs/events.md).
+  if (!a.actor.country_how.empty()) j["country_how"] = a.actor.country_how;
   return j;
 }
 
