@@ -791,6 +791,8 @@ TEST(TableTest, TerminalAndSpreadsheetSafety) {
   EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
   EXPECT_EQ(CsvField("+cmd"), "'+cmd");
   EXPECT_EQ(CsvField("-4.5"), "-4.5");
+  EXPECT_EQ(CsvField("-"), "-");
+  EXPECT_EQ(CsvField("="), "'=");
   EXPECT_EQ(CsvField("-x,y"), "\"'-x,y\"");
   t.numeric = {true};
   t.rows = {{""}};

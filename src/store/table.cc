@@ -46,7 +46,9 @@ bool IsNumber(const std::string& s) {
 
 std::string CsvField(const std::string& cell) {
   std::string s = cell;
-  if (!s.empty() && std::strchr("=+-@\t\r", s[0]) != nullptr && !IsNumber(s)) s.insert(s.begin(), '\'');
+  // A lone "-" (the tables' "no actor") runs nothing and stays as it is.
+  if (s.size() > 1 && std::strchr("=+-@\t\r", s[0]) != nullptr && !IsNumber(s)) s.insert(s.begin(), '\'');
+  if (s.size() == 1 && std::strchr("=+@\t\r", s[0]) != nullptr) s.insert(s.begin(), '\'');
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {

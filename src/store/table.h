@@ -31,7 +31,8 @@ std::string RenderTable(const Table& table, TableFormat format, size_t max_width
 // One CSV field, quoted when it holds a comma, quote, CR or LF. A text cell
 // that a spreadsheet would run as a formula (first character = + - @ TAB
 // or CR, and not a number such as "-4.5") gets a leading apostrophe, as
-// OWASP advises against CSV injection: news text is untrusted input.
+// OWASP advises against CSV injection: news text is untrusted input. A
+// lone "-" (the stats tables' "no actor") is left as it is.
 std::string CsvField(const std::string& s);
 // `s` safe to print on a terminal: TAB, CR and LF become spaces; other C0
 // and C1 control characters (ESC starts terminal escape sequences), DEL and
