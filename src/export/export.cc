@@ -179,18 +179,20 @@ std::string GdeltEventId(const std::string& hex_id) {
 namespace exports {
 
 const CityInfo* FindCity(const std::string& gazetteer_id) {
-  static const std::map<std::string, CityInfo>* const kCities = [] {
-    auto* cities = new std::map<std::string, CityInfo>();
+  // Loaded once; without the table (a broken data directory) no division
+  // is known and the columns stay empty.
+  static const std::map<std::string, CityInfo> kCities = [] {
+    std::map<std::string, CityInfo> cities;
     Result<TsvTable> t = TsvTable::Load(JoinPath(DefaultDataDir(), "gazetteer/geonames-cities.tsv"));
     if (!t.ok() || !t->RequireColumns({"geonameid", "admin1_code", "admin1_name", "country2"}).ok()) return cities;
     for (const TsvRow& row : t->rows()) {
-      (*cities)["geonames:" + std::string(row.Get("geonameid"))] = {
+      cities["geonames:" + std::string(row.Get("geonameid"))] = {
           std::string(row.Get("country2")), std::string(row.Get("admin1_code")), std::string(row.Get("admin1_name"))};
     }
     return cities;
   }();
-  const auto it = kCities->find(gazetteer_id);
-  return it == kCities->end() ? nullptr : &it->second;
+  const auto it = kCities.find(gazetteer_id);
+  return it == kCities.end() ? nullptr : &it->second;
 }
 
 CivilDate EventDate(const EventRow& r) {

@@ -111,10 +111,9 @@ Result<std::unique_ptr<Vocabulary>> Vocabulary::Load(const std::string& data_dir
 }
 
 Result<const Vocabulary*> Vocabulary::Default() {
-  static const Result<std::unique_ptr<Vocabulary>>* const kLoaded =
-      new Result<std::unique_ptr<Vocabulary>>(Load(DefaultDataDir()));
-  if (!kLoaded->ok()) return kLoaded->status();
-  return kLoaded->value().get();
+  static const Result<std::unique_ptr<Vocabulary>> kLoaded = Load(DefaultDataDir());
+  if (!kLoaded.ok()) return kLoaded.status();
+  return kLoaded.value().get();
 }
 
 const Vocabulary::Country* Vocabulary::FindCountry(std::string_view alpha3) const {
