@@ -6,11 +6,16 @@ Run by ctest with ANNALS_BIN pointing at the built binary and the repository
 root as the working directory. ANNALS_UPDATE_GOLDEN=1 rewrites the golden
 files (a deliberate act: review the diff before committing).
 """
+import csv
+import io
 import json
 import os
 import pathlib
+import pty
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -18,8 +23,8 @@ BIN = os.environ.get("ANNALS_BIN", str(ROOT / "build" / "annals"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def run(*args, stdin=None):
-    return subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=ROOT, timeout=600)
+def run(*args, stdin=None, cwd=ROOT, prefix=()):
+    return subprocess.run([*prefix, BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=600)
 
 
 def validate(stdout: bytes) -> tuple[int, int, str]:
@@ -150,6 +155,191 @@ class BadInputTest(unittest.TestCase):
         self.assertEqual(run("code", "--date", "2025-02-30", "examples/summit.txt").returncode, 2)
         self.assertEqual(run("version").returncode, 0)
         self.assertEqual(run("help").returncode, 0)
+
+
+FOUR = ("Russia denied attacking Ukraine on Monday. Iran could strike Israel if talks fail. "
+        "China will impose sanctions on Japan next month. Russia did not attack Ukraine.\n")
+
+
+class StoreSessionTest(unittest.TestCase):
+    """The analyst's session of issue 14, command by command: load a folder,
+    fix a wrong date, tables with names, exports without surprises."""
+
+    def setUp(self):
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="annals_cli_"))
+        self.addCleanup(shutil.rmtree, self.dir, True)
+        (self.dir / "articles").mkdir()
+        self.db = str(self.dir / "a.db")
+
+    def annals(self, *args, **kw):
+        return run(*args, "--db", self.db, **kw) if args[0] in ("ingest", "query", "stats", "export", "delete") \
+            else run(*args, **kw)
+
+    def write(self, name, text):
+        path = self.dir / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+
+    def query(self, *args):
+        proc = self.annals("query", "--format", "jsonl", *args)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        return [json.loads(line) for line in proc.stdout.splitlines()]
+
+    def test_undated_documents_are_refused_unless_allowed_and_then_flagged(self):
+        self.write("a.txt", "Russia attacked Ukraine.\n")
+        proc = self.annals("ingest", str(self.dir / "articles"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(b"a.txt: no document date", proc.stderr)
+        self.assertIn(b"--allow-undated", proc.stderr)
+        proc = self.annals("ingest", "--allow-undated", str(self.dir / "articles"))
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        records = self.query("--no-fold")
+        self.assertTrue(records)
+        self.assertEqual({r["date_precision"] for r in records}, {"undated"})
+
+    def test_invalid_jsonl_date_is_an_error_naming_the_line(self):
+        self.write("n.jsonl", json.dumps({"id": "ok", "date": "2025-03-01", "text": "Russia attacked Ukraine."}) +
+                   "\n" + json.dumps({"id": "us", "date": "03/01/2025", "text": "France criticized Russia."}) + "\n")
+        proc = self.annals("ingest", "--date", "2025-01-01", str(self.dir / "articles"))
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(b"n.jsonl:2: invalid \"date\" '03/01/2025'", proc.stderr)
+        self.assertEqual({r["doc"] for r in self.query("--no-fold")}, {"ok"})
+
+    def test_a_wrong_date_is_fixed_with_replace_and_documents_deleted(self):
+        self.write("a.txt", "Russia attacked Ukraine.\n")
+        self.write("b.txt", "France criticized Russia.\n")
+        self.assertEqual(self.annals("ingest", "--date", "2025-01-01", str(self.dir / "articles")).returncode, 0)
+        again = self.annals("ingest", "--date", "2025-03-01", str(self.dir / "articles"))
+        self.assertIn(b"2 already stored", again.stderr)  # the same documents: not re-dated silently
+        fixed = self.annals("ingest", "--replace", "--date", "2025-03-01", str(self.dir / "articles"))
+        self.assertEqual(fixed.returncode, 0, fixed.stderr.decode())
+        self.assertIn(b"2 replaced", fixed.stderr)
+        self.assertEqual({r["date"] for r in self.query()}, {"2025-03-01"})
+        gone = self.annals("delete", "--doc", "a.txt")
+        self.assertEqual(gone.returncode, 0, gone.stderr.decode())
+        self.assertEqual({r["mentions"][0]["doc"] for r in self.query()}, {"b.txt"})
+        self.assertEqual(self.annals("delete").returncode, 2)  # nothing selected
+
+    def test_the_same_article_with_a_trailing_newline_is_one_document(self):
+        self.write("a.txt", "Russia attacked Ukraine.")
+        self.write("copy/a-again.txt", "Russia attacked Ukraine.\n\n")
+        self.write("copy/a.txt", "France criticized Russia.")  # same file name, other folder: its own id
+        proc = self.annals("ingest", "--date", "2025-03-01", str(self.dir / "articles"))
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        self.assertIn(b"2 document(s) stored", proc.stderr)
+        self.assertIn(b"1 already stored", proc.stderr)
+
+    def test_events_that_did_not_happen_are_not_exported_as_if_they_did(self):
+        self.write("four.txt", FOUR)
+        self.assertEqual(self.annals("ingest", "--date", "2025-03-03", str(self.dir / "articles")).returncode, 0)
+        out = str(self.dir / "events.tsv")
+        proc = self.annals("export", "--format", "gdelt", "-o", out)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        rows = [line.split("\t") for line in pathlib.Path(out).read_text().splitlines()]
+        # Iran could strike, China will impose, Russia did not attack: none happened.
+        self.assertFalse([r for r in rows if r[5] in ("IRN", "CHN")], rows)
+        meta = json.loads(pathlib.Path(out + ".meta.json").read_text())
+        self.assertEqual(meta["modalities"], ["asserted", "reported"])
+        every = self.annals("export", "--format", "gdelt", "--modality", "all")
+        self.assertGreater(len(every.stdout.splitlines()), len(rows))
+        self.assertIn(b'"modalities": "all"', every.stderr)
+
+    def test_tables_for_people_name_codes_and_roll_up_to_countries(self):
+        self.write("a.txt", "Russian troops attacked Ukraine on Monday. Lavrov criticized NATO.\n")
+        self.assertEqual(self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles")).returncode, 0)
+        table = self.annals("query", "--format", "table")
+        self.assertIn(b"Use conventional military force", table.stdout)
+        self.assertIn(b"source_name", table.stdout)
+        series = self.annals("stats", "--show", "series", "--by", "month", "--level", "country", "--format", "csv")
+        self.assertEqual(series.returncode, 0, series.stderr.decode())
+        rows = list(csv.DictReader(io.StringIO(series.stdout.decode())))
+        self.assertTrue(any(r["source"] == "RUS" and r["source_name"] == "Russia" for r in rows), rows)
+        roots = self.annals("stats", "--show", "cameo_root")  # a table, also into a pipe
+        self.assertIn(b"name", roots.stdout.splitlines()[1])
+        code = run("code", "--date", "2025-03-05", "--format", "evidence", str(self.dir / "articles" / "a.txt"))
+        self.assertIn(b"<<", code.stdout)
+
+    def test_messages(self):
+        missing = self.annals("query")
+        self.assertEqual(missing.returncode, 4)
+        self.assertIn(b"annals query: error: no store at", missing.stderr)
+        self.assertIn(b"annals ingest", missing.stderr)
+        self.assertIn(b"--db", missing.stderr)
+        nothing = self.annals("ingest", "--date", "2025-03-05", str(self.dir / "no-such-folder"))
+        self.assertEqual(nothing.returncode, 4)
+        self.assertFalse(os.path.exists(self.db), "ingest of a missing path created a store")
+        self.write("a.txt", "Russia attacked Ukraine.\n")
+        self.assertEqual(self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles")).returncode, 0)
+        for args, expect in ((["query", "--from", "2025/01"], b"use YYYY, YYYY-MM or YYYY-MM-DD"),
+                             (["query", "--limit", "-1"], b"--limit"),
+                             (["query", "--text", '"unterminated'], b"bad --text query"),
+                             (["query", "--actor-country", "UP"], b"Ukraine (UKR)"),
+                             (["query", "--plover", "FIGHT"], b"ASSAULT"),
+                             (["export"], b"gdelt-mentions, icews, plover")):
+            proc = self.annals(*args)
+            self.assertEqual(proc.returncode, 2, (args, proc.stderr))
+            self.assertEqual(len(proc.stderr.splitlines()), 1, proc.stderr)
+            self.assertIn(expect, proc.stderr)
+            self.assertRegex(proc.stderr.decode(), r"^annals (query|export): error: ")
+        self.assertIn(b"Usage: annals code", run("help", "code").stdout)
+        self.assertIn(b"check", run("help", "actors").stdout)
+        self.assertIn(b"actors check", run("help").stdout)
+
+    def test_export_never_destroys_the_store_or_an_existing_file(self):
+        self.write("a.txt", "Russia attacked Ukraine.\n")
+        self.assertEqual(self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles")).returncode, 0)
+        before = pathlib.Path(self.db).read_bytes()
+        for target in (self.db, self.db + "-wal", self.db + "-shm"):
+            proc = self.annals("export", "--format", "csv", "-o", target)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn(b"refusing", proc.stderr)
+        self.assertEqual(pathlib.Path(self.db).read_bytes(), before)
+        keep = self.dir / "keep.tsv"
+        keep.write_text("KEEP\n")
+        failed = self.annals("export", "--format", "gdelt", "--cameo", "99", "-o", str(keep))
+        self.assertEqual(failed.returncode, 2)
+        self.assertEqual(keep.read_text(), "KEEP\n")
+        self.assertEqual([p.name for p in self.dir.iterdir() if ".tmp-" in p.name], [])
+
+    def test_csv_cells_that_spreadsheets_would_run_are_escaped(self):
+        self.write("n.jsonl", json.dumps({"id": "x", "date": "2025-03-01", "source": "=HYPERLINK(1)",
+                                          "text": "Russia attacked Ukraine."}) + "\n")
+        self.assertEqual(self.annals("ingest", str(self.dir / "articles")).returncode, 0)
+        rows = list(csv.DictReader(io.StringIO(self.annals("export", "--format", "csv").stdout.decode())))
+        self.assertEqual(rows[0]["doc_source"], "'=HYPERLINK(1)")
+        self.assertLessEqual(int(rows[0]["id"]), 2 ** 53)
+
+    def test_code_on_a_terminal_says_it_reads_standard_input(self):
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([BIN, "code", "--date", "2025-03-01"], stdin=slave, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=ROOT)
+        os.close(slave)
+        os.write(master, b"Russia attacked Ukraine.\n\x04")
+        out, err = proc.communicate(timeout=120)
+        os.close(master)
+        self.assertIn(b"reading text from standard input", err)
+        self.assertIn(b'"cameo"', out)
+
+    def test_a_store_in_a_read_only_folder_can_be_queried(self):
+        self.write("a.txt", "Russia attacked Ukraine.\n")
+        self.assertEqual(self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles")).returncode, 0)
+        ro = self.dir / "ro"
+        ro.mkdir()
+        shutil.copy(self.db, ro / "a.db")
+        prefix = ()
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                self.skipTest("running as root without setpriv: cannot make a folder unwritable")
+            prefix = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+            os.chmod(self.dir, 0o755)
+        os.chmod(ro / "a.db", 0o444)
+        os.chmod(ro, 0o555)
+        self.addCleanup(os.chmod, ro, 0o755)
+        proc = run("query", "--format", "jsonl", "--db", str(ro / "a.db"), prefix=prefix)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        self.assertTrue(proc.stdout.strip())
+        self.assertEqual(sorted(p.name for p in ro.iterdir()), ["a.db"])
 
 
 class GoldenTest(unittest.TestCase):

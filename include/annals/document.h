@@ -241,6 +241,8 @@ struct Document {
   std::string source;  // outlet
   std::string url;
   std::string origin;  // where it was read from: "file.jsonl:17"
+  bool undated = false;  // the input had no date: `date` is the day it was
+                         // read, and dates derived from it say "undated"
   std::string text;    // repaired, normalised text; all spans point here
 
   // Filled by the text stage (kLayerFurniture): the document's furniture in

@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "events/event_eval.h"
 #include "ontology/ontology.h"
 
@@ -41,12 +42,12 @@ int RunEvalEvents(const EvalEventsOptions& o) {
   for (const std::string& path : o.gold) {
     Result<std::string> text = ReadFile(path);
     if (!text.ok()) {
-      std::cerr << "annals: error: " << text.status().message() << "\n";
+      PrintError("eval events", text.status().message());
       return kExitIoError;
     }
     std::vector<std::string> errors;
     std::vector<events::GoldItem> items = events::ParseGold(*text, path, &errors);
-    for (const std::string& e : errors) std::cerr << "annals: " << e << "\n";
+    for (const std::string& e : errors) PrintError("eval events", e);
     bad_lines |= !errors.empty();
     for (const events::GoldItem& item : items) {
       Document doc;
@@ -56,7 +57,7 @@ int RunEvalEvents(const EvalEventsOptions& o) {
       doc.origin = path + ":" + std::to_string(item.line);
       Status st = (*pipeline)->Process(&doc);
       if (!st.ok()) {
-        std::cerr << "annals: " << doc.origin << ": " << st.message() << "\n";
+        PrintError("eval events", doc.origin + ": " + st.message());
         bad_lines = true;
         continue;
       }

@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "syntax/evaluate.h"
 #include "syntax/syntax_stage.h"
 
@@ -29,10 +30,10 @@ struct EvalSyntaxOptions {
 int RunEvalSyntax(const EvalSyntaxOptions& o) {
   auto gold = syntax::ReadConllu(o.gold);
   if (!gold.ok()) {
-    std::cerr << "annals: error: " << gold.status().message() << "\n";
+    PrintError("eval syntax", gold.status().message());
     return kExitIoError;
   }
-  for (const std::string& e : gold->errors) std::cerr << "annals: " << e << "\n";
+  for (const std::string& e : gold->errors) PrintError("eval syntax", e);
   Config config;
   config.data_dir = o.data_dir;
   config.syntax_model = o.model;
@@ -41,14 +42,14 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
   if (o.raw) {
     auto r = syntax::EvaluateRawText(config, gold->sentences, &system);
     if (!r.ok()) {
-      std::cerr << "annals: error: " << r.status().message() << "\n";
+      PrintError("eval syntax", r.status().message());
       return kExitDataError;
     }
     scores = *r;
   } else {
     auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config));
     if (!model.ok()) {
-      std::cerr << "annals: error: " << model.status().message() << "\n";
+      PrintError("eval syntax", model.status().message());
       return kExitDataError;
     }
     system = syntax::AnalyzeGoldTokens(**model, gold->sentences);
@@ -61,7 +62,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
     std::ofstream f(o.output, std::ios::binary);
     f << out;
     if (!f) {
-      std::cerr << "annals: error: " << o.output << ": write failed\n";
+      PrintError("eval syntax", o.output + ": write failed");
       return kExitIoError;
     }
   }

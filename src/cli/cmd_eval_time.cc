@@ -16,6 +16,7 @@
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "time/plain_tokens.h"
 #include "time/recognizer.h"
 #include "time/timeml.h"
@@ -42,7 +43,7 @@ int RunEvalTime(const EvalTimeOptions& o) {
     files.push_back(o.gold);
   }
   if (files.empty()) {
-    std::cerr << "annals: error: " << o.gold << ": no .tml files\n";
+    PrintError("eval time", o.gold + ": no .tml files");
     return kExitIoError;
   }
   std::unique_ptr<Pipeline> pipeline;
@@ -56,12 +57,12 @@ int RunEvalTime(const EvalTimeOptions& o) {
   for (const auto& f : files) {
     auto xml = ReadFile(f.string());
     if (!xml.ok()) {
-      std::cerr << "annals: error: " << xml.status().message() << "\n";
+      PrintError("eval time", xml.status().message());
       return kExitIoError;
     }
     auto gold = timex::ParseTimeml(xml.value(), f.string());
     if (!gold.ok()) {
-      std::cerr << "annals: " << gold.status().message() << " (skipped)\n";
+      PrintWarning("eval time", gold.status().message() + " (skipped)");
       ++bad;
       continue;
     }
@@ -71,13 +72,12 @@ int RunEvalTime(const EvalTimeOptions& o) {
     doc.text = gold->text;
     if (pipeline) {
       if (Status st = pipeline->ProcessUntil(&doc, "time"); !st.ok()) {
-        std::cerr << "annals: " << f.string() << ": " << st.message() << " (skipped)\n";
+        PrintWarning("eval time", f.string() + ": " + st.message() + " (skipped)");
         ++bad;
         continue;
       }
       if (doc.text != gold->text) {
-        std::cerr << "annals: " << f.string()
-                  << ": text changed by normalisation; spans may not align\n";
+        PrintWarning("eval time", f.string() + ": text changed by normalisation; spans may not align");
       }
     } else {
       timex::PlainTokenize(&doc);

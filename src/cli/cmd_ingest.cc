@@ -1,18 +1,23 @@
 // `annals ingest`: code files and folders of documents into the embedded
-// store (docs/store.md). Idempotent: a document already stored (same id or
-// same content) is skipped, so re-running after a crash or on a growing
-// folder only adds what is new. A progress bar is drawn on stderr when it is
-// a terminal; otherwise only problems and a one-line summary are printed.
+// store (docs/store.md). Idempotent: a document already stored (same id and
+// text, or the same text) is skipped, so re-running after a crash or on a
+// growing folder only adds what is new; --replace replaces stored documents
+// of the same id (a corrected date or text). Documents need a date: from
+// the record, --date, or --allow-undated (today, flagged). A progress bar is
+// drawn on stderr when it is a terminal; otherwise only problems and a
+// one-line summary are printed.
 #include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
 
+#include "base/civil_date.h"
 #include "base/file.h"
 #include "base/hash.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "store/ingest.h"
 #include "store/store.h"
 
@@ -25,6 +30,8 @@ struct IngestCliOptions {
   std::string db = "annals.db";
   std::string input_format = "auto";
   std::string date;
+  bool allow_undated = false;
+  bool replace = false;
   bool recode = false;
   size_t batch = 200;
   int threads = 0;
@@ -46,11 +53,11 @@ void DrawProgress(const IngestProgress& p) {
   const int width = 24;
   std::string bar(static_cast<size_t>(frac * width + 0.5), '#');
   bar.resize(width, '.');
-  const double docs_s = p.seconds > 0 ? static_cast<double>(p.stored + p.recoded) / p.seconds : 0;
+  const double docs_s = p.seconds > 0 ? static_cast<double>(p.stored + p.recoded + p.replaced) / p.seconds : 0;
   const double events_s = p.seconds > 0 ? static_cast<double>(p.events) / p.seconds : 0;
   const double eta = frac > 0.001 ? p.seconds * (1 - frac) / frac : -1;
   std::fprintf(stderr, "\r[%s] %3.0f%%  %zu docs  %.1f docs/s  %.1f events/s  %zu dup  %zu bad  ETA %s\x1b[K",
-               bar.c_str(), frac * 100, p.stored + p.recoded, docs_s, events_s, p.duplicates, p.failed,
+               bar.c_str(), frac * 100, p.stored + p.recoded + p.replaced, docs_s, events_s, p.duplicates, p.failed,
                Duration(eta).c_str());
   std::fflush(stderr);
 }
@@ -67,20 +74,35 @@ std::string OntologyDescription(const Pipeline& pipeline) {
 }
 
 int RunIngest(const IngestCliOptions& o) {
+  constexpr std::string_view kCmd = "ingest";
   if (o.paths.empty() && !o.recode) {
-    std::cerr << "annals ingest: name files or folders to ingest (or --recode)\n";
+    PrintError(kCmd, "name files or folders to ingest (or --recode to re-code the store)");
+    return kExitUsage;
+  }
+  if (!o.date.empty() && !ParseIsoDate(o.date)) {
+    PrintError(kCmd, "invalid --date '" + o.date + "' (use YYYY-MM-DD)");
+    return kExitUsage;
+  }
+  if (o.allow_undated && !o.date.empty()) {
+    PrintError(kCmd, "--date and --allow-undated contradict each other: give one");
     return kExitUsage;
   }
   Result<InputFormat> format = ParseInputFormat(o.input_format);
   if (!format.ok()) {
-    std::cerr << "annals ingest: " << format.status().message() << "\n";
+    PrintError(kCmd, format.status().message());
     return kExitUsage;
+  }
+  // Every path must exist before the store is created or touched.
+  Result<std::vector<InputFile>> files = ListInputFiles(o.paths);
+  if (!files.ok()) {
+    PrintError(kCmd, files.status().message());
+    return kExitIoError;
   }
   Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
   if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
   Result<std::unique_ptr<Store>> store = Store::Open(o.db);
   if (!store.ok()) {
-    std::cerr << "annals ingest: " << store.status().message() << "\n";
+    PrintError(kCmd, store.status().message());
     return store.status().code() == StatusCode::kDataError ? kExitDataError : kExitIoError;
   }
   FoldOptions fold = (*store)->fold_options();
@@ -93,6 +115,8 @@ int RunIngest(const IngestCliOptions& o) {
   io.threads = o.threads;
   io.format = *format;
   io.default_date = o.date;
+  io.allow_undated = o.allow_undated;
+  io.replace = o.replace;
   io.coded_by = CoderVersion(**pipeline, ANNALS_VERSION);
   for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
            {"annals_version", ANNALS_VERSION},
@@ -102,7 +126,7 @@ int RunIngest(const IngestCliOptions& o) {
     if (st.ok()) st = (*store)->SetMeta(k, v);
   }
   if (!st.ok()) {
-    std::cerr << "annals ingest: " << st.message() << "\n";
+    PrintError(kCmd, st.message());
     return kExitIoError;
   }
 
@@ -115,7 +139,7 @@ int RunIngest(const IngestCliOptions& o) {
   };
   auto problem = [&](const Diagnostic& d) {
     if (drew) std::fputs("\r\x1b[K", stderr);
-    std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+    PrintDiagnostic(kCmd, d);
   };
   Ingester ingester(**pipeline, store->get(), io);
   if (o.recode) st = ingester.RecodeStale(problem, progress);
@@ -123,17 +147,19 @@ int RunIngest(const IngestCliOptions& o) {
   if (drew) std::fputs("\n", stderr);
   const IngestProgress& p = ingester.progress();
   if (!o.quiet) {
-    std::cerr << "annals: " << p.stored << " document(s) stored, " << p.events << " event(s)";
-    if (p.recoded) std::cerr << ", " << p.recoded << " re-coded";
-    std::cerr << ", " << p.duplicates << " already stored, " << p.failed << " bad";
+    std::string line = std::to_string(p.stored) + " document(s) stored, " + std::to_string(p.events) + " event(s)";
+    if (p.replaced) line += ", " + std::to_string(p.replaced) + " replaced";
+    if (p.recoded) line += ", " + std::to_string(p.recoded) + " re-coded";
+    line += ", " + std::to_string(p.duplicates) + " already stored, " + std::to_string(p.failed) + " bad";
     char rate[96];
+    const double docs = static_cast<double>(p.stored + p.recoded + p.replaced);
     std::snprintf(rate, sizeof rate, " in %.1f s (%.1f docs/s, %.1f events/s)", p.seconds,
-                  p.seconds > 0 ? static_cast<double>(p.stored + p.recoded) / p.seconds : 0.0,
+                  p.seconds > 0 ? docs / p.seconds : 0.0,
                   p.seconds > 0 ? static_cast<double>(p.events) / p.seconds : 0.0);
-    std::cerr << rate << " -> " << o.db << "\n";
+    PrintNote(kCmd, line + rate + " -> " + o.db);
   }
   if (!st.ok()) {
-    std::cerr << "annals ingest: error: " << st.message() << "\n";
+    PrintError(kCmd, st.message());
     return st.code() == StatusCode::kNotFound || st.code() == StatusCode::kIoError ? kExitIoError : kExitDataError;
   }
   return p.failed > 0 ? kExitPartial : kExitOk;
@@ -146,7 +172,13 @@ Action Setup(CLI::App* app) {
   app->add_option("--db", o->db, "Store file (SQLite; created if missing)")->capture_default_str();
   app->add_option("--input-format", o->input_format, "text, jsonl or auto (by file extension)")
       ->check(CLI::IsMember({"auto", "text", "txt", "jsonl", "ndjson"}));
-  app->add_option("--date", o->date, "Date YYYY-MM-DD for documents without one (text files)");
+  app->add_option("--date", o->date,
+                  "Publication date YYYY-MM-DD of documents without one (text files; JSONL records without "
+                  "\"date\"). Required for undated input unless --allow-undated");
+  app->add_flag("--allow-undated", o->allow_undated,
+                "Store documents without a date anyway: dated today and flagged (date_precision \"undated\")");
+  app->add_flag("--replace", o->replace,
+                "Replace stored documents of the same id (to fix a date or text): re-coded, refolded");
   app->add_flag("--recode", o->recode,
                 "Re-code stored documents coded by another version of Annals, its data or Goldstein table");
   app->add_option("--batch", o->batch, "Documents per transaction")->check(CLI::PositiveNumber)->capture_default_str();

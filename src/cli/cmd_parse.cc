@@ -11,6 +11,7 @@
 #include "base/file.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "syntax/evaluate.h"
 #include "syntax/syntax_stage.h"
 #include "text/text_stage.h"
@@ -30,12 +31,12 @@ int RunParse(const ParseOptions& o) {
   config.syntax_model = o.model;
   auto text_stage = CreateTextStage(config);
   if (!text_stage.ok()) {
-    std::cerr << "annals: error: " << text_stage.status().message() << "\n";
+    PrintError("parse", text_stage.status().message());
     return kExitDataError;
   }
   auto syntax_stage = CreateSyntaxStage(config);
   if (!syntax_stage.ok()) {
-    std::cerr << "annals: error: " << syntax_stage.status().message() << "\n";
+    PrintError("parse", syntax_stage.status().message());
     return kExitDataError;
   }
   Document doc;
@@ -45,13 +46,13 @@ int RunParse(const ParseOptions& o) {
     size_t got;
     while ((got = std::fread(buf, 1, sizeof buf, stdin)) > 0) doc.text.append(buf, got);
     if (std::ferror(stdin)) {
-      std::cerr << "annals: error: standard input: read failed\n";
+      PrintError("parse", "standard input: read failed");
       return kExitIoError;
     }
   } else {
     Result<std::string> text = ReadFile(o.input);
     if (!text.ok()) {
-      std::cerr << "annals: error: " << text.status().message() << "\n";
+      PrintError("parse", text.status().message());
       return kExitIoError;
     }
     doc.text = std::move(text).value();
@@ -59,11 +60,11 @@ int RunParse(const ParseOptions& o) {
   for (Stage* stage : {text_stage->get(), syntax_stage->get()}) {
     Status st = stage->Process(&doc);
     if (!st.ok()) {
-      std::cerr << "annals: " << o.input << ": " << st.message() << "\n";
+      PrintError("parse", o.input + ": " + st.message());
       return kExitPartial;
     }
   }
-  for (const Diagnostic& d : doc.diagnostics) std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+  for (const Diagnostic& d : doc.diagnostics) PrintDiagnostic("parse", d);
   std::string out;
   for (const syntax::ConlluSentence& s : syntax::DocumentToConllu(doc)) syntax::WriteConllu(s, &out);
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -19,6 +19,7 @@
 #include "base/file.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 
 namespace annals::cli {
 namespace {
@@ -36,7 +37,7 @@ int RunLookup(const LookupOptions& o) {
   const std::string dir = JoinPath(o.data_dir.empty() ? DefaultDataDir() : o.data_dir, "gazetteer");
   std::vector<DictionaryIssue> issues;
   Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Load(dir, &issues);
-  for (const DictionaryIssue& i : issues) std::cerr << "annals: " << i.message << "\n";
+  for (const DictionaryIssue& i : issues) PrintDiagnostic("places lookup", {i.error ? "error" : "warning", i.message});
   if (!gaz.ok()) {
     std::cerr << "annals places lookup: cannot load: " << gaz.status().message() << "\n";
     return kExitDataError;

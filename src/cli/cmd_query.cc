@@ -1,8 +1,10 @@
 // `annals query`: events from the store, filtered by date, actor, dyad,
-// CAMEO code, PLOVER type, modality, place and full text (docs/store.md).
-// Output: an aligned table on a terminal, else JSON Lines; or --format csv.
-// JSON Lines of raw records (--no-fold) are exactly the contract records
-// of docs/events.md; folded events list their mentions.
+// speaker, CAMEO code, PLOVER type, modality, place and full text
+// (docs/store.md). By default only events that happened (modality asserted
+// or reported). Output: an aligned table with names beside codes on a
+// terminal or with --format table (also into a pager), else JSON Lines; or
+// --format csv. JSON Lines of raw records (--no-fold) are exactly the
+// contract records of docs/events.md; folded events list their mentions.
 #include <unistd.h>
 
 #include <iostream>
@@ -10,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "store/filter_options.h"
 #include "store/query.h"
 #include "store/table.h"
@@ -19,9 +22,9 @@ namespace {
 
 struct QueryOptions {
   std::string db = "annals.db";
-  EventFilter filter;
-  bool no_fold = false;
+  FilterArgs args;
   std::string format = "auto";
+  int64_t limit = 0;
   bool evidence = false;
 };
 
@@ -33,6 +36,7 @@ Json ActorJson(const ActorCols& a) {
   j["text"] = a.text;
   j["name"] = a.name;
   j["code"] = a.code;
+  j["code_name"] = a.code_name;
   j["country"] = a.country;
   j["sector"] = a.sector;
   j["type"] = a.type;
@@ -48,11 +52,15 @@ Result<Json> FoldedJson(Store& store, const EventRow& r) {
   j["source"] = ActorJson(r.source);
   j["target"] = ActorJson(r.target);
   j["cameo"] = r.cameo;
+  j["cameo_name"] = r.cameo_name;
   j["goldstein"] = r.goldstein;
   j["quad_class"] = r.quad_class;
   j["plover"] = {{"type", r.plover_type.empty() ? Json(nullptr) : Json(r.plover_type)},
                  {"mode", r.plover_mode.empty() ? Json(nullptr) : Json(r.plover_mode)}};
   j["modality"] = r.modality;
+  j["speaker"] = r.speaker_text.empty() ? Json(nullptr)
+                                        : Json({{"text", r.speaker_text}, {"name", r.speaker_name},
+                                                {"code", r.speaker_code}});
   j["confidence"] = r.confidence;
   if (r.has_location) {
     j["location"] = {{"name", r.location_name}, {"country", r.location_country}, {"lat", r.lat}, {"lon", r.lon},
@@ -75,28 +83,41 @@ Result<Json> FoldedJson(Store& store, const EventRow& r) {
 }
 
 int RunQuery(QueryOptions o) {
-  o.filter.folded = !o.no_fold;
-  std::string format = o.format;
-  if (format == "auto") format = isatty(STDOUT_FILENO) ? "table" : "jsonl";
-  Result<std::unique_ptr<Store>> store = Store::Open(o.db, StoreOptions{.read_only = true});
-  if (!store.ok()) {
-    std::cerr << "annals query: " << store.status().message() << "\n";
-    return store.status().code() == StatusCode::kDataError ? kExitDataError : kExitIoError;
+  constexpr std::string_view kCmd = "query";
+  if (Status st = o.args.Resolve(); !st.ok()) {
+    PrintError(kCmd, st.message());
+    return kExitUsage;
   }
+  const EventFilter& filter = o.args.filter;
+  o.args.filter.limit = static_cast<size_t>(o.limit);
+  std::string format = o.format;
+  if (format == "auto") {
+    format = isatty(STDOUT_FILENO) ? "table" : "jsonl";
+    if (format == "jsonl" && isatty(STDERR_FILENO)) {
+      PrintNote(kCmd, "writing JSON Lines, as standard output is not a terminal; --format table for a table "
+                      "(e.g. into less -S)");
+    }
+  }
+  int rc = kExitOk;
+  std::unique_ptr<Store> store = OpenStoreForReading(kCmd, o.db, &rc);
+  if (!store) return rc;
   Table table;
-  for (const char* c : {"id", "date", "source", "target", "cameo", "plover", "modality"}) table.AddColumn(c);
+  for (const char* c : {"date", "source", "source_name", "cameo", "event", "target", "target_name", "modality"}) {
+    table.AddColumn(c);
+  }
   table.AddColumn("goldstein", true);
   table.AddColumn("mentions", true);
   table.AddColumn("place");
   table.AddColumn("doc");
+  table.AddColumn("id");
   if (o.evidence) table.AddColumn("evidence");
   size_t rows = 0;
-  const Status st = ForEachEvent(**store, o.filter, [&](const EventRow& r) -> Status {
+  const Status st = ForEachEvent(*store, filter, [&](const EventRow& r) -> Status {
     ++rows;
     if (format == "jsonl") {
       Json j;
       if (r.folded) {
-        Result<Json> folded = FoldedJson(**store, r);
+        Result<Json> folded = FoldedJson(*store, r);
         if (!folded.ok()) return folded.status();
         j = std::move(folded.value());
       } else {
@@ -107,19 +128,28 @@ int RunQuery(QueryOptions o) {
       std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
       return Status::Ok();
     }
-    std::vector<std::string> cells = {r.id,    r.date,       r.source.Label(),
-                                      r.target.Label(), r.cameo, r.plover_type,
-                                      r.modality, FormatNumber(r.goldstein, 1), std::to_string(r.mentions),
-                                      r.location_name, r.doc_id};
+    std::vector<std::string> cells = {r.date,        r.source.code,  r.source.present ? r.source.name : "",
+                                      r.cameo,       r.cameo_name,   r.target.code,
+                                      r.target.present ? r.target.name : "",
+                                      r.modality,    FormatNumber(r.goldstein, 1),
+                                      std::to_string(r.mentions),    r.location_name,
+                                      r.doc_id,      r.id};
     if (o.evidence) cells.push_back(MarkEvidence(r));
     table.rows.push_back(std::move(cells));
     return Status::Ok();
   });
   if (!st.ok()) {
-    std::cerr << "annals query: " << st.message() << "\n";
-    return st.code() == StatusCode::kInvalidArgument ? kExitUsage : kExitIoError;
+    PrintError(kCmd, st.message());
+    return ExitCodeFor(st);
   }
-  if (format == "csv") std::cout << RenderTable(table, TableFormat::kCsv);
+  const std::string counted = std::to_string(rows) + (filter.folded ? " event(s)" : " record(s)") +
+                              "; modality " + ModalityDescription(filter.modalities) +
+                              (filter.modalities.empty() ? "" : " (--modality all for every modality)");
+  if (format == "csv") {
+    std::cout << RenderTable(table, TableFormat::kCsv);
+    PrintNote(kCmd, counted);
+  }
+  if (format == "jsonl") PrintNote(kCmd, counted);
   if (format == "table") {
     // Evidence is long: on a terminal it goes under its row, not in a column.
     if (o.evidence) {
@@ -127,19 +157,21 @@ int RunQuery(QueryOptions o) {
       brief.columns.pop_back();
       brief.numeric.pop_back();
       for (auto& row : brief.rows) row.pop_back();
-      const std::string text = RenderTable(brief, TableFormat::kAligned);
+      const std::string text = RenderTable(brief, TableFormat::kAligned, 32);
       size_t pos = 0, line = 0;
       while (pos < text.size()) {
         const size_t nl = text.find('\n', pos);
         std::cout << text.substr(pos, nl - pos + 1);
-        if (line >= 2 && line - 2 < table.rows.size()) std::cout << "    " << table.rows[line - 2].back() << "\n";
+        if (line >= 2 && line - 2 < table.rows.size()) {
+          std::cout << "    " << TerminalSafe(table.rows[line - 2].back()) << "\n";
+        }
         pos = nl + 1;
         ++line;
       }
     } else {
-      std::cout << RenderTable(table, TableFormat::kAligned);
+      std::cout << RenderTable(table, TableFormat::kAligned, 32);
     }
-    std::cout << rows << (o.filter.folded ? " event(s)" : " record(s)") << "\n";
+    std::cout << counted << "\n";
   }
   std::cout.flush();
   return std::cout ? kExitOk : kExitIoError;
@@ -148,10 +180,12 @@ int RunQuery(QueryOptions o) {
 Action Setup(CLI::App* app) {
   auto o = std::make_shared<QueryOptions>();
   app->add_option("--db", o->db, "Store file")->capture_default_str();
-  AddFilterOptions(app, &o->filter, &o->no_fold);
-  app->add_option("--format", o->format, "table, jsonl, csv or auto (table on a terminal, else jsonl)")
+  AddFilterOptions(app, &o->args);
+  app->add_option("--format", o->format,
+                  "table, jsonl, csv or auto (table on a terminal, else jsonl; --format table into a pager)")
       ->check(CLI::IsMember({"auto", "table", "jsonl", "csv"}));
-  app->add_option("--limit", o->filter.limit, "At most this many events (0 = all)");
+  app->add_option("--limit", o->limit, "At most this many events (0 = all)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
   app->add_flag("--evidence", o->evidence, "Print each event's sentence with actors and trigger marked");
   return [o] { return RunQuery(*o); };
 }

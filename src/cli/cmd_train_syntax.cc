@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "syntax/trainer.h"
 
 namespace annals::cli {
@@ -24,12 +25,12 @@ int RunTrainSyntax(TrainSyntaxCliOptions o) {
   o.train_options.log = [](const std::string& line) { std::cerr << line << std::endl; };
   auto model = syntax::TrainSyntaxModel(o.train, o.dev, o.train_options);
   if (!model.ok()) {
-    std::cerr << "annals: error: " << model.status().message() << "\n";
+    PrintError("train syntax", model.status().message());
     return model.status().code() == StatusCode::kDataError ? kExitDataError : kExitIoError;
   }
   Status st = (*model)->Save(o.out);
   if (!st.ok()) {
-    std::cerr << "annals: error: " << st.message() << "\n";
+    PrintError("train syntax", st.message());
     return kExitIoError;
   }
   std::cerr << "wrote " << o.out << "\n";

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 
 namespace annals::cli {
 
@@ -28,7 +29,7 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const PipelineOptions& o) {
 }
 
 int ReportPipelineError(const Status& status) {
-  std::cerr << "annals: cannot load: " << status.message() << "\n";
+  PrintError("", "cannot load: " + status.message());
   // Whatever failed (a missing file, a malformed table), the data is unusable.
   return status.code() == StatusCode::kInternal ? kExitInternal : kExitDataError;
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "cli/messages.h"
 #include "ingest/document_reader.h"
 
 namespace annals::cli {
@@ -20,13 +21,13 @@ LoopResult CodeInputs(const InputOptions& in, const Pipeline& pipeline, std::str
   LoopResult r;
   Result<InputFormat> format = ParseInputFormat(in.input_format);
   if (!format.ok()) {
-    std::cerr << "annals: " << format.status().message() << "\n";
+    PrintError("", format.status().message());
     r.usage_error = kExitUsage;
     return r;
   }
   const std::vector<std::string> files = in.files.empty() ? std::vector<std::string>{"-"} : in.files;
   if (!in.id.empty() && files.size() > 1) {
-    std::cerr << "annals: --id names one document; it cannot be used with several files\n";
+    PrintError("", "--id names one document; it cannot be used with several files");
     r.usage_error = kExitUsage;
     return r;
   }
@@ -40,19 +41,19 @@ LoopResult CodeInputs(const InputOptions& in, const Pipeline& pipeline, std::str
         file, ro,
         [&](Document&& doc) {
           const Status ps = pipeline.ProcessUntil(&doc, until);
-          for (const Diagnostic& d : doc.diagnostics) std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
+          for (const Diagnostic& d : doc.diagnostics) PrintDiagnostic("", d);
           if (!ps.ok()) {
-            std::cerr << "annals: error: " << doc.origin << ": " << ps.message() << "; document skipped\n";
+            PrintError("", doc.origin + ": " + ps.message() + "; document skipped");
             ++r.failed;
             return;
           }
           ++r.documents;
           on_document(doc);
         },
-        [&](const Diagnostic& p) { std::cerr << "annals: " << p.severity << ": " << p.message << "\n"; }, &stats);
+        [&](const Diagnostic& p) { PrintDiagnostic("", p); }, &stats);
     r.failed += stats.skipped;
     if (!st.ok()) {
-      std::cerr << "annals: error: " << st.message() << "\n";
+      PrintError("", st.message());
       if (st.code() == StatusCode::kInvalidArgument) {
         r.usage_error = kExitUsage;
         return r;

@@ -10,9 +10,20 @@
 
 int main(int argc, char** argv) {
   using annals::cli::CommandRegistry;
-  CLI::App app{"annals: news text in, coded political events out"};
+  CLI::App app{"annals: news text in, coded political events out", "annals"};
   app.require_subcommand(0, 1);
   app.set_help_all_flag("--help-all", "Help for every subcommand");
+  // A usage error is one line in the documented format (docs/cli.md),
+  // naming where the help is.
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    std::string where;  // the subcommands parsed so far: " train syntax"
+    for (const CLI::App* a = failed; a != nullptr;) {
+      const std::vector<const CLI::App*> subs = a->get_subcommands([](const CLI::App* s) { return s->parsed(); });
+      a = subs.empty() ? nullptr : subs.front();
+      if (a != nullptr) where += " " + a->get_name();
+    }
+    return "annals" + where + ": error: " + e.what() + " (see `annals help" + where + "`)\n";
+  });
 
   std::map<std::string, CLI::App*> parents;
   std::vector<std::pair<CLI::App*, annals::cli::Action>> actions;
@@ -36,6 +47,14 @@ int main(int argc, char** argv) {
     CLI::App* sub = parent->add_subcommand(leaf, spec.help);
     actions.emplace_back(sub, spec.setup(sub));
   }
+  // A parent command lists its subcommands in `annals help`.
+  for (auto& [head, p] : parents) {
+    std::string names;
+    for (const CLI::App* child : p->get_subcommands([](CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + head + " " + child->get_name();
+    }
+    p->description("Subcommands: " + names + " (annals help " + head + ")");
+  }
 
   try {
     app.parse(argc, argv);
@@ -48,7 +67,7 @@ int main(int argc, char** argv) {
       try {
         return action();
       } catch (const std::exception& e) {
-        std::cerr << "annals: internal error: " << e.what() << "\n";
+        std::cerr << "annals: error: internal error (a bug, please report it with the input): " << e.what() << "\n";
         return annals::cli::kExitInternal;
       }
     }

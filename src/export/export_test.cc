@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "store/stats.h"
 #include "store/store_test_util.h"
 
 namespace annals {
@@ -118,7 +120,7 @@ class ExportTest : public ::testing::Test {
   std::string Run(ExportFormat f, bool folded = true, ExportStats* stats = nullptr) {
     EventFilter filter;
     filter.folded = folded;
-    Result<ExportInfo> info = ReadExportInfo(*store_, "9.9.9", folded);
+    Result<ExportInfo> info = ReadExportInfo(*store_, "9.9.9", filter);
     EXPECT_TRUE(info.ok());
     std::ostringstream out;
     ExportStats local;
@@ -216,15 +218,18 @@ TEST_F(ExportTest, GdeltMentionsPointAtEveryReport) {
   EXPECT_EQ(Lines(Run(ExportFormat::kGdeltMentions, false)).size(), 5u);
 }
 
-TEST_F(ExportTest, IcewsHasTwentyColumns) {
+TEST_F(ExportTest, IcewsHasTwentyColumnsThenExtensions) {
   const std::vector<std::string> lines = Lines(Run(ExportFormat::kIcews, false));
   ASSERT_EQ(lines.size(), 6u);  // header + 5 raw records
   EXPECT_EQ(SplitTabs(lines[0]), IcewsColumns());
-  EXPECT_EQ(IcewsColumns().size(), 20u);
+  ASSERT_EQ(IcewsColumns().size(), 23u);
+  EXPECT_EQ(IcewsColumns()[19], "Longitude");  // the 20 ICEWS columns first
+  EXPECT_EQ(IcewsColumns()[20], "Modality");
   bool saw_strike = false;
   for (size_t i = 1; i < lines.size(); ++i) {
     const std::vector<std::string> f = SplitTabs(lines[i]);
-    ASSERT_EQ(f.size(), 20u);
+    ASSERT_EQ(f.size(), 23u);
+    EXPECT_EQ(f[20], "asserted");
     if (f[6] == "190") {
       saw_strike = true;
       EXPECT_EQ(f[5], "Use conventional military force");
@@ -317,7 +322,7 @@ TEST_F(ExportTest, GraphsWeighEdgesByEvents) {
 }
 
 TEST_F(ExportTest, ProvenanceSidecarNamesVersionOntologyAndTable) {
-  Result<ExportInfo> info = ReadExportInfo(*store_, "9.9.9", true);
+  Result<ExportInfo> info = ReadExportInfo(*store_, "9.9.9", EventFilter{});
   ASSERT_TRUE(info.ok());
   const nlohmann::json j = nlohmann::json::parse(ProvenanceJson(*info, ExportFormat::kGdelt, 3));
   EXPECT_EQ(j["annals_version"], "9.9.9");
@@ -326,6 +331,220 @@ TEST_F(ExportTest, ProvenanceSidecarNamesVersionOntologyAndTable) {
   EXPECT_EQ(j["coded_by"][0], "test-coder");
   EXPECT_EQ(j["columns"].size(), 61u);
   EXPECT_FALSE(ParseExportFormat("xlsx").ok());
+}
+
+// Issue 14.1: events that did not happen are not exported as if they did.
+// The issue's four sentences: only the reported strike goes out by default,
+// and every format says which modalities it holds.
+class ModalityExportTest : public ExportTest {
+ protected:
+  void SetUp() override {
+    ExportTest::SetUp();
+    Document d = MakeDoc("four", "2025-03-03", "Wire",
+                         {"Russia denied attacking Ukraine on Monday.", "Iran could strike Israel if talks fail.",
+                          "China will impose sanctions on Japan next month.", "Russia did not attack Ukraine.",
+                          "Russia reportedly attacked Georgia."});
+    AddEvent(&d, 0, "Russia", "RUS", "attacking", "Ukraine", "UKR", "190", "2025-03-03").modality =
+        Modality::kNegated;
+    AddEvent(&d, 1, "Iran", "IRN", "strike", "Israel", "ISR", "190", "2025-03-03").modality =
+        Modality::kHypothetical;
+    AddEvent(&d, 2, "China", "CHN", "impose", "Japan", "JPN", "163", "2025-04").modality = Modality::kPlanned;
+    AddEvent(&d, 3, "Russia", "RUS", "attack", "Ukraine", "UKR", "190", "2025-03-03").modality = Modality::kNegated;
+    AddEvent(&d, 4, "Russia", "RUS", "attacked", "Georgia", "GEO", "190", "2025-03-03").modality =
+        Modality::kReported;
+    ASSERT_TRUE(store_->Begin().ok());
+    ASSERT_TRUE(store_->PutDocument(d, Store::ContentHash(d.text), *ontology_, "test-coder").ok());
+    ASSERT_TRUE(store_->Commit().ok());
+  }
+  std::string RunWith(ExportFormat f, const EventFilter& filter) {
+    Result<ExportInfo> info = ReadExportInfo(*store_, "9.9.9", filter);
+    EXPECT_TRUE(info.ok());
+    std::ostringstream out;
+    ExportStats stats;
+    EXPECT_TRUE(Export(*store_, filter, f, *info, out, &stats).ok());
+    return out.str();
+  }
+};
+
+TEST_F(ModalityExportTest, ByDefaultOnlyEventsThatHappenedAreExported) {
+  EventFilter doc_only;
+  doc_only.doc = "four";
+  const std::vector<std::string> gdelt = Lines(RunWith(ExportFormat::kGdelt, doc_only));
+  ASSERT_EQ(gdelt.size(), 1u);
+  EXPECT_EQ(SplitTabs(gdelt[0])[15], "GEO");  // the reported strike
+  EventFilter all = doc_only;
+  all.modalities.clear();
+  EXPECT_EQ(Lines(RunWith(ExportFormat::kGdelt, all)).size(), 4u);  // the two denials fold into one
+  // Graphs and stats count the same way.
+  EXPECT_EQ(RunWith(ExportFormat::kGraphMl, doc_only).find("target=\"UKR\""), std::string::npos);
+  Result<Table> dyads = TopDyads(*store_, doc_only, 10);
+  ASSERT_TRUE(dyads.ok());
+  ASSERT_EQ(dyads->rows.size(), 1u);
+  EXPECT_EQ(dyads->rows[0][2], "GEO");
+  // Provenance: sidecar, inline, and the CSV/PLOVER/ICEWS/GeoJSON fields.
+  Result<ExportInfo> info = ReadExportInfo(*store_, "9.9.9", doc_only);
+  ASSERT_TRUE(info.ok());
+  const nlohmann::json side = nlohmann::json::parse(ProvenanceJson(*info, ExportFormat::kGdelt, 1));
+  EXPECT_EQ(side["modalities"], nlohmann::json::array({"asserted", "reported"}));
+  info = ReadExportInfo(*store_, "9.9.9", all);
+  EXPECT_EQ(nlohmann::json::parse(ProvenanceJson(*info, ExportFormat::kGdelt, 5))["modalities"], "all");
+  EXPECT_NE(RunWith(ExportFormat::kGexf, doc_only).find("asserted, reported"), std::string::npos);
+  EXPECT_NE(RunWith(ExportFormat::kGraphMl, doc_only).find("<data key=\"g_modalities\">asserted, reported"),
+            std::string::npos);
+  const std::vector<std::vector<std::string>> csv = ParseCsv(RunWith(ExportFormat::kCsv, all));
+  const size_t modality = static_cast<size_t>(std::find(csv[0].begin(), csv[0].end(), "modality") - csv[0].begin());
+  ASSERT_LT(modality, csv[0].size());
+  std::set<std::string> seen;
+  for (size_t i = 1; i < csv.size(); ++i) seen.insert(csv[i][modality]);
+  EXPECT_EQ(seen, (std::set<std::string>{"negated", "hypothetical", "planned", "reported"}));
+  const nlohmann::json plover = nlohmann::json::parse(Lines(RunWith(ExportFormat::kPlover, doc_only))[0]);
+  EXPECT_EQ(plover["annals"]["modality"], "reported");
+}
+
+// Issue 14.5: integer ids survive R, JavaScript and spreadsheets (at most
+// 2^53), the same in the events, mentions, ICEWS and CSV tables.
+TEST_F(ExportTest, IntegerIdsAreExactAsDoublesAndAgreeAcrossTables) {
+  std::set<std::string> events, mentions, icews, csv;
+  for (const std::string& l : Lines(Run(ExportFormat::kGdelt))) events.insert(SplitTabs(l)[0]);
+  for (const std::string& l : Lines(Run(ExportFormat::kGdeltMentions))) mentions.insert(SplitTabs(l)[0]);
+  const std::vector<std::string> ic = Lines(Run(ExportFormat::kIcews));
+  for (size_t i = 1; i < ic.size(); ++i) icews.insert(SplitTabs(ic[i])[0]);
+  const std::vector<std::vector<std::string>> rows = ParseCsv(Run(ExportFormat::kCsv));
+  for (size_t i = 1; i < rows.size(); ++i) csv.insert(rows[i][0]);
+  EXPECT_EQ(events, mentions);
+  EXPECT_EQ(events, icews);
+  EXPECT_EQ(events, csv);
+  for (const std::string& id : events) {
+    const unsigned long long v = std::stoull(id);
+    EXPECT_LE(v, (1ull << 53) - 1) << id;
+    EXPECT_EQ(static_cast<unsigned long long>(static_cast<double>(v)), v);
+  }
+  EXPECT_EQ(GdeltEventId("ffffffffffffffff"), "9007199254740991");
+}
+
+// Issue 14.8: the geography columns hold GDELT's FIPS 10-4 codes; an IGO is
+// never an actor country.
+TEST_F(ExportTest, GdeltGeographyInFipsAndNoIgoCountry) {
+  Document d = MakeDoc("un", "2025-08-22", "AP", {"The United Nations condemned Russia in Kyiv."});
+  Event& e = AddEvent(&d, 0, "United Nations", "UNO", "condemned", "Russia", "RUS", "111", "2025-08-22");
+  e.source->actor.country = "UNO";
+  e.source->actor.type = "igo";
+  e.location = MakePlace(d, "Kyiv", "geonames:703448", "UKR", 50.45, 30.52);
+  ASSERT_TRUE(store_->Begin().ok());
+  ASSERT_TRUE(store_->PutDocument(d, Store::ContentHash(d.text), *ontology_, "test-coder").ok());
+  ASSERT_TRUE(store_->Commit().ok());
+  const auto col = [](const std::string& name) {
+    return static_cast<size_t>(std::find(kPublishedGdeltColumns.begin(), kPublishedGdeltColumns.end(), name) -
+                               kPublishedGdeltColumns.begin());
+  };
+  bool saw_un = false, saw_kharkiv = false;
+  for (const std::string& l : Lines(Run(ExportFormat::kGdelt))) {
+    const std::vector<std::string> f = SplitTabs(l);
+    if (f[col("Actor1Code")] == "UNO") {
+      saw_un = true;
+      EXPECT_EQ(f[col("Actor1CountryCode")], "");
+      EXPECT_EQ(f[col("Actor1KnownGroupCode")], "UNO");
+      EXPECT_EQ(f[col("ActionGeo_CountryCode")], "UP");  // Ukraine in FIPS 10-4
+      EXPECT_EQ(f[col("ActionGeo_ADM1Code")], "UP12");   // GeoNames' division of Kyiv, in FIPS
+    }
+    if (f[col("ActionGeo_FullName")] == "Kharkiv") {
+      saw_kharkiv = true;
+      EXPECT_EQ(f[col("ActionGeo_ADM1Code")], "UP07");
+      EXPECT_EQ(f[col("Actor1CountryCode")], "RUS");
+    }
+  }
+  EXPECT_TRUE(saw_un);
+  EXPECT_TRUE(saw_kharkiv);
+}
+
+// Issue 14.8: ICEWS generic actors and sectors as ICEWS writes them; PLOVER
+// country codes, sectors and location as the PLOVER manual writes them.
+TEST_F(ExportTest, IcewsAndPloverSpeakTheirEcosystemsCodes) {
+  Document d = MakeDoc("th", "2025-08-22", "AP", {"Thai soldiers detained NATO journalists in Bangkok."});
+  Event& e = AddEvent(&d, 0, "Thai soldiers", "THAMIL", "detained", "NATO journalists", "NATOMED", "173",
+                      "2025-08-22");
+  e.source->actor.type = "group";
+  e.source->actor.sector = "MIL";
+  e.source->actor.country = "THA";
+  e.target->actor.type = "igo";
+  e.target->actor.country = "NATO";
+  e.target->actor.sector = "MED";
+  e.location = MakePlace(d, "Bangkok", "geonames:1609350", "THA", 13.75, 100.5);
+  ASSERT_TRUE(store_->Begin().ok());
+  ASSERT_TRUE(store_->PutDocument(d, Store::ContentHash(d.text), *ontology_, "test-coder").ok());
+  ASSERT_TRUE(store_->Commit().ok());
+  bool saw = false;
+  for (const std::string& l : Lines(Run(ExportFormat::kIcews))) {
+    const std::vector<std::string> f = SplitTabs(l);
+    if (f[6] != "173") continue;
+    saw = true;
+    EXPECT_EQ(f[2], "Military (Thailand)");
+    EXPECT_EQ(f[3], "Military");
+    EXPECT_EQ(f[4], "Thailand");
+    EXPECT_EQ(f[9], "Media");
+    EXPECT_EQ(f[10], "");  // an IGO has no country
+    EXPECT_EQ(f[16], "Bangkok");  // GeoNames division of the city
+  }
+  EXPECT_TRUE(saw);
+  saw = false;
+  for (const std::string& l : Lines(Run(ExportFormat::kPlover))) {
+    const nlohmann::json j = nlohmann::json::parse(l);
+    if (j["annals"]["cameo"] != "173") continue;
+    saw = true;
+    EXPECT_EQ(j["actor"][0]["code"], "THA");
+    EXPECT_EQ(j["recipient"][0]["code"], "IGO");  // PLOVER Table 5.1
+    EXPECT_EQ(j["recipient"][0]["sector"], "JRN");  // CAMEO MED is PLOVER JRN
+    EXPECT_EQ(j["event_loc"]["geonameid"], 1609350);
+    EXPECT_EQ(j["event_loc"]["resolution"], 4);
+    EXPECT_EQ(j["event_loc"]["country_code"], "THA");
+    EXPECT_EQ(j["event_loc"]["city"], "Bangkok");
+  }
+  EXPECT_TRUE(saw);
+}
+
+// Issue 14.8: CSV carries every field -- amounts, attribution, PLOVER
+// context, rule -- and neutralises cells a spreadsheet would run (17.8).
+TEST_F(ExportTest, CsvHasEveryFieldAndNoFormulas) {
+  Document d = MakeDoc("csv", "2025-08-22", "=HYPERLINK(\"x\")",
+                       {"Russia bombed Ukraine, killing 12 people, Kyiv said."});
+  Event& e = AddEvent(&d, 0, "Russia", "RUS", "bombed", "Ukraine", "UKR", "195", "2025-08-22");
+  Amount a;
+  a.kind = "killed";
+  a.value = 12;
+  a.unit = "people";
+  a.text = "killing 12 people";
+  a.span = testing::Find(d, "killing 12 people");
+  d.amounts.push_back(a);
+  e.amounts = {0};
+  e.attribution = Attribution{};
+  e.attribution->speaker_text = "Kyiv";
+  e.attribution->speaker.name = "Ukraine";
+  e.attribution->speaker.code = "UKRGOV";
+  e.attribution->cue = "say";
+  ASSERT_TRUE(store_->Begin().ok());
+  ASSERT_TRUE(store_->PutDocument(d, Store::ContentHash(d.text), *ontology_, "test-coder").ok());
+  ASSERT_TRUE(store_->Commit().ok());
+  const std::vector<std::vector<std::string>> rows = ParseCsv(Run(ExportFormat::kCsv));
+  const auto col = [&](const std::string& name) {
+    const size_t c = static_cast<size_t>(std::find(rows[0].begin(), rows[0].end(), name) - rows[0].begin());
+    EXPECT_LT(c, rows[0].size()) << name;
+    return c;
+  };
+  bool saw = false;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i][col("cameo")] != "195") continue;
+    saw = true;
+    EXPECT_EQ(rows[i][col("killed")], "12");
+    EXPECT_NE(rows[i][col("amounts")].find("killed=12"), std::string::npos);
+    EXPECT_EQ(rows[i][col("attribution_speaker_code")], "UKRGOV");
+    EXPECT_EQ(rows[i][col("attribution_cue")], "say");
+    EXPECT_EQ(rows[i][col("rule")], "test:195");
+    EXPECT_EQ(rows[i][col("source_code_name")], "Russia");
+    EXPECT_FALSE(rows[i][col("plover_context")].empty());
+    EXPECT_EQ(rows[i][col("doc_source")], "'=HYPERLINK(\"x\")");
+    EXPECT_EQ(rows[i][col("goldstein")], "-10");  // numbers stay numbers
+  }
+  EXPECT_TRUE(saw);
 }
 
 }  // namespace

@@ -10,6 +10,16 @@
 
 namespace annals::exports {
 
+// A GeoNames city's first-level division, from data/gazetteer/
+// geonames-cities.tsv (loaded once).
+struct CityInfo {
+  std::string country2;     // ISO alpha-2
+  std::string admin1_code;  // GeoNames admin1 code ("07", "CA")
+  std::string admin1_name;  // "Kharkiv"
+};
+// The city of a gazetteer id "geonames:<id>", or nullptr.
+const CityInfo* FindCity(const std::string& gazetteer_id);
+
 // The event's date as a full civil date (partial dates: the first day).
 CivilDate EventDate(const EventRow& r);
 // Only the digits of an ISO date/time ("2025-08-19" -> "20250819").

@@ -55,7 +55,9 @@ Status WriteGraph(Store& store, const EventFilter& filter, const ExportInfo& inf
     }
     for (const ActorCols* a : {&r.source, &r.target}) {
       Node& n = nodes[a->Label()];
-      if (n.name.empty()) n.name = a->name;
+      // What the code stands for ("Russia (government)"), not whichever
+      // member of it came first.
+      if (n.name.empty()) n.name = a->code_name;
       if (n.country.empty()) n.country = a->country;
       ++n.events;
     }
@@ -67,7 +69,8 @@ Status WriteGraph(Store& store, const EventFilter& filter, const ExportInfo& inf
   }));
   const std::string desc = "Annals " + info.annals_version + " actor network; ontology: " + info.ontology +
                            "; Goldstein table: " + info.goldstein_table + "; " +
-                           (info.folded ? "folded events" : "raw records") + "; created " + info.created;
+                           (info.folded ? "folded events" : "raw records") + " of modality " +
+                           ModalityProvenance(info) + "; created " + info.created;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   if (!gexf) {
     out << "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -78,6 +81,7 @@ Status WriteGraph(Store& store, const EventFilter& filter, const ExportInfo& inf
         << "  <key id=\"g_version\" for=\"graph\" attr.name=\"annals_version\" attr.type=\"string\"/>\n"
         << "  <key id=\"g_ontology\" for=\"graph\" attr.name=\"ontology\" attr.type=\"string\"/>\n"
         << "  <key id=\"g_goldstein\" for=\"graph\" attr.name=\"goldstein_table\" attr.type=\"string\"/>\n"
+        << "  <key id=\"g_modalities\" for=\"graph\" attr.name=\"modalities\" attr.type=\"string\"/>\n"
         << "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
         << "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
         << "  <key id=\"country\" for=\"node\" attr.name=\"country\" attr.type=\"string\"/>\n"
@@ -89,7 +93,8 @@ Status WriteGraph(Store& store, const EventFilter& filter, const ExportInfo& inf
         << "  <graph id=\"actors\" edgedefault=\"directed\">\n"
         << "    <data key=\"g_version\">" << Xml(info.annals_version) << "</data>\n"
         << "    <data key=\"g_ontology\">" << Xml(info.ontology) << "</data>\n"
-        << "    <data key=\"g_goldstein\">" << Xml(info.goldstein_table) << "</data>\n";
+        << "    <data key=\"g_goldstein\">" << Xml(info.goldstein_table) << "</data>\n"
+        << "    <data key=\"g_modalities\">" << Xml(ModalityProvenance(info)) << "</data>\n";
     for (const auto& [id, n] : nodes) {
       out << "    <node id=\"" << Xml(id) << "\"><data key=\"label\">" << Xml(id) << "</data><data key=\"name\">"
           << Xml(n.name) << "</data><data key=\"country\">" << Xml(n.country) << "</data><data key=\"n_events\">"

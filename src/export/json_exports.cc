@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "export/formats.h"
+#include "store/vocabulary.h"
 
 namespace annals::exports {
 
@@ -23,18 +24,71 @@ Json ProvenanceObject(const ExportInfo& info) {
   a["coded_by"] = info.coded_by;
   a["created"] = info.created;
   a["folded"] = info.folded;
+  a["modalities"] = info.modalities.empty() ? Json("all") : Json(info.modalities);
+  a["modality_note"] = ModalityProvenance(info);
   return a;
 }
 
+// PLOVER's country code for an actor (manual section 5.1): ISO alpha-3 for
+// states ("KOS" for Kosovo), its own codes for the international non-state
+// actors of Table 5.1 (UNO, EUR for the EU, IGO for every other IGO, NGO,
+// IMG), null for regions ("the West"), which PLOVER gives no country.
+Json PloverCountry(const Vocabulary& v, const ActorCols& a) {
+  if (a.country.empty()) return nullptr;
+  if (a.country == "XKX") return "KOS";
+  if (v.FindCountry(a.country) != nullptr) return a.country;
+  if (a.country == "UNO" || a.country == "NGO" || a.country == "IMG") return a.country;
+  if (a.country == "EUR" && a.type != "country") return "EUR";  // the EU; EUR as a region is Europe
+  if (a.type == "igo" || v.IsIgo(a.country)) return "IGO";
+  return nullptr;
+}
+
+// PLOVER sector code (Table 5.2) of the actor's first sector.
+Json PloverSector(const Vocabulary& v, const ActorCols& a) {
+  if (a.sector.empty()) return nullptr;
+  const Vocabulary::Sector* s = v.FindSector(a.sector);
+  return s && !s->plover.empty() ? Json(s->plover) : Json(a.sector);
+}
+
 // PLOVER entity object (manual Table 6.2).
-Json Entity(const ActorCols& a) {
+Json Entity(const Vocabulary& v, const ActorCols& a) {
   Json e;
-  e["code"] = a.country.empty() ? Json(nullptr) : Json(a.country);
-  e["sector"] = a.sector.empty() ? Json(nullptr) : Json(a.sector);
+  e["code"] = PloverCountry(v, a);
+  e["sector"] = PloverSector(v, a);
   e["entity_text"] = a.text;
   e["identifier_id"] = nullptr;
   e["identifier_text"] = a.name.empty() ? Json(nullptr) : Json(a.name);
   return e;
+}
+
+// PLOVER location object (manual Table 6.6, the fields Mordecai returns).
+Json PloverLocation(const Vocabulary& v, const EventRow& r, const Json& record) {
+  Json loc;
+  const auto l = record.is_object() ? record.find("location") : record.end();
+  loc["extracted_place"] = l != record.end() && l->is_object() ? l->value("text", r.location_name) : r.location_name;
+  loc["resolved_place"] = r.location_name;
+  const std::string prefix = "geonames:";
+  if (r.gazetteer_id.compare(0, prefix.size(), prefix) == 0) {
+    loc["geonameid"] = std::strtoll(r.gazetteer_id.c_str() + prefix.size(), nullptr, 10);
+  } else {
+    loc["geonameid"] = nullptr;
+  }
+  loc["lat"] = r.lat;
+  loc["lon"] = r.lon;
+  const bool is_country = r.location_feature == "country";
+  const bool is_admin1 = r.location_feature == "admin1";
+  loc["city"] = !is_country && !is_admin1 ? Json(r.location_name) : Json(nullptr);
+  std::string province = is_admin1 ? r.location_name : "";
+  if (!is_country && !is_admin1) {
+    if (const CityInfo* c = FindCity(r.gazetteer_id)) province = c->admin1_name;
+  }
+  loc["district"] = nullptr;
+  loc["province"] = province.empty() ? Json(nullptr) : Json(province);
+  loc["country"] = r.location_country.empty() ? Json(nullptr) : Json(v.CountryName(r.location_country));
+  loc["country_code"] = r.location_country.empty() ? Json(nullptr) : Json(r.location_country);
+  loc["resolution"] = is_country ? 1 : is_admin1 ? 2 : 4;
+  loc["gazetteer_id"] = r.gazetteer_id.empty() ? Json(nullptr) : Json(r.gazetteer_id);
+  return loc;
 }
 
 // The strings of record[outer][inner] (an array), if present.
@@ -56,6 +110,9 @@ Json Strings(const Json& record, const char* outer, const char* inner) {
 
 Status WritePlover(Store& store, const EventFilter& filter, const ExportInfo& info, std::ostream& out,
                    ExportStats* stats) {
+  Result<const Vocabulary*> vocab = Vocabulary::Default();
+  if (!vocab.ok()) return vocab.status();
+  const Vocabulary& vocabulary = **vocab;
   return ForEachEvent(store, filter, [&](const EventRow& r) {
     // PLOVER has no category for CAMEO roots 01 (statements) and 02
     // (appeals); such events cannot be written as PLOVER records.
@@ -69,19 +126,10 @@ Status WritePlover(Store& store, const EventFilter& filter, const ExportInfo& in
     j["has_event"] = true;
     j["date"] = FormatIsoDate(EventDate(r));
     if (r.folded && r.date_end != r.date && r.date_end.size() >= 10) j["enddate"] = r.date_end.substr(0, 10);
-    j["actor"] = Json::array({Entity(r.source)});
-    j["recipient"] = r.target.present ? Json::array({Entity(r.target)}) : Json::array();
+    j["actor"] = Json::array({Entity(vocabulary, r.source)});
+    j["recipient"] = r.target.present ? Json::array({Entity(vocabulary, r.target)}) : Json::array();
     j["event"] = Json::array({r.plover_type});
-    if (r.has_location) {
-      Json loc;
-      loc["name"] = r.location_name;
-      loc["country"] = r.location_country.empty() ? Json(nullptr) : Json(r.location_country);
-      loc["lat"] = r.lat;
-      loc["lon"] = r.lon;
-      loc["gazetteer_id"] = r.gazetteer_id.empty() ? Json(nullptr) : Json(r.gazetteer_id);
-      loc["feature"] = r.location_feature.empty() ? Json(nullptr) : Json(r.location_feature);
-      j["event_loc"] = loc;
-    }
+    if (r.has_location) j["event_loc"] = PloverLocation(vocabulary, r, record);
     j["event_text"] = Strings(record, "evidence", "triggers");
     j["quad_code"] = r.quad_class;
     j["event_scale"] = r.goldstein;
@@ -119,6 +167,8 @@ Status WritePlover(Store& store, const EventFilter& filter, const ExportInfo& in
     annals["cameo"] = r.cameo;
     annals["cameo_name"] = record.is_object() ? record.value("cameo_name", "") : "";
     annals["modality"] = r.modality;
+    const auto attribution = record.is_object() ? record.find("attribution") : record.end();
+    annals["attribution"] = attribution != record.end() ? *attribution : Json(nullptr);
     annals["confidence"] = r.confidence;
     annals["mentions"] = r.mentions;
     annals["documents"] = r.documents;
@@ -155,14 +205,18 @@ Status WriteGeoJson(Store& store, const EventFilter& filter, const ExportInfo& i
     p["date_end"] = r.date_end;
     p["source"] = r.source.Label();
     p["source_name"] = r.source.name;
+    p["source_code_name"] = r.source.code_name;
     p["target"] = r.target.Label();
     p["target_name"] = r.target.name;
+    p["target_code_name"] = r.target.code_name;
     p["cameo"] = r.cameo;
     p["cameo_name"] = CameoName(r);
     p["quad_class"] = r.quad_class;
     p["goldstein"] = r.goldstein;
     p["plover_type"] = r.plover_type;
     p["modality"] = r.modality;
+    p["attributed_to"] = !r.speaker_name.empty() ? Json(r.speaker_name)
+                                                 : r.speaker_text.empty() ? Json(nullptr) : Json(r.speaker_text);
     p["place"] = r.location_name;
     p["country"] = r.location_country;
     p["gazetteer_id"] = r.gazetteer_id;

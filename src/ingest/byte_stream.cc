@@ -28,6 +28,9 @@ class FileStream : public ByteStream {
       pending_.erase(0, k);
       return k;
     }
+    // At end of file, stop: on a terminal another read would wait for a
+    // second Ctrl-D.
+    if (std::feof(f_)) return size_t{0};
     const size_t got = std::fread(buf, 1, n, f_);
     if (got == 0 && std::ferror(f_)) return Status::IoError(std::string("read failed: ") + std::strerror(errno));
     return got;

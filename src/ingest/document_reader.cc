@@ -47,8 +47,15 @@ InputFormat ResolveInputFormat(InputFormat format, const std::string& path) {
   return InputFormat::kText;
 }
 
-Result<Document> ParseJsonDocument(std::string_view line, const std::string& origin,
-                                   const std::string& default_date, std::vector<Diagnostic>* warnings) {
+// The message for a document that has no date and may not be dated today.
+static std::string NoDateMessage(const std::string& where, bool jsonl) {
+  return where + ": no document date" + (jsonl ? std::string(" (field \"date\")") : std::string()) +
+         "; give it with --date YYYY-MM-DD, or pass --allow-undated to date it today, flagged undated";
+}
+
+Result<Document> ParseJsonDocument(std::string_view line, const std::string& origin, const ReadOptions& options,
+                                   std::vector<Diagnostic>* warnings) {
+  const std::string& default_date = options.default_date;
   nlohmann::json j = nlohmann::json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::InputError(origin + ": not valid JSON");
   if (!j.is_object()) return Status::InputError(origin + ": a JSON object was expected");
@@ -65,13 +72,17 @@ Result<Document> ParseJsonDocument(std::string_view line, const std::string& ori
   }
   std::string date = StringField(j, "date");
   if (date.size() > 10 && (date[10] == 'T' || date[10] == ' ')) date.resize(10);  // ISO date-time
+  if (!date.empty() && !ParseIsoDate(date)) {
+    // A wrong date silently replaced would date every event wrongly.
+    return Status::InputError(origin + ": invalid \"date\" '" + StringField(j, "date") +
+                              "' (use YYYY-MM-DD or an ISO date-time)");
+  }
+  if (date.empty() && !default_date.empty()) date = default_date;
   if (date.empty()) {
-    date = default_date.empty() ? Today() : default_date;
-    warnings->push_back({"warning", origin + ": no \"date\"; using " + date});
-  } else if (!ParseIsoDate(date)) {
-    const std::string bad = date;
-    date = default_date.empty() ? Today() : default_date;
-    warnings->push_back({"warning", origin + ": invalid \"date\" '" + bad + "'; using " + date});
+    if (options.require_date) return Status::InputError(NoDateMessage(origin, true));
+    date = Today();
+    doc.undated = true;
+    warnings->push_back({"warning", origin + ": no \"date\"; dated today, " + date + ", and flagged undated"});
   }
   doc.date = date;
   doc.title = StringField(j, "title");
@@ -104,8 +115,14 @@ Status ReadDocuments(const std::string& path, const ReadOptions& options, const 
     doc.id = !options.id.empty() ? options.id : (path == "-" ? "stdin" : BaseName(path));
     doc.origin = name;
     if (default_date.empty()) {
+      if (options.require_date) {
+        on_problem({"error", NoDateMessage(name, false) + "; document skipped"});
+        ++st.skipped;
+        return Status::Ok();
+      }
       default_date = Today();
-      on_problem({"warning", name + ": no --date given; dating the document today, " + default_date});
+      doc.undated = true;
+      on_problem({"warning", name + ": no --date given; dated today, " + default_date + ", and flagged undated"});
     }
     doc.date = default_date;
     doc.text = std::move(bytes.value());
@@ -131,7 +148,7 @@ Status ReadDocuments(const std::string& path, const ReadOptions& options, const 
     }
     if (blank) continue;
     std::vector<Diagnostic> warnings;
-    Result<Document> doc = ParseJsonDocument(line, origin, default_date, &warnings);
+    Result<Document> doc = ParseJsonDocument(line, origin, options, &warnings);
     for (const Diagnostic& w : warnings) on_problem(w);
     if (!doc.ok()) {
       on_problem({"error", doc.status().message() + "; record skipped"});

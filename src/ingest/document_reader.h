@@ -1,12 +1,17 @@
 // Reading documents from input files.
 //
 // Two input formats:
-//   text   the whole file is one document: id = file name, date = the
-//          --date option, else today (with a warning).
+//   text   the whole file is one document: id = file name (or
+//          ReadOptions::id), date = ReadOptions::default_date.
 //   jsonl  one JSON object per line: {"id", "date" (YYYY-MM-DD or an ISO
 //          date-time), "text", optional "title", "source", "url"}. A line
-//          that is not valid JSON, or lacks "text", is reported with
-//          file:line and skipped; the rest of the file is read.
+//          that is not valid JSON, lacks "text", or has a "date" that is not
+//          an ISO date is reported with file:line and skipped; the rest of
+//          the file is read.
+// Dates. A document without a date takes ReadOptions::default_date. Without
+// one either, it is refused (reported, skipped) when ReadOptions::
+// require_date is set -- the store needs a publication date to date events
+// -- and otherwise dated today with Document::undated set and a warning.
 // gzip- and zstd-compressed files are read transparently (ByteStream).
 //
 // Documents are handed to a callback one at a time, so a file of any size
@@ -32,6 +37,7 @@ InputFormat ResolveInputFormat(InputFormat format, const std::string& path);
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   std::string default_date;  // YYYY-MM-DD used when a document has none
+  bool require_date = false; // refuse documents without a date (and no default)
   std::string id;            // id for a text document ("" = file name)
   size_t max_document_bytes = size_t{256} << 20;
 };
@@ -52,7 +58,7 @@ Status ReadDocuments(const std::string& path, const ReadOptions& options, const 
                      const ProblemSink& on_problem, ReadStats* stats);
 
 // Parses one JSONL record. `origin` ("file:line") names it in errors.
-Result<Document> ParseJsonDocument(std::string_view line, const std::string& origin,
-                                   const std::string& default_date, std::vector<Diagnostic>* warnings);
+Result<Document> ParseJsonDocument(std::string_view line, const std::string& origin, const ReadOptions& options,
+                                   std::vector<Diagnostic>* warnings);
 
 }  // namespace annals

@@ -103,6 +103,12 @@ std::string EventId(const Document& doc, const Event& e) {
   return HexId(h);
 }
 
+std::string EventDatePrecision(const Document& doc, const Event& e) {
+  const bool from_document = e.date_precision.empty() || e.date_precision == "document";
+  if (from_document) return doc.undated ? "undated" : "document";
+  return e.date_precision;
+}
+
 Json EventRecord(const Document& doc, const Event& e, const Ontology& ontology) {
   const CameoEventCode* code = ontology.Find(e.cameo);
   Json j;
@@ -114,7 +120,7 @@ Json EventRecord(const Document& doc, const Event& e, const Ontology& ontology) 
   j["span"] = SpanJson(e.span);
   j["text"] = SentenceText(doc, e.sentence);
   j["date"] = e.date.empty() ? doc.date : e.date;
-  j["date_precision"] = e.date_precision.empty() ? "document" : e.date_precision;
+  j["date_precision"] = EventDatePrecision(doc, e);
   j["source"] = e.source ? ActorJson(*e.source) : Json(nullptr);
   j["target"] = e.target ? ActorJson(*e.target) : Json(nullptr);
   j["cameo"] = e.cameo;

@@ -24,6 +24,11 @@ inline constexpr const char* kRecordVersion = "1.0";
 // give the same id on every run and machine.
 std::string EventId(const Document& doc, const Event& event);
 
+// The event's date_precision as the record states it: the stage's value,
+// "document" when the event took the document's date, and "undated" when
+// that date was only the day an undated document was read (doc.undated).
+std::string EventDatePrecision(const Document& doc, const Event& event);
+
 // The event record (kind "event"). Goldstein, QuadClass and PLOVER come
 // from `ontology` (its goldstein_table() is named in the record).
 nlohmann::ordered_json EventRecord(const Document& doc, const Event& event, const Ontology& ontology);

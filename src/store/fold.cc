@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "base/civil_date.h"
+#include "time/timex.h"
 
 namespace annals {
 
@@ -86,19 +87,31 @@ std::vector<std::vector<size_t>> FoldGroup(const std::vector<FoldInput>& records
 }
 
 bool DayOfIsoDate(const std::string& date, int64_t* day) {
-  std::string full;
-  if (date.size() >= 10) {
-    full = date.substr(0, 10);
-  } else if (date.size() == 7) {
-    full = date + "-01";
-  } else if (date.size() == 4) {
-    full = date + "-01-01";
-  } else {
-    return false;
+  // The time stage's own reading of its values (weeks, quarters, seasons).
+  const std::optional<timex::TimexAnchor> a = timex::AnchorOf(date);
+  if (!a) return false;
+  *day = DaysFromCivil(a->first_day);
+  return true;
+}
+
+bool DayRange(const std::string& date, int64_t* first, int64_t* last) {
+  // Filters take plain ISO dates only: a typo must not read as a season.
+  const bool shape = date.size() == 4 || (date.size() == 7 && date[4] == '-' && std::isdigit(date[5])) ||
+                     (date.size() == 10 && date[4] == '-' && date[7] == '-');
+  if (!shape || !DayOfIsoDate(date, first)) return false;
+  for (char c : date) {
+    if (c != '-' && !std::isdigit(static_cast<unsigned char>(c))) return false;
   }
-  const std::optional<CivilDate> d = ParseIsoDate(full);
-  if (!d) return false;
-  *day = DaysFromCivil(*d);
+  if (date.size() == 10) {
+    if (!ParseIsoDate(date)) return false;
+    *last = *first;
+  } else if (date.size() == 7) {
+    const CivilDate d = CivilFromDays(*first);
+    *last = *first + DaysInMonth(d.year, d.month) - 1;
+  } else {
+    const CivilDate d = CivilFromDays(*first);
+    *last = DaysFromCivil(CivilDate{d.year, 12, 31});
+  }
   return true;
 }
 

@@ -52,8 +52,16 @@ std::string FoldKey(const std::string& source_key, const std::string& target_key
 // the earliest. `records` need not be sorted.
 std::vector<std::vector<size_t>> FoldGroup(const std::vector<FoldInput>& records, const FoldOptions& options);
 
-// Days since 1970-01-01 of an ISO date, full ("2025-08-19") or partial
-// ("2025-08" -> the 1st, "2025" -> 1 January); false if unparsable.
+// Days since 1970-01-01 of the first day of an event date: a full ISO date
+// ("2025-08-19", also with a time), or a partial one as the time stage
+// writes it -- "2025-08" the 1st, "2025" 1 January, "2025-W36" (and
+// "2025-W36-WE") the week's Monday, "2025-Q3"/"2025-H2" the first day of the
+// quarter or half, "2025-SU" the first day of the season; false if
+// unparsable. Events are stored, filtered and exported by this day.
 bool DayOfIsoDate(const std::string& date, int64_t* day);
+
+// First and last day of a full or partial ISO date as a filter reads it:
+// "2025" is the year, "2025-08" the month, "2025-08-19" the day.
+bool DayRange(const std::string& date, int64_t* first, int64_t* last);
 
 }  // namespace annals

@@ -31,25 +31,33 @@ bool IsInputName(const std::string& name) {
 
 }  // namespace
 
-Result<std::vector<std::string>> ListInputFiles(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
+Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& paths) {
+  // Every path is checked before any is listed, so a typo in the last one
+  // stops the run before anything (the store included) is touched.
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(fs::status(path, ec))) return Status::NotFound(path + ": no such file or directory");
+  }
+  std::vector<InputFile> files;
   for (const std::string& path : paths) {
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound(path + ": no such file or directory");
     if (!fs::is_directory(st)) {
-      files.push_back(path);  // named explicitly: taken whatever its name
+      // Named explicitly: taken whatever its name, identified by its name.
+      files.push_back({path, fs::path(path).filename().string()});
       continue;
     }
-    std::vector<std::string> found;
+    std::vector<InputFile> found;
     for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
       if (it->is_regular_file(ec) && IsInputName(it->path().filename().string())) {
-        found.push_back(it->path().string());
+        std::error_code rel_ec;
+        const fs::path rel = fs::relative(it->path(), path, rel_ec);
+        found.push_back({it->path().string(), rel_ec ? it->path().filename().string() : rel.generic_string()});
       }
     }
     if (ec) return Status::IoError(path + ": cannot list folder: " + ec.message());
-    std::sort(found.begin(), found.end());
+    std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
     files.insert(files.end(), found.begin(), found.end());
   }
   return files;
@@ -76,24 +84,79 @@ void Ingester::Tick(const ProgressSink& on_progress, bool force) {
   if (on_progress) on_progress(progress_);
 }
 
+bool Ingester::Admit(Item* item, const ProblemSink& on_problem, Status* fatal) {
+  const Document& doc = item->doc;
+  auto problem = [&](const std::string& message) {
+    if (on_problem) on_problem({"error", message});
+    ++progress_.failed;
+  };
+  // Read earlier in this run: the store may not see it yet (pending batch).
+  const auto seen = run_ids_.find(doc.id);
+  if (seen != run_ids_.end()) {
+    if (seen->second.first == item->content_hash) {
+      ++progress_.duplicates;
+    } else {
+      problem(doc.origin + ": document id '" + doc.id + "' was already read in this run with different text (" +
+              seen->second.second + "); document skipped -- give one of them another id");
+    }
+    return false;
+  }
+  run_ids_.emplace(doc.id, std::make_pair(item->content_hash, doc.origin));
+  if (batch_hashes_.count(item->content_hash) != 0) {
+    ++progress_.duplicates;
+    return false;
+  }
+  Result<LookupResult> found = store_->Lookup(doc.id, item->content_hash, item->normalized);
+  if (!found.ok()) {
+    *fatal = found.status();
+    return false;
+  }
+  switch (found->seen) {
+    case Seen::kNew:
+      item->action = Action::kPut;
+      break;
+    case Seen::kSameId:
+    case Seen::kIdConflict:
+      if (options_.replace) {
+        item->action = Action::kReplace;
+        break;
+      }
+      if (found->seen == Seen::kSameId) {
+        ++progress_.duplicates;
+        return false;
+      }
+      problem(doc.origin + ": document id '" + doc.id + "' is already stored with different text (from " +
+              found->stored_origin + "); document skipped -- use `annals ingest --replace` to replace it, or give "
+              "it another id");
+      return false;
+    case Seen::kSameContent:
+      ++progress_.duplicates;
+      return false;
+  }
+  batch_hashes_.insert(item->content_hash);
+  return true;
+}
+
 Status Ingester::IngestPaths(const std::vector<std::string>& paths, const ProblemSink& on_problem,
                              const ProgressSink& on_progress) {
-  Result<std::vector<std::string>> files = ListInputFiles(paths);
+  Result<std::vector<InputFile>> files = ListInputFiles(paths);
   if (!files.ok()) return files.status();
   progress_.files_total = files->size();
   std::vector<uint64_t> sizes;
-  for (const std::string& f : *files) {
+  for (const InputFile& f : *files) {
     std::error_code ec;
-    const uintmax_t size = fs::file_size(f, ec);
+    const uintmax_t size = fs::file_size(f.path, ec);
     sizes.push_back(ec ? 0 : static_cast<uint64_t>(size));
     progress_.bytes_total += sizes.back();
   }
   ReadOptions ro;
   ro.format = options_.format;
   ro.default_date = options_.default_date;
+  ro.require_date = !options_.allow_undated;
   Status fatal;
   for (size_t fi = 0; fi < files->size() && fatal.ok(); ++fi) {
-    const std::string& file = (*files)[fi];
+    const std::string& file = (*files)[fi].path;
+    ro.id = (*files)[fi].id;
     const uint64_t bytes_before = progress_.bytes_done;
     ReadStats stats;
     const Status st = ReadDocuments(
@@ -103,26 +166,13 @@ Status Ingester::IngestPaths(const std::vector<std::string>& paths, const Proble
           ++progress_.read;
           progress_.bytes_done = std::min(bytes_before + sizes[fi], progress_.bytes_done + doc.text.size());
           Item item;
+          item.normalized = Store::NormalizeForHash(doc.text);
           item.content_hash = Store::ContentHash(doc.text);
-          // Repeated within the pending batch: not yet visible to Lookup().
-          if (std::find(batch_ids_.begin(), batch_ids_.end(), doc.id) != batch_ids_.end() ||
-              std::find(batch_hashes_.begin(), batch_hashes_.end(), item.content_hash) != batch_hashes_.end()) {
-            ++progress_.duplicates;
-            return;
-          }
-          Result<Seen> seen = store_->Lookup(doc.id, item.content_hash);
-          if (!seen.ok()) {
-            fatal = seen.status();
-            return;
-          }
-          if (*seen != Seen::kNew) {
-            ++progress_.duplicates;
+          item.doc = std::move(doc);
+          if (!Admit(&item, on_problem, &fatal)) {
             Tick(on_progress, false);
             return;
           }
-          batch_ids_.push_back(doc.id);
-          batch_hashes_.push_back(item.content_hash);
-          item.doc = std::move(doc);
           batch_.push_back(std::move(item));
           if (batch_.size() >= options_.batch_size) fatal = Flush(on_problem, on_progress);
         },
@@ -152,7 +202,7 @@ Status Ingester::RecodeStale(const ProblemSink& on_problem, const ProgressSink& 
     if (!doc.ok()) return doc.status();
     Item item;
     item.doc = std::move(doc.value());
-    item.recode = true;
+    item.action = Action::kRecode;
     batch_.push_back(std::move(item));
     if (batch_.size() >= options_.batch_size) ANNALS_RETURN_IF_ERROR(Flush(on_problem, on_progress));
   }
@@ -177,35 +227,63 @@ Status Ingester::Flush(const ProblemSink& on_problem, const ProgressSink& on_pro
     for (std::thread& th : threads) th.join();
   }
   ANNALS_RETURN_IF_ERROR(store_->Begin());
-  size_t stored = 0, recoded = 0, events = 0, failed = 0;
+  size_t stored = 0, recoded = 0, replaced = 0, events = 0, failed = 0, duplicates = 0;
+  std::vector<Diagnostic> problems;
   for (Item& item : batch_) {
-    if (on_problem) {
-      for (const Diagnostic& d : item.doc.diagnostics) on_problem(d);
-    }
+    for (const Diagnostic& d : item.doc.diagnostics) problems.push_back(d);
     if (!item.status.ok()) {
-      if (on_problem) on_problem({"error", item.doc.origin + ": " + item.status.message() + "; document skipped"});
+      problems.push_back({"error", item.doc.origin + ": " + item.status.message() + "; document skipped"});
       ++failed;
       continue;
     }
-    const Status st = item.recode ? store_->ReplaceDocument(item.doc, pipeline_.ontology(), options_.coded_by)
-                                  : store_->PutDocument(item.doc, item.content_hash, pipeline_.ontology(),
-                                                        options_.coded_by);
+    if (item.action != Action::kRecode) {
+      // Again under the write lock: another process may have stored (or
+      // removed) this document since it was read.
+      Result<LookupResult> now = store_->Lookup(item.doc.id, item.content_hash, item.normalized);
+      if (!now.ok()) {
+        (void)store_->Rollback();
+        return now.status();
+      }
+      const bool id_stored = now->seen == Seen::kSameId || now->seen == Seen::kIdConflict;
+      if (item.action == Action::kReplace && !id_stored) item.action = Action::kPut;
+      if (item.action == Action::kPut && now->seen != Seen::kNew) {
+        if (now->seen == Seen::kIdConflict && !options_.replace) {
+          problems.push_back({"error", item.doc.origin + ": document id '" + item.doc.id +
+                                           "' was stored meanwhile with different text (from " + now->stored_origin +
+                                           "); document skipped"});
+          ++failed;
+          continue;
+        }
+        if (now->seen != Seen::kIdConflict || !options_.replace) {
+          ++duplicates;
+          continue;
+        }
+        item.action = Action::kReplace;
+      }
+    }
+    const Status st = item.action == Action::kPut
+                          ? store_->PutDocument(item.doc, item.content_hash, pipeline_.ontology(), options_.coded_by)
+                          : store_->ReplaceDocument(item.doc, pipeline_.ontology(), options_.coded_by);
     if (!st.ok()) {
       (void)store_->Rollback();
       return st;
     }
-    (item.recode ? recoded : stored) += 1;
+    (item.action == Action::kPut ? stored : item.action == Action::kRecode ? recoded : replaced) += 1;
     events += item.doc.events.size();
   }
   ANNALS_RETURN_IF_ERROR(store_->Commit());
+  if (on_problem) {
+    for (const Diagnostic& d : problems) on_problem(d);
+  }
   // Counted only once committed: the progress never reports rows a crash
   // could still lose.
   progress_.stored += stored;
   progress_.recoded += recoded;
+  progress_.replaced += replaced;
   progress_.events += events;
   progress_.failed += failed;
+  progress_.duplicates += duplicates;
   batch_.clear();
-  batch_ids_.clear();
   batch_hashes_.clear();
   Tick(on_progress, false);
   return Status::Ok();

@@ -3,13 +3,22 @@
 // IngestPaths() expands folders (recursively; files ending in .txt, .jsonl,
 // .ndjson, optionally .gz/.zst, in path order so every run visits documents
 // in the same order), reads documents (ingest/document_reader.h), drops
-// those already stored (same id, or same content hash) or seen earlier in
-// the run, codes the rest with the pipeline on `threads` threads, and stores
-// them in batches of `batch_size` documents, one transaction each (the fold
-// keys a batch touches are refolded in the same transaction). Killing the
-// process loses at most the batch in flight; re-running the same command
-// skips every committed document and so ends with the same database as an
-// uninterrupted run.
+// those already stored (same id with the same text, or the same text under
+// another id: Store::Lookup) or seen earlier in the run, codes the rest
+// with the pipeline on `threads` threads, and stores them in batches of
+// `batch_size` documents, one transaction each (the fold keys a batch
+// touches are refolded in the same transaction). Killing the process loses
+// at most the batch in flight; re-running the same command skips every
+// committed document and so ends with the same database as an uninterrupted
+// run. Existence is checked again inside each batch's write transaction, so
+// two ingests into one store at once end as if run one after the other.
+//
+// Ids. A text file's id is its path relative to the folder named on the
+// command line ("2025/03/a.txt"), or its file name when the file itself was
+// named; JSONL records carry their own. A document whose id is stored (or
+// read earlier in the run) with *different* text is a conflict: reported and
+// skipped, or, with IngestOptions::replace, it replaces the stored one (new
+// text, date and layers). Dates: see IngestOptions::allow_undated.
 //
 // RecodeStale() re-codes stored documents whose coded_by differs from the
 // current coder version (after dictionaries, models or tables changed),
@@ -25,6 +34,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +50,13 @@ struct IngestOptions {
   int threads = 0;          // coding threads; 0 = hardware concurrency
   InputFormat format = InputFormat::kAuto;
   std::string default_date;  // for text files and records without a date
+  // Without a date (in the record or default_date) a document is refused,
+  // reported and skipped -- unless this is set: it is then dated today and
+  // flagged undated (documents.undated, events' date_precision "undated").
+  bool allow_undated = false;
+  // A document whose id is already stored replaces the stored one (text,
+  // date, metadata and every layer), instead of being skipped or refused.
+  bool replace = false;
   std::string coded_by;      // coder version recorded on every row
 };
 
@@ -50,16 +68,25 @@ struct IngestProgress {
   size_t read = 0;           // documents read
   size_t stored = 0;         // new documents stored
   size_t recoded = 0;        // stored documents re-coded
+  size_t replaced = 0;       // stored documents replaced (--replace)
   size_t duplicates = 0;     // skipped: already stored or repeated in input
-  size_t failed = 0;         // bad records and documents the pipeline refused
+  size_t failed = 0;         // bad records, id conflicts, documents the
+                             // pipeline refused
   size_t events = 0;         // events stored
   double seconds = 0;        // since the run started
 };
 
 using ProgressSink = std::function<void(const IngestProgress&)>;
 
-// The input files under `paths`, sorted; NotFound for a missing path.
-Result<std::vector<std::string>> ListInputFiles(const std::vector<std::string>& paths);
+struct InputFile {
+  std::string path;  // as found ("corpus/2025/a.txt")
+  std::string id;    // document id of a text file: the path relative to the
+                     // folder named ("2025/a.txt"), or the file name
+};
+
+// The input files under `paths`, each folder's in path order; NotFound for
+// a missing path (checked for every path before anything is listed).
+Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& paths);
 
 // "annals <version>; goldstein=<table>; data=<fingerprint>": a change of
 // version, Goldstein table or any shipped data file changes it.
@@ -77,12 +104,17 @@ class Ingester {
   const IngestProgress& progress() const { return progress_; }
 
  private:
+  enum class Action { kPut, kReplace, kRecode };
   struct Item {
     Document doc;
     std::string content_hash;
-    bool recode = false;
+    std::string normalized;  // Store::NormalizeForHash of the text as read
+    Action action = Action::kPut;
     Status status;
   };
+  // Decides what to do with a document just read (store, replace, skip);
+  // false when it is skipped.
+  bool Admit(Item* item, const ProblemSink& on_problem, Status* fatal);
   Status Flush(const ProblemSink& on_problem, const ProgressSink& on_progress);
   void Tick(const ProgressSink& on_progress, bool force);
 
@@ -91,8 +123,10 @@ class Ingester {
   IngestOptions options_;
   IngestProgress progress_;
   std::vector<Item> batch_;
-  std::vector<std::string> batch_ids_;     // ids in the pending batch
-  std::vector<std::string> batch_hashes_;  // content hashes in the pending batch
+  // Every id read in this run -> (content hash, origin): a later document
+  // with the same id and other text is a conflict even in --replace mode.
+  std::map<std::string, std::pair<std::string, std::string>> run_ids_;
+  std::set<std::string> batch_hashes_;  // content hashes in the pending batch
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_tick_;
 };

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "store/synthetic_corpus.h"
 
@@ -43,11 +44,7 @@ class IngestTest : public ::testing::Test {
     std::ofstream(dir_ + "/in/ignored.csv") << "a,b\n";
   }
 
-  IngestProgress Run(const std::string& coder = "coder-1", bool recode = false) {
-    IngestOptions o;
-    o.batch_size = 4;
-    o.threads = 2;
-    o.default_date = "2025-08-19";
+  IngestProgress Run(const std::string& coder = "coder-1", bool recode = false, IngestOptions o = Defaults()) {
     o.coded_by = coder;
     Ingester ing(*pipeline_, store_.get(), o);
     problems_.clear();
@@ -59,6 +56,14 @@ class IngestTest : public ::testing::Test {
     return ing.progress();
   }
 
+  static IngestOptions Defaults() {
+    IngestOptions o;
+    o.batch_size = 4;
+    o.threads = 2;
+    o.default_date = "2025-08-19";
+    return o;
+  }
+
   std::string dir_;
   std::unique_ptr<Pipeline> pipeline_;
   std::unique_ptr<Store> store_;
@@ -67,11 +72,17 @@ class IngestTest : public ::testing::Test {
 
 TEST_F(IngestTest, ListsInputFilesInPathOrder) {
   WriteCorpus(2);
-  Result<std::vector<std::string>> files = ListInputFiles({dir_ + "/in"});
+  Result<std::vector<InputFile>> files = ListInputFiles({dir_ + "/in"});
   ASSERT_TRUE(files.ok());
   ASSERT_EQ(files->size(), 3u);  // .csv is not an input name
-  EXPECT_TRUE(std::is_sorted(files->begin(), files->end()));
+  EXPECT_TRUE(std::is_sorted(files->begin(), files->end(),
+                             [](const InputFile& a, const InputFile& b) { return a.path < b.path; }));
+  EXPECT_EQ((*files)[2].id, "nested/c.txt");  // relative to the folder named
   EXPECT_FALSE(ListInputFiles({dir_ + "/missing"}).ok());
+  EXPECT_FALSE(ListInputFiles({dir_ + "/in", dir_ + "/missing"}).ok());
+  Result<std::vector<InputFile>> named = ListInputFiles({dir_ + "/in/nested/c.txt"});
+  ASSERT_TRUE(named.ok());
+  EXPECT_EQ((*named)[0].id, "c.txt");
 }
 
 TEST_F(IngestTest, SecondRunStoresNothingAndCountsStayIdentical) {
@@ -110,6 +121,91 @@ TEST_F(IngestTest, RecodeReplacesOnlyStaleDocuments) {
   Result<std::vector<std::string>> stale = store_->StaleDocuments("coder-2");
   ASSERT_TRUE(stale.ok());
   EXPECT_TRUE(stale->empty());
+}
+
+// Issue 14.2: a document without a date is refused unless allowed, and then
+// flagged -- never silently dated today.
+TEST_F(IngestTest, UndatedDocumentsAreRefusedOrFlagged) {
+  std::ofstream(dir_ + "/in/a.txt") << "Russia attacked Ukraine.\n";
+  IngestOptions o = Defaults();
+  o.default_date.clear();
+  const IngestProgress refused = Run("coder-1", false, o);
+  EXPECT_EQ(refused.stored, 0u);
+  EXPECT_EQ(refused.failed, 1u);
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_NE(problems_[0].find("no document date"), std::string::npos) << problems_[0];
+  o.allow_undated = true;
+  EXPECT_EQ(Run("coder-1", false, o).stored, 1u);
+  Result<std::optional<std::string>> precision =
+      store_->db().QueryText("SELECT group_concat(DISTINCT date_precision) FROM events");
+  ASSERT_TRUE(precision.ok());
+  EXPECT_EQ(precision->value_or(""), "undated");
+  Result<Document> doc = store_->LoadDocument("a.txt");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->undated);
+}
+
+// Issue 17.2: ids of text files are unique within a run (their path under
+// the folder), and one id with two texts is reported, never dropped
+// silently; --replace (issue 14.2) replaces the stored document.
+TEST_F(IngestTest, IdsAreRelativePathsAndConflictsAreReported) {
+  fs::create_directories(dir_ + "/in/x");
+  fs::create_directories(dir_ + "/in/y");
+  std::ofstream(dir_ + "/in/x/story.txt") << "Russia attacked Ukraine.\n";
+  std::ofstream(dir_ + "/in/y/story.txt") << "France criticized Russia.\n";
+  EXPECT_EQ(Run().stored, 2u);
+  ASSERT_TRUE(store_->LoadDocument("x/story.txt").ok());
+  ASSERT_TRUE(store_->LoadDocument("y/story.txt").ok());
+  // Same text with other white space: already stored.
+  std::ofstream(dir_ + "/in/x/story.txt") << "Russia  attacked Ukraine.\r\n\r\n";
+  const IngestProgress same = Run();
+  EXPECT_EQ(same.duplicates, 2u);
+  EXPECT_TRUE(problems_.empty());
+  // Other text under a stored id: a conflict, reported with both places.
+  std::ofstream(dir_ + "/in/x/story.txt") << "Russia shelled Ukraine.\n";
+  const IngestProgress conflict = Run();
+  EXPECT_EQ(conflict.failed, 1u);
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_NE(problems_[0].find("already stored with different text"), std::string::npos) << problems_[0];
+  EXPECT_NE(problems_[0].find("--replace"), std::string::npos);
+  // --replace with a corrected date: the stored document takes both.
+  IngestOptions o = Defaults();
+  o.replace = true;
+  o.default_date = "2025-03-01";
+  const IngestProgress replaced = Run("coder-1", false, o);
+  EXPECT_EQ(replaced.replaced, 2u);
+  Result<Document> doc = store_->LoadDocument("x/story.txt");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->date, "2025-03-01");
+  EXPECT_NE(doc->text.find("shelled"), std::string::npos);
+  Result<std::optional<int64_t>> stale =
+      store_->db().QueryInt("SELECT count(*) FROM events WHERE date LIKE '2025-08%'");
+  EXPECT_EQ(stale->value_or(-1), 0);
+  Result<StoreCounts> counts = store_->Counts();
+  EXPECT_EQ(counts->documents, 2);
+}
+
+// Issue 17.6: existence is checked again inside the write transaction, so
+// a document another connection stored meanwhile is not stored twice.
+TEST_F(IngestTest, TwoConnectionsIngestingTogetherStoreEachDocumentOnce) {
+  WriteCorpus(12);
+  Result<std::unique_ptr<Store>> second = Store::Open(dir_ + "/t.db");
+  ASSERT_TRUE(second.ok());
+  Status a, b;
+  IngestOptions o = Defaults();
+  o.coded_by = "c";
+  std::thread other([&] {
+    Ingester ing(*pipeline_, second->get(), o);
+    b = ing.IngestPaths({dir_ + "/in"}, nullptr, nullptr);
+  });
+  Ingester ing(*pipeline_, store_.get(), o);
+  a = ing.IngestPaths({dir_ + "/in"}, nullptr, nullptr);
+  other.join();
+  EXPECT_TRUE(a.ok()) << a.ToString();
+  EXPECT_TRUE(b.ok()) << b.ToString();
+  Result<StoreCounts> counts = store_->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, 13);
 }
 
 }  // namespace

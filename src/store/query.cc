@@ -7,17 +7,24 @@
 
 #include "base/civil_date.h"
 #include "store/fold.h"
+#include "store/vocabulary.h"
 
 namespace annals {
 
 namespace {
 
+// Letters and digits only: could be a CAMEO actor code or its prefix.
 bool LooksLikeCode(const std::string& s) {
-  if (s.size() < 2) return false;
+  if (s.size() < 2 || s.size() > 12) return false;
   for (char c : s) {
-    if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
   }
   return true;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
 }
 
 // "RUS" -> "RUT": the smallest string greater than every string with
@@ -25,6 +32,16 @@ bool LooksLikeCode(const std::string& s) {
 std::string PrefixEnd(std::string s) {
   s.back() = static_cast<char>(s.back() + 1);
   return s;
+}
+
+// A LIKE pattern matching `s` literally anywhere (with ESCAPE '\').
+std::string LikeContains(const std::string& s) {
+  std::string out = "%";
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
 }
 
 // Concatenation by append: GCC 12 reports a false -Wrestrict on
@@ -36,9 +53,20 @@ std::string Cat(const Parts&... parts) {
   return out;
 }
 
+// True if the query finds a row with the given parameters.
+Result<bool> Exists(Store& store, const std::string& sql, const std::vector<std::string>& params) {
+  Result<Stmt> s = store.db().Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i + 1), params[i]);
+  Status st;
+  const bool found = s->Step(&st);
+  if (!st.ok()) return st;
+  return found;
+}
+
 class Where {
  public:
-  explicit Where(std::string table) : table_(std::move(table)) {}
+  Where(Store& store, std::string table) : store_(store), table_(std::move(table)) {}
   void Add(const std::string& clause) { clauses_.push_back(clause); }
   std::string Param(const std::string& v) {
     params_.push_back(v);
@@ -46,18 +74,53 @@ class Where {
     ref += std::to_string(params_.size());
     return ref;
   }
-  // Clause matching one side ("source"/"target") against an actor spec.
-  std::string Actor(const std::string& side, const std::string& spec) {
-    if (LooksLikeCode(spec)) {
-      // The codes with this prefix, listed first: an IN list lets SQLite
-      // seek the (source_code, target_code, day) index with equalities, where
-      // a range on the first column would leave the rest unusable and the
-      // planner would rather scan the date index (28 ms -> 7 ms on 100k).
-      const std::string col = side + "_code";
-      return Cat("(e.", col, " IN (SELECT DISTINCT ", col, " FROM ", table_, " WHERE ", col, " >= ", Param(spec),
-                 " AND ", col, " < ", Param(PrefixEnd(spec)), "))");
+  // Clause matching the columns <prefix>_code / <prefix>_name of the given
+  // sides against an actor spec: a code prefix if a stored code starts with
+  // it (any case), else a name substring if a stored name holds it.
+  Result<std::string> Actor(const std::vector<std::string>& sides, const std::string& spec, const char* option) {
+    const std::string code = Upper(spec);
+    if (LooksLikeCode(code)) {
+      std::string probe;
+      for (const std::string& side : sides) {
+        probe += Cat(probe.empty() ? "" : " UNION ALL ", "SELECT 1 FROM ", table_, " WHERE ", side,
+                     "_code >= ?1 AND ", side, "_code < ?2");
+      }
+      Result<bool> found = Exists(store_, "SELECT 1 FROM (" + probe + ") LIMIT 1", {code, PrefixEnd(code)});
+      if (!found.ok()) return found.status();
+      if (*found) {
+        // The codes with this prefix, listed first: an IN list lets SQLite
+        // seek the (source_code, target_code, day) index with equalities,
+        // where a range on the first column would leave the rest unusable
+        // and the planner would rather scan the date index (28 ms -> 7 ms
+        // on 100k).
+        const std::string lo = Param(code), hi = Param(PrefixEnd(code));
+        std::string any;
+        for (const std::string& side : sides) {
+          const std::string col = side + "_code";
+          any += Cat(any.empty() ? "" : " OR ", "e.", col, " IN (SELECT DISTINCT ", col, " FROM ", table_, " WHERE ",
+                     col, " >= ", lo, " AND ", col, " < ", hi, ")");
+        }
+        return Cat("(", any, ")");
+      }
     }
-    return "(e." + side + "_name LIKE '%' || " + Param(spec) + " || '%')";
+    std::string probe;
+    for (const std::string& side : sides) {
+      probe += Cat(probe.empty() ? "" : " UNION ALL ", "SELECT 1 FROM ", table_, " WHERE ", side,
+                   "_name LIKE ?1 ESCAPE '\\'");
+    }
+    const std::string pattern = LikeContains(spec);
+    Result<bool> found = Exists(store_, "SELECT 1 FROM (" + probe + ") LIMIT 1", {pattern});
+    if (!found.ok()) return found.status();
+    if (!*found) {
+      return Status::InvalidArgument(Cat("no stored actor matches ", option, " '", spec,
+                                         "' (neither a code starting with it nor a name containing it)"));
+    }
+    const std::string p = Param(pattern);
+    std::string any;
+    for (const std::string& side : sides) {
+      any += Cat(any.empty() ? "" : " OR ", "e.", side, "_name LIKE ", p, " ESCAPE '\\'");
+    }
+    return Cat("(", any, ")");
   }
   SqlWhere Finish() {
     SqlWhere w;
@@ -67,83 +130,197 @@ class Where {
   }
 
  private:
+  Store& store_;
   std::string table_;  // events or folded_events
   std::vector<std::string> clauses_;
   std::vector<std::string> params_;
 };
 
+#define ANNALS_ASSIGN_OR_RETURN_CLAUSE(var, expr) \
+  Result<std::string> var##_r = (expr);          \
+  if (!var##_r.ok()) return var##_r.status();    \
+  const std::string var = *var##_r
+
 }  // namespace
 
-bool DayRange(const std::string& date, int64_t* first, int64_t* last) {
-  if (!DayOfIsoDate(date, first)) return false;
-  if (date.size() >= 10) {
-    *last = *first;
-  } else if (date.size() == 7) {
-    const CivilDate d = CivilFromDays(*first);
-    *last = *first + DaysInMonth(d.year, d.month) - 1;
-  } else {
-    const CivilDate d = CivilFromDays(*first);
-    *last = DaysFromCivil(CivilDate{d.year, 12, 31});
-  }
-  return true;
+const std::vector<std::string>& HappenedModalities() {
+  static const std::vector<std::string> kHappened = {"asserted", "reported"};
+  return kHappened;
 }
 
-Result<SqlWhere> BuildWhere(const EventFilter& f) {
-  Where w(f.folded ? "folded_events" : "events");
+const std::vector<std::string>& AllModalities() {
+  static const std::vector<std::string> kAll = {"asserted", "reported", "historical",
+                                                "planned",  "hypothetical", "negated"};
+  return kAll;
+}
+
+Result<std::vector<std::string>> ParseModalities(const std::string& spec) {
+  std::vector<std::string> out;
+  if (spec == "all") return out;
+  size_t start = 0;
+  while (start <= spec.size()) {
+    const size_t comma = spec.find(',', start);
+    std::string m = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!m.empty() && m.back() == ' ') m.pop_back();
+    while (!m.empty() && m.front() == ' ') m.erase(m.begin());
+    for (char& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (m == "happened") {
+      out.insert(out.end(), HappenedModalities().begin(), HappenedModalities().end());
+    } else if (std::find(AllModalities().begin(), AllModalities().end(), m) == AllModalities().end()) {
+      return Status::InvalidArgument("unknown modality '" + m +
+                                     "' (use asserted, reported, historical, planned, hypothetical, negated, "
+                                     "happened or all, comma-separated)");
+    } else if (std::find(out.begin(), out.end(), m) == out.end()) {
+      out.push_back(m);
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string ModalityDescription(const std::vector<std::string>& modalities) {
+  if (modalities.empty()) return "all";
+  std::string out;
+  for (const std::string& m : modalities) out += (out.empty() ? "" : ", ") + m;
+  return out;
+}
+
+Result<SqlWhere> BuildWhere(Store& store, const EventFilter& f) {
+  Result<const Vocabulary*> vocab = Vocabulary::Default();
+  if (!vocab.ok()) return vocab.status();
+  const Vocabulary& v = **vocab;
+  Where w(store, f.folded ? "folded_events" : "events");
   int64_t first = 0, last = 0;
   if (!f.from.empty()) {
-    if (!DayRange(f.from, &first, &last)) return Status::InvalidArgument("bad --from date '" + f.from + "'");
+    if (!DayRange(f.from, &first, &last)) {
+      return Status::InvalidArgument("bad --from date '" + f.from + "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
     w.Add("e.day >= " + std::to_string(first));
   }
   if (!f.to.empty()) {
-    if (!DayRange(f.to, &first, &last)) return Status::InvalidArgument("bad --to date '" + f.to + "'");
+    if (!DayRange(f.to, &first, &last)) {
+      return Status::InvalidArgument("bad --to date '" + f.to + "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
     w.Add("e.day <= " + std::to_string(last));
   }
-  if (!f.actor.empty()) w.Add(Cat("(", w.Actor("source", f.actor), " OR ", w.Actor("target", f.actor), ")"));
+  if (!f.actor.empty()) {
+    ANNALS_ASSIGN_OR_RETURN_CLAUSE(c, w.Actor({"source", "target"}, f.actor, "--actor"));
+    w.Add(c);
+  }
   if (!f.actor_country.empty()) {
-    const std::string p = w.Param(f.actor_country);
+    Result<std::string> code = v.CountryCode(f.actor_country, "--actor-country");
+    if (!code.ok()) return code.status();
+    const std::string p = w.Param(*code);
     w.Add("(e.source_country = " + p + " OR e.target_country = " + p + ")");
   }
   if (!f.actor_sector.empty()) {
-    const std::string p = w.Param(f.actor_sector);
+    const std::string sector = Upper(f.actor_sector);
+    if (v.FindSector(sector) == nullptr) {
+      return Status::InvalidArgument("unknown sector '" + f.actor_sector +
+                                     "' for --actor-sector (CAMEO sectors: GOV, MIL, REB, OPP, COP, JUD, LEG, ...; "
+                                     "data/actors/sectors.tsv lists them)");
+    }
+    const std::string p = w.Param(sector);
     w.Add("(e.source_sector = " + p + " OR e.target_sector = " + p + ")");
   }
   if (!f.source.empty() || !f.target.empty()) {
-    auto dyad = [&](const std::string& a, const std::string& b) {
+    auto dyad = [&](const std::string& a, const std::string& b, const char* oa,
+                    const char* ob) -> Result<std::string> {
       std::string c;
-      if (!a.empty()) c = w.Actor("source", a);
-      if (!b.empty()) c = Cat(c, c.empty() ? "" : " AND ", w.Actor("target", b));
+      if (!a.empty()) {
+        ANNALS_ASSIGN_OR_RETURN_CLAUSE(x, w.Actor({"source"}, a, oa));
+        c = x;
+      }
+      if (!b.empty()) {
+        ANNALS_ASSIGN_OR_RETURN_CLAUSE(x, w.Actor({"target"}, b, ob));
+        c = Cat(c, c.empty() ? "" : " AND ", x);
+      }
       return Cat("(", c, ")");
     };
+    ANNALS_ASSIGN_OR_RETURN_CLAUSE(forward, dyad(f.source, f.target, "--source", "--target"));
     if (f.undirected) {
-      w.Add(Cat("(", dyad(f.source, f.target), " OR ", dyad(f.target, f.source), ")"));
+      ANNALS_ASSIGN_OR_RETURN_CLAUSE(backward, dyad(f.target, f.source, "--target", "--source"));
+      w.Add(Cat("(", forward, " OR ", backward, ")"));
     } else {
-      w.Add(dyad(f.source, f.target));
+      w.Add(forward);
     }
+  }
+  if (!f.speaker.empty()) {
+    ANNALS_ASSIGN_OR_RETURN_CLAUSE(c, w.Actor({"speaker"}, f.speaker, "--speaker"));
+    w.Add(c);
   }
   if (!f.cameo.empty()) {
     for (char c : f.cameo) {
       if (!std::isdigit(static_cast<unsigned char>(c))) {
-        return Status::InvalidArgument("bad CAMEO code prefix '" + f.cameo + "' (digits expected)");
+        return Status::InvalidArgument("bad CAMEO code prefix '" + f.cameo + "' (digits expected, e.g. 19 or 042)");
       }
+    }
+    if (!v.HasCameoPrefix(f.cameo)) {
+      return Status::InvalidArgument("no CAMEO event code starts with '" + f.cameo + "' (roots are 01 to 20)");
     }
     w.Add("substr(e.cameo, 1, " + std::to_string(f.cameo.size()) + ") = " + w.Param(f.cameo));
   }
   if (!f.plover.empty()) {
-    std::string upper;
-    for (char c : f.plover) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string upper = Upper(f.plover);
+    if (!v.IsPloverType(upper)) {
+      std::string msg = "unknown PLOVER type '" + f.plover + "'";
+      if (const auto* rename = v.PloverRename(upper)) {
+        std::string current = rename->first;
+        for (char& c : current) {
+          if (c == ';') c = '/';
+        }
+        msg += " (" + rename->second + "; the current PLOVER type is " + current + ")";
+      } else {
+        msg += " (types: ";
+        for (size_t i = 0; i < v.plover_types().size(); ++i) msg += (i ? ", " : "") + v.plover_types()[i];
+        msg += ")";
+      }
+      return Status::InvalidArgument(msg);
+    }
     w.Add("e.plover_type = " + w.Param(upper));
   }
-  if (!f.modality.empty()) w.Add("e.modality = " + w.Param(f.modality));
+  if (!f.modalities.empty()) {
+    std::string list;
+    for (const std::string& m : f.modalities) {
+      if (std::find(AllModalities().begin(), AllModalities().end(), m) == AllModalities().end()) {
+        return Status::InvalidArgument("unknown modality '" + m + "'");
+      }
+      list += (list.empty() ? "" : ", ") + w.Param(m);
+    }
+    w.Add("e.modality IN (" + list + ")");
+  }
   if (f.quad_class != 0) {
     if (f.quad_class < 1 || f.quad_class > 4) return Status::InvalidArgument("quad class must be 1 to 4");
     w.Add("e.quad_class = " + std::to_string(f.quad_class));
   }
   if (!f.place.empty()) {
-    const std::string p = w.Param(f.place);
-    w.Add("(e.gazetteer_id = " + p + " OR e.location_name LIKE '%' || " + p + " || '%')");
+    const std::string id = w.Param(f.place);
+    w.Add("(e.gazetteer_id = " + id + " OR e.location_name LIKE " + w.Param(LikeContains(f.place)) +
+          " ESCAPE '\\')");
   }
-  if (!f.country.empty()) w.Add("e.location_country = " + w.Param(f.country));
+  if (!f.country.empty()) {
+    Result<std::string> code = v.CountryCode(f.country, "--country");
+    if (!code.ok()) return code.status();
+    w.Add("e.location_country = " + w.Param(*code));
+  }
+  if (!f.text.empty()) {
+    // An FTS5 syntax error would otherwise surface mid-query as an I/O
+    // failure; checked here it is a usage error, in one line.
+    Result<bool> ok = Exists(store, "SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT 1", {f.text});
+    if (!ok.ok()) {
+      std::string why = ok.status().message();
+      const size_t colon = why.rfind(": ");
+      if (colon != std::string::npos) why = why.substr(colon + 2);
+      return Status::InvalidArgument("bad --text query '" + f.text + "': " + why +
+                                     " (SQLite FTS5 syntax: words, \"a phrase\", AND, OR, NOT, prefix*)");
+    }
+  }
+  if (!f.doc.empty()) {
+    Result<bool> known = Exists(store, "SELECT 1 FROM documents WHERE id = ?1", {f.doc});
+    if (!known.ok()) return known.status();
+    if (!*known) return Status::InvalidArgument("no stored document has id '" + f.doc + "'");
+  }
   if (!f.text.empty() || !f.doc.empty()) {
     std::string raw;
     if (!f.text.empty()) {
@@ -172,7 +349,7 @@ constexpr const char* kCommonColumns =
     " e.cameo, e.cameo_root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.modality, e.confidence,"
     " e.location_name, e.location_country, e.gazetteer_id, e.location_feature, e.lat, e.lon,"
     " d.id, d.source, d.url, d.date, d.title, r.coded_by, d.ingested_at, r.sentence, r.span_begin, r.span_end, s.text,"
-    " s.span_begin, r.record";
+    " s.span_begin, r.record, e.speaker_text, e.speaker_name, e.speaker_code";
 
 void ReadActor(const Stmt& s, int col, ActorCols* a) {
   a->present = !s.IsNull(col);
@@ -187,8 +364,9 @@ void ReadActor(const Stmt& s, int col, ActorCols* a) {
 }  // namespace
 
 Status ForEachEvent(Store& store, const EventFilter& filter, const std::function<Status(const EventRow&)>& row) {
-  Result<SqlWhere> where = BuildWhere(filter);
+  Result<SqlWhere> where = BuildWhere(store, filter);
   if (!where.ok()) return where.status();
+  const Vocabulary& vocab = **Vocabulary::Default();  // loaded by BuildWhere
   std::string sql = "SELECT ";
   if (filter.folded) {
     sql += "e.id, e.representative, e.date_end, e.mentions, e.documents, e.sources, ";
@@ -250,6 +428,13 @@ Status ForEachEvent(Store& store, const EventFilter& filter, const std::function
     r.sentence_text = s->Text(c++);
     r.sentence_begin = s->Int(c++);
     r.record = s->Text(c++);
+    r.speaker_text = s->Text(c++);
+    r.speaker_name = s->Text(c++);
+    r.speaker_code = s->Text(c++);
+    for (ActorCols* a : {&r.source, &r.target}) {
+      a->code_name = a->code.empty() ? a->name : vocab.CodeName(a->code, a->type);
+    }
+    r.cameo_name = vocab.CameoName(r.cameo);
     ANNALS_RETURN_IF_ERROR(row(r));
   }
   return st;

@@ -6,11 +6,28 @@
 // representative mention). EventFilter::folded = false gives the raw
 // records, one per coded sentence (the --no-fold view).
 //
-// Filters combine with AND. Actor specs: a string of upper-case letters and
-// digits is a CAMEO actor code prefix ("RUS" matches "RUSGOV"); anything
-// else matches the actor name case-insensitively as a substring. Dates
-// accept "YYYY", "YYYY-MM" or "YYYY-MM-DD": `from` takes the first day of
-// the period, `to` the last. All values are bound as SQL parameters.
+// Filters combine with AND. Actor specs: a CAMEO actor code prefix, any
+// case ("RUS" and "rus" match "RUSGOV"), when some stored actor code starts
+// with it; else a case-insensitive substring of the actor's name ("Putin").
+// Dates accept "YYYY", "YYYY-MM" or "YYYY-MM-DD": `from` takes the first day
+// of the period, `to` the last; an event dated to a week, month or year is
+// filtered by the first day of its period.
+//
+// Modalities. By default only the events that happened are read:
+// kHappenedModalities, "asserted" and "reported" (a hedged attribution of a
+// real event: "reportedly", "according to"). Planned, hypothetical and
+// negated events did not happen; historical ones are background recalled
+// from before the article (counting them would count the same past event
+// again in every article that recalls it, dated by the article). An empty
+// list reads every modality. docs/exports.md gives the reasons.
+//
+// Filters reject what they cannot match (InvalidArgument, one line naming
+// the option and the value): unknown country codes (two-letter FIPS/ISO
+// codes are explained, not guessed), unknown sectors, PLOVER types (old
+// PLOVER/CAMEO names are named with their current type), CAMEO prefixes,
+// modalities, documents, actors that match no stored code or name, bad
+// dates and FTS5 syntax errors. All values are bound as SQL parameters; name
+// substrings match literally ('%' and '_' are not wildcards).
 //
 // Thread-safety: functions use the Store's connection; one thread at a time.
 #pragma once
@@ -25,6 +42,17 @@
 
 namespace annals {
 
+// The modalities of events that happened: the default of every filter.
+const std::vector<std::string>& HappenedModalities();
+// Every modality, in docs/events.md order.
+const std::vector<std::string>& AllModalities();
+// "asserted,reported" or "all" -> the list for EventFilter::modalities
+// ("all" -> empty); InvalidArgument for an unknown modality.
+Result<std::vector<std::string>> ParseModalities(const std::string& spec);
+// How outputs state which modalities they count: "asserted, reported" or
+// "all".
+std::string ModalityDescription(const std::vector<std::string>& modalities);
+
 struct EventFilter {
   std::string from, to;          // event date range (inclusive)
   std::string actor;             // either side: code prefix or name
@@ -34,7 +62,8 @@ struct EventFilter {
   bool undirected = false;       // dyad matches A->B and B->A
   std::string cameo;             // CAMEO code prefix ("19", "042")
   std::string plover;            // PLOVER type ("ASSAULT")
-  std::string modality;          // "asserted", "planned", ...
+  std::vector<std::string> modalities = HappenedModalities();  // empty = all
+  std::string speaker;           // attributed speaker: code prefix or name
   int quad_class = 0;            // 1..4, 0 = any
   std::string place;             // location name (substring) or gazetteer id
   std::string country;           // location country (ISO alpha-3)
@@ -47,6 +76,9 @@ struct EventFilter {
 struct ActorCols {
   bool present = false;
   std::string text, name, code, country, sector, type;
+  // What the code stands for (Vocabulary::CodeName): "Russia (government)"
+  // for RUSGOV, whoever the actor of this event was; else the actor's name.
+  std::string code_name;
   // code, else name, else "" (used as the actor's label in tables/graphs).
   std::string Label() const { return !code.empty() ? code : name; }
 };
@@ -57,7 +89,7 @@ struct EventRow {
   int64_t event_pk = 0;      // raw record, or the folded event's representative
   std::string date, date_end, date_precision;
   ActorCols source, target;
-  std::string cameo, cameo_root;
+  std::string cameo, cameo_root, cameo_name;
   int quad_class = 0;
   double goldstein = 0;
   std::string plover_type, plover_mode, modality;
@@ -65,6 +97,7 @@ struct EventRow {
   bool has_location = false;
   std::string location_name, location_country, gazetteer_id, location_feature;
   double lat = 0, lon = 0;
+  std::string speaker_text, speaker_name, speaker_code;  // attribution, if any
   int64_t mentions = 1, documents = 1, sources = 1;
   // The (representative) mention.
   std::string doc_id, doc_source, doc_url, doc_date, doc_title, coded_by, ingested_at;
@@ -91,16 +124,14 @@ Status ForEachEvent(Store& store, const EventFilter& filter, const std::function
 Status ForEachMention(Store& store, const std::string& fold_id, const std::function<Status(const MentionRow&)>& row);
 
 // The WHERE clause for `filter` over a table aliased `e` (events or
-// folded_events), with its parameters in order. InvalidArgument for a bad
-// date or quad class.
+// folded_events), with its parameters in order, after checking every value
+// against the vocabulary and the store (see "Filters reject" above).
 struct SqlWhere {
   std::string sql;  // "" or " WHERE ..."
   std::vector<std::string> params;
 };
-Result<SqlWhere> BuildWhere(const EventFilter& filter);
+Result<SqlWhere> BuildWhere(Store& store, const EventFilter& filter);
 
-// First and last day (days since 1970-01-01) of a full or partial ISO date.
-bool DayRange(const std::string& date, int64_t* first, int64_t* last);
 
 }  // namespace annals
 

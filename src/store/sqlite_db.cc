@@ -2,6 +2,13 @@
 // errors (sqlite_db.h).
 #include "store/sqlite_db.h"
 
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
 namespace annals {
 
 Status SqliteError(sqlite3* db, std::string_view what) {
@@ -80,11 +87,50 @@ std::string Stmt::ColumnName(int col) const {
   return n ? n : "";
 }
 
+namespace {
+
+// SQLite URI filename for `path` (RFC 3986 percent-encoding of what a URI
+// path cannot hold as is).
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::strchr("/._-~", c) != nullptr) {
+      uri += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    }
+  }
+  return uri;
+}
+
+// A WAL database opened read-only needs to create its -shm file, so in a
+// folder nobody may write to it cannot be opened at all. Such a file is
+// opened as immutable instead -- safe there, since no writer can change it
+// either -- unless it still has a write-ahead log whose pages an immutable
+// reader would not see.
+bool OpenImmutable(const std::string& path) {
+  const std::filesystem::path p(path);
+  const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+  if (::access(dir.c_str(), W_OK) == 0) return false;
+  std::error_code ec;
+  const uintmax_t wal = std::filesystem::file_size(path + "-wal", ec);
+  return ec || wal == 0;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only) {
   std::unique_ptr<Db> db(new Db());
   db->path_ = path;
-  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  const int rc = sqlite3_open_v2(path.c_str(), &db->db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  std::string name = path;
+  if (read_only && path != ":memory:" && OpenImmutable(path)) {
+    name = FileUri(path) + "?immutable=1";
+    flags |= SQLITE_OPEN_URI;
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &db->db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = path + ": cannot open database: " + (db->db_ ? sqlite3_errmsg(db->db_) : "out of memory");
     return rc == SQLITE_CANTOPEN ? Status::NotFound(msg) : Status::IoError(msg);

@@ -1,25 +1,21 @@
-// Event statistics (stats.h).
+// Event statistics (stats.h). Rows are grouped by day in SQL and into
+// periods here, so period labels, empty periods and the documents-per-period
+// normalisation all come from one definition (PeriodLabel).
 #include "store/stats.h"
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+
+#include "base/civil_date.h"
+#include "store/vocabulary.h"
 
 namespace annals {
 
 namespace {
 
-// SQL for the period label of a day number expression `x`.
-std::string PeriodSql(Period p, const std::string& x) {
-  switch (p) {
-    case Period::kDay: return "date((" + x + ") * 86400, 'unixepoch')";
-    case Period::kWeek: return "date(((" + x + ") - (((" + x + ") % 7 + 7 + 3) % 7)) * 86400, 'unixepoch')";
-    case Period::kMonth: return "strftime('%Y-%m', (" + x + ") * 86400, 'unixepoch')";
-    case Period::kYear: return "strftime('%Y', (" + x + ") * 86400, 'unixepoch')";
-  }
-  return "";
-}
-
-constexpr const char* kDocDay = "CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER)";
+// A series longer than this is refused: ask for a coarser period.
+constexpr int64_t kMaxPeriods = 20000;
 
 const char* EventTable(const EventFilter& f) { return f.folded ? "folded_events" : "events"; }
 
@@ -30,13 +26,17 @@ Result<Stmt> PrepareWith(Store& store, const std::string& sql, const SqlWhere& w
   return s;
 }
 
-// Stored documents per period label.
-Result<std::map<std::string, int64_t>> DocumentsPerPeriod(Store& store, Period p) {
-  Result<Stmt> s = store.db().Prepare("SELECT " + PeriodSql(p, kDocDay) + " AS period, count(*) FROM documents GROUP BY period");
+// Stored documents per period start day.
+Result<std::map<int64_t, int64_t>> DocumentsPerPeriod(Store& store, Period p) {
+  Result<Stmt> s = store.db().Prepare(
+      "SELECT CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER) AS day, count(*) FROM documents"
+      " GROUP BY day");
   if (!s.ok()) return s.status();
-  std::map<std::string, int64_t> out;
+  std::map<int64_t, int64_t> out;
   Status st;
-  while (s->Step(&st)) out[s->Text(0)] = s->Int(1);
+  while (s->Step(&st)) {
+    if (!s->IsNull(0)) out[PeriodStart(p, s->Int(0))] += s->Int(1);
+  }
   if (!st.ok()) return st;
   return out;
 }
@@ -45,9 +45,36 @@ std::string Per100(int64_t events, int64_t docs) {
   return docs > 0 ? FormatNumber(100.0 * static_cast<double>(events) / static_cast<double>(docs), 2) : "";
 }
 
-// Label of an actor side: code, else name, else "-".
-std::string Side(const std::string& side) {
+// SQL label of an actor side: its code, else its name, else "-"; at country
+// level its country, else "-".
+std::string Side(const std::string& side, Level level) {
+  if (level == Level::kCountry) return "coalesce(nullif(e." + side + "_country, ''), '-')";
   return "coalesce(nullif(e." + side + "_code, ''), e." + side + "_name, '-')";
+}
+
+// The display name of a side label (Side()).
+std::string SideName(const Vocabulary& v, const std::string& label, Level level) {
+  if (label == "-") return "";
+  if (level == Level::kCountry) return v.CountryName(label);
+  const std::string name = v.CodeName(label);
+  return name.empty() ? label : name;
+}
+
+// The first and last period start of a series: the filter's range when
+// given, else the events' own.
+Result<std::pair<int64_t, int64_t>> SeriesRange(const EventFilter& f, Period p, int64_t min_day, int64_t max_day) {
+  int64_t first = 0, last = 0, lo = min_day, hi = max_day;
+  if (!f.from.empty() && DayRange(f.from, &first, &last)) lo = first;
+  if (!f.to.empty() && DayRange(f.to, &first, &last)) hi = last;
+  lo = PeriodStart(p, lo);
+  hi = PeriodStart(p, hi);
+  int64_t n = 0;
+  for (int64_t d = lo; d <= hi && n <= kMaxPeriods; d = NextPeriodStart(p, d)) ++n;
+  if (n > kMaxPeriods) {
+    return Status::InvalidArgument("the series would have more than " + std::to_string(kMaxPeriods) +
+                                   " periods; choose a coarser --by or a shorter --from/--to");
+  }
+  return std::make_pair(lo, hi);
 }
 
 }  // namespace
@@ -60,43 +87,113 @@ Result<Period> ParsePeriod(const std::string& name) {
   return Status::InvalidArgument("unknown period '" + name + "' (use day, week, month or year)");
 }
 
-Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top) {
-  Result<SqlWhere> where = BuildWhere(filter);
-  if (!where.ok()) return where.status();
-  Result<std::map<std::string, int64_t>> docs = DocumentsPerPeriod(store, period);
-  if (!docs.ok()) return docs.status();
-  std::string sql = "WITH base AS (SELECT " + PeriodSql(period, "e.day") + " AS period, " + Side("source") +
-                    " AS src, " + Side("target") + " AS tgt, e.goldstein FROM " + EventTable(filter) + " e" +
-                    where->sql + ")";
-  if (top > 0) {
-    sql += ", top AS (SELECT src, tgt FROM base GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT " +
-           std::to_string(top) + ")";
+Result<Level> ParseLevel(const std::string& name) {
+  if (name == "actor") return Level::kActor;
+  if (name == "country") return Level::kCountry;
+  return Status::InvalidArgument("unknown level '" + name + "' (use actor or country)");
+}
+
+int64_t PeriodStart(Period p, int64_t day) {
+  const CivilDate d = CivilFromDays(day);
+  switch (p) {
+    case Period::kDay: return day;
+    case Period::kWeek: return day - IsoWeekday(d);
+    case Period::kMonth: return DaysFromCivil(CivilDate{d.year, d.month, 1});
+    case Period::kYear: return DaysFromCivil(CivilDate{d.year, 1, 1});
   }
-  sql += " SELECT period, src, tgt, count(*), sum(goldstein), avg(goldstein) FROM base";
-  if (top > 0) sql += " WHERE (src, tgt) IN (SELECT src, tgt FROM top)";
-  sql += " GROUP BY period, src, tgt ORDER BY period, count(*) DESC, src, tgt";
-  Result<Stmt> s = PrepareWith(store, sql, *where);
+  return day;
+}
+
+int64_t NextPeriodStart(Period p, int64_t day) {
+  const int64_t start = PeriodStart(p, day);
+  const CivilDate d = CivilFromDays(start);
+  switch (p) {
+    case Period::kDay: return start + 1;
+    case Period::kWeek: return start + 7;
+    case Period::kMonth: return DaysFromCivil(AddMonths(d, 1));
+    case Period::kYear: return DaysFromCivil(CivilDate{d.year + 1, 1, 1});
+  }
+  return start + 1;
+}
+
+std::string PeriodLabel(Period p, int64_t day) {
+  const std::string iso = FormatIsoDate(CivilFromDays(PeriodStart(p, day)));
+  switch (p) {
+    case Period::kDay:
+    case Period::kWeek: return iso;
+    case Period::kMonth: return iso.substr(0, 7);
+    case Period::kYear: return iso.substr(0, 4);
+  }
+  return iso;
+}
+
+Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top, Level level) {
+  Result<const Vocabulary*> vocab = Vocabulary::Default();
+  if (!vocab.ok()) return vocab.status();
+  Result<SqlWhere> where = BuildWhere(store, filter);
+  if (!where.ok()) return where.status();
+  Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
+  if (!docs.ok()) return docs.status();
+  Result<Stmt> s = PrepareWith(store,
+                               "SELECT e.day, " + Side("source", level) + " AS src, " + Side("target", level) +
+                                   " AS tgt, count(*), sum(e.goldstein) FROM " + EventTable(filter) + " e" +
+                                   where->sql + " GROUP BY e.day, src, tgt",
+                               *where);
   if (!s.ok()) return s.status();
+  struct Cell {
+    int64_t events = 0;
+    double goldstein = 0;
+  };
+  using Dyad = std::pair<std::string, std::string>;
+  std::map<Dyad, std::map<int64_t, Cell>> by_dyad;
+  std::map<Dyad, int64_t> totals;
+  int64_t min_day = INT64_MAX, max_day = INT64_MIN;
+  Status st;
+  while (s->Step(&st)) {
+    const int64_t day = s->Int(0);
+    const Dyad dyad{s->Text(1), s->Text(2)};
+    Cell& c = by_dyad[dyad][PeriodStart(period, day)];
+    c.events += s->Int(3);
+    c.goldstein += s->Real(4);
+    totals[dyad] += s->Int(3);
+    min_day = std::min(min_day, day);
+    max_day = std::max(max_day, day);
+  }
+  if (!st.ok()) return st;
+  std::vector<Dyad> dyads;
+  for (const auto& [d, n] : totals) dyads.push_back(d);
+  std::stable_sort(dyads.begin(), dyads.end(), [&](const Dyad& a, const Dyad& b) { return totals[a] > totals[b]; });
+  if (top > 0 && dyads.size() > top) dyads.resize(top);
+
   Table t;
-  t.title = "Events by dyad and period";
+  t.title = level == Level::kCountry ? "Events by country dyad and period" : "Events by dyad and period";
   t.AddColumn("period");
   t.AddColumn("source");
+  t.AddColumn("source_name");
   t.AddColumn("target");
+  t.AddColumn("target_name");
   t.AddColumn("events", true);
   t.AddColumn("goldstein_sum", true);
   t.AddColumn("goldstein_mean", true);
   t.AddColumn("documents", true);
   t.AddColumn("events_per_100_docs", true);
-  Status st;
-  while (s->Step(&st)) {
-    const std::string p = s->Text(0);
-    const int64_t n = s->Int(3);
-    const auto it = docs->find(p);
-    const int64_t d = it == docs->end() ? 0 : it->second;
-    t.rows.push_back({p, s->Text(1), s->Text(2), std::to_string(n), FormatNumber(s->Real(4), 1),
-                      FormatNumber(s->Real(5), 2), std::to_string(d), Per100(n, d)});
+  if (dyads.empty()) return t;
+  Result<std::pair<int64_t, int64_t>> range = SeriesRange(filter, period, min_day, max_day);
+  if (!range.ok()) return range.status();
+  for (int64_t p = range->first; p <= range->second; p = NextPeriodStart(period, p)) {
+    const auto d = docs->find(p);
+    const int64_t n_docs = d == docs->end() ? 0 : d->second;
+    for (const Dyad& dyad : dyads) {
+      const auto& cells = by_dyad[dyad];
+      const auto c = cells.find(p);
+      const Cell cell = c == cells.end() ? Cell{} : c->second;
+      t.rows.push_back({PeriodLabel(period, p), dyad.first, SideName(**vocab, dyad.first, level), dyad.second,
+                        SideName(**vocab, dyad.second, level), std::to_string(cell.events),
+                        FormatNumber(cell.goldstein, 1),
+                        cell.events > 0 ? FormatNumber(cell.goldstein / static_cast<double>(cell.events), 2) : "",
+                        std::to_string(n_docs), Per100(cell.events, n_docs)});
+    }
   }
-  if (!st.ok()) return st;
   return t;
 }
 
@@ -107,45 +204,61 @@ Result<Table> Distribution(Store& store, const EventFilter& filter, const std::s
   else if (what == "modality") column = "e.modality";
   else if (what == "cameo_root") column = "e.cameo_root";
   else return Status::InvalidArgument("unknown distribution '" + what + "' (use quad_class, plover, modality or cameo_root)");
-  Result<SqlWhere> where = BuildWhere(filter);
+  Result<const Vocabulary*> vocab = Vocabulary::Default();
+  if (!vocab.ok()) return vocab.status();
+  Result<SqlWhere> where = BuildWhere(store, filter);
   if (!where.ok()) return where.status();
   Result<Stmt> s = PrepareWith(store,
                                "SELECT " + column + " AS v, count(*), sum(count(*)) OVER () FROM " +
                                    EventTable(filter) + " e" + where->sql + " GROUP BY v ORDER BY count(*) DESC, v",
                                *where);
   if (!s.ok()) return s.status();
+  const bool named = what == "quad_class" || what == "cameo_root";
+  static const char* const kQuadNames[] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
+                                           "material conflict"};
   Table t;
   t.title = "Events by " + what;
   t.AddColumn(what);
+  if (named) t.AddColumn("name");
   t.AddColumn("events", true);
   t.AddColumn("share", true);
   Status st;
   while (s->Step(&st)) {
     const double total = s->Real(2);
-    t.rows.push_back({s->Text(0), std::to_string(s->Int(1)),
-                      FormatNumber(total > 0 ? static_cast<double>(s->Int(1)) / total : 0, 3)});
+    const std::string value = s->Text(0);
+    std::vector<std::string> row = {value};
+    if (what == "cameo_root") row.push_back((*vocab)->CameoName(value));
+    if (what == "quad_class") {
+      const int q = std::atoi(value.c_str());
+      row.push_back(q >= 1 && q <= 4 ? kQuadNames[q] : "");
+    }
+    row.push_back(std::to_string(s->Int(1)));
+    row.push_back(FormatNumber(total > 0 ? static_cast<double>(s->Int(1)) / total : 0, 3));
+    t.rows.push_back(std::move(row));
   }
   if (!st.ok()) return st;
   return t;
 }
 
-Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n) {
-  Result<SqlWhere> where = BuildWhere(filter);
+Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n, Level level) {
+  Result<const Vocabulary*> vocab = Vocabulary::Default();
+  if (!vocab.ok()) return vocab.status();
+  Result<SqlWhere> where = BuildWhere(store, filter);
   if (!where.ok()) return where.status();
   const std::string from = std::string(" FROM ") + EventTable(filter) + " e" + where->sql;
   const std::string sql =
       "WITH sides AS ("
-      " SELECT " + Side("source") + " AS actor, e.source_name AS name, 1 AS src, 0 AS tgt, e.goldstein AS g" + from +
+      " SELECT " + Side("source", level) + " AS actor, 1 AS src, 0 AS tgt, e.goldstein AS g" + from +
       (where->sql.empty() ? " WHERE" : " AND") + " e.source_text IS NOT NULL"
-      " UNION ALL SELECT " + Side("target") + ", e.target_name, 0, 1, e.goldstein" + from +
+      " UNION ALL SELECT " + Side("target", level) + ", 0, 1, e.goldstein" + from +
       (where->sql.empty() ? " WHERE" : " AND") + " e.target_text IS NOT NULL)"
-      " SELECT actor, max(name), sum(src), sum(tgt), count(*), sum(g) FROM sides GROUP BY actor"
+      " SELECT actor, sum(src), sum(tgt), count(*), sum(g) FROM sides GROUP BY actor"
       " ORDER BY count(*) DESC, actor LIMIT " + std::to_string(n);
   Result<Stmt> s = PrepareWith(store, sql, *where);
   if (!s.ok()) return s.status();
   Table t;
-  t.title = "Top actors";
-  t.AddColumn("actor");
+  t.title = level == Level::kCountry ? "Top countries" : "Top actors";
+  t.AddColumn(level == Level::kCountry ? "country" : "actor");
   t.AddColumn("name");
   t.AddColumn("as_source", true);
   t.AddColumn("as_target", true);
@@ -153,50 +266,69 @@ Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n) {
   t.AddColumn("goldstein_sum", true);
   Status st;
   while (s->Step(&st)) {
-    t.rows.push_back({s->Text(0), s->Text(1), std::to_string(s->Int(2)), std::to_string(s->Int(3)),
-                      std::to_string(s->Int(4)), FormatNumber(s->Real(5), 1)});
+    t.rows.push_back({s->Text(0), SideName(**vocab, s->Text(0), level), std::to_string(s->Int(1)),
+                      std::to_string(s->Int(2)), std::to_string(s->Int(3)), FormatNumber(s->Real(4), 1)});
   }
   if (!st.ok()) return st;
   return t;
 }
 
-Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n) {
-  Result<SqlWhere> where = BuildWhere(filter);
+Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level level) {
+  Result<const Vocabulary*> vocab = Vocabulary::Default();
+  if (!vocab.ok()) return vocab.status();
+  Result<SqlWhere> where = BuildWhere(store, filter);
   if (!where.ok()) return where.status();
+  // First and last by day, not by date text: "2025" < "2025-03-01" as text
+  // whatever the events' real order.
+  const std::string last_day = filter.folded ? "e.day_last" : "e.day";
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT " + Side("source") + " AS src, " + Side("target") +
-                                   " AS tgt, count(*), sum(e.goldstein), min(e.date), max(e.date) FROM " +
+                               "SELECT " + Side("source", level) + " AS src, " + Side("target", level) +
+                                   " AS tgt, count(*), sum(e.goldstein), min(e.day), max(" + last_day + ") FROM " +
                                    EventTable(filter) + " e" + where->sql +
                                    " GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT " + std::to_string(n),
                                *where);
   if (!s.ok()) return s.status();
   Table t;
-  t.title = "Top dyads";
+  t.title = level == Level::kCountry ? "Top country dyads" : "Top dyads";
   t.AddColumn("source");
+  t.AddColumn("source_name");
   t.AddColumn("target");
+  t.AddColumn("target_name");
   t.AddColumn("events", true);
   t.AddColumn("goldstein_sum", true);
   t.AddColumn("first");
   t.AddColumn("last");
   Status st;
   while (s->Step(&st)) {
-    t.rows.push_back({s->Text(0), s->Text(1), std::to_string(s->Int(2)), FormatNumber(s->Real(3), 1), s->Text(4),
-                      s->Text(5)});
+    t.rows.push_back({s->Text(0), SideName(**vocab, s->Text(0), level), s->Text(1),
+                      SideName(**vocab, s->Text(1), level), std::to_string(s->Int(2)), FormatNumber(s->Real(3), 1),
+                      FormatIsoDate(CivilFromDays(s->Int(4))), FormatIsoDate(CivilFromDays(s->Int(5)))});
   }
   if (!st.ok()) return st;
   return t;
 }
 
 Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar) {
-  Result<SqlWhere> where = BuildWhere(filter);
+  Result<SqlWhere> where = BuildWhere(store, filter);
   if (!where.ok()) return where.status();
-  Result<std::map<std::string, int64_t>> docs = DocumentsPerPeriod(store, period);
+  Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
   if (!docs.ok()) return docs.status();
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT " + PeriodSql(period, "e.day") + " AS period, count(*), sum(e.goldstein) FROM " +
-                                   EventTable(filter) + " e" + where->sql + " GROUP BY period ORDER BY period",
+                               "SELECT e.day, count(*), sum(e.goldstein) FROM " + std::string(EventTable(filter)) +
+                                   " e" + where->sql + " GROUP BY e.day",
                                *where);
   if (!s.ok()) return s.status();
+  std::map<int64_t, std::pair<int64_t, double>> by_period;
+  int64_t min_day = INT64_MAX, max_day = INT64_MIN;
+  Status st;
+  while (s->Step(&st)) {
+    auto& cell = by_period[PeriodStart(period, s->Int(0))];
+    cell.first += s->Int(1);
+    cell.second += s->Real(2);
+    min_day = std::min(min_day, s->Int(0));
+    max_day = std::max(max_day, s->Int(0));
+  }
+  if (!st.ok()) return st;
   Table t;
   t.title = "Timeline";
   t.AddColumn("period");
@@ -204,27 +336,27 @@ Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, b
   t.AddColumn("goldstein_sum", true);
   t.AddColumn("documents", true);
   t.AddColumn("events_per_100_docs", true);
-  if (bar) t.AddColumn("");
-  Status st;
+  if (bar) t.AddColumn("events_bar");
+  if (by_period.empty()) return t;
+  Result<std::pair<int64_t, int64_t>> range = SeriesRange(filter, period, min_day, max_day);
+  if (!range.ok()) return range.status();
   int64_t max_events = 0;
-  std::vector<int64_t> counts;
-  while (s->Step(&st)) {
-    const std::string p = s->Text(0);
-    const int64_t n = s->Int(1);
-    const auto it = docs->find(p);
-    const int64_t d = it == docs->end() ? 0 : it->second;
-    t.rows.push_back({p, std::to_string(n), FormatNumber(s->Real(2), 1), std::to_string(d), Per100(n, d)});
-    counts.push_back(n);
-    max_events = std::max(max_events, n);
-  }
-  if (!st.ok()) return st;
-  if (bar) {
-    for (size_t i = 0; i < t.rows.size(); ++i) {
-      const size_t len = max_events > 0 ? static_cast<size_t>((counts[i] * 40 + max_events - 1) / max_events) : 0;
+  for (const auto& [p, cell] : by_period) max_events = std::max(max_events, cell.first);
+  for (int64_t p = range->first; p <= range->second; p = NextPeriodStart(period, p)) {
+    const auto it = by_period.find(p);
+    const int64_t n = it == by_period.end() ? 0 : it->second.first;
+    const double g = it == by_period.end() ? 0 : it->second.second;
+    const auto d = docs->find(p);
+    const int64_t n_docs = d == docs->end() ? 0 : d->second;
+    std::vector<std::string> row = {PeriodLabel(period, p), std::to_string(n), FormatNumber(g, 1),
+                                    std::to_string(n_docs), Per100(n, n_docs)};
+    if (bar) {
+      const size_t len = max_events > 0 ? static_cast<size_t>((n * 40 + max_events - 1) / max_events) : 0;
       std::string b;
       for (size_t k = 0; k < len; ++k) b += "\u2588";
-      t.rows[i].push_back(b);
+      row.push_back(b);
     }
+    t.rows.push_back(std::move(row));
   }
   return t;
 }

@@ -5,10 +5,17 @@
 #include <climits>
 #include <cstdint>
 #include <ctime>
+#include <filesystem>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "base/civil_date.h"
 #include "base/hash.h"
+#include "base/utf8.h"
 #include "ontology/ontology.h"
 #include "output/event_record.h"
+#include "text/normalize.h"
 
 namespace annals {
 
@@ -112,6 +119,25 @@ CREATE TABLE amounts(
   kind TEXT, value REAL, unit TEXT, approximate INTEGER,
   PRIMARY KEY(doc_pk, idx)) WITHOUT ROWID;
 )sql",
+    // 2: undated documents are flagged; the attributed speaker of an event
+    // gets columns (the speaker filter); content hashes become XXH3-128 of
+    // the normalised text and event days are recomputed for week/season
+    // dates (both in MigrateData, which also refolds everything).
+    R"sql(
+ALTER TABLE documents ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN speaker_text TEXT;
+ALTER TABLE events ADD COLUMN speaker_name TEXT;
+ALTER TABLE events ADD COLUMN speaker_code TEXT;
+ALTER TABLE folded_events ADD COLUMN speaker_text TEXT;
+ALTER TABLE folded_events ADD COLUMN speaker_name TEXT;
+ALTER TABLE folded_events ADD COLUMN speaker_code TEXT;
+UPDATE events SET
+  speaker_text = nullif(json_extract(record, '$.attribution.speaker.text'), ''),
+  speaker_name = nullif(json_extract(record, '$.attribution.speaker.name'), ''),
+  speaker_code = nullif(json_extract(record, '$.attribution.speaker.code'), '');
+CREATE INDEX events_speaker ON events(speaker_code);
+CREATE INDEX documents_source ON documents(source);
+)sql",
 };
 
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kStoreSchemaVersion);
@@ -130,7 +156,16 @@ const char* kEventColumns =
     " source_text, source_name, source_code, source_country, source_sector, source_type,"
     " target_text, target_name, target_code, target_country, target_sector, target_type,"
     " cameo, cameo_root, quad_class, goldstein, plover_type, plover_mode, modality, confidence,"
-    " location_name, location_country, lat, lon, gazetteer_id, location_feature, coded_by, fold_key, record";
+    " location_name, location_country, lat, lon, gazetteer_id, location_feature, coded_by, fold_key, record,"
+    " speaker_text, speaker_name, speaker_code";
+
+bool IsHashSpace(char32_t c) {
+  // ASCII white space, NEL, no-break and typographic spaces, line and
+  // paragraph separators, BOM / zero-width no-break space.
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;
+}
 
 }  // namespace
 
@@ -144,9 +179,38 @@ struct Store::Statements {
 
 Store::~Store() = default;
 
-std::string Store::ContentHash(std::string_view text) { return HexId(Fnv1a64(text)); }
+std::string Store::NormalizeForHash(std::string_view text) {
+  Document tmp;
+  const std::string_view nfc = NormalizeText(text, &tmp).ok() ? std::string_view(tmp.text) : text;
+  std::string out;
+  out.reserve(nfc.size());
+  bool space = false;
+  size_t pos = 0;
+  while (pos < nfc.size()) {
+    const size_t start = pos;
+    const char32_t c = DecodeUtf8(nfc, &pos);
+    if (IsHashSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(nfc, start, pos - start);
+  }
+  return out;
+}
+
+std::string Store::ContentHash(std::string_view text) {
+  const std::string norm = NormalizeForHash(text);
+  const XXH128_hash_t h = XXH3_128bits(norm.data(), norm.size());
+  return HexId(h.high64) + HexId(h.low64);
+}
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
+  std::error_code ec;
+  if (options.read_only && path != ":memory:" && !std::filesystem::exists(path, ec)) {
+    return Status::NotFound(path + ": no store here");
+  }
   Result<std::unique_ptr<Db>> db = Db::Open(path, options.read_only);
   if (!db.ok()) return db.status();
   std::unique_ptr<Store> store(new Store());
@@ -166,37 +230,94 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   }
   if (v < kStoreSchemaVersion) {
     if (options.read_only) {
-      return Status::DataError(path + ": not an Annals store, or an old one (schema version " + std::to_string(v) +
-                               "); run `annals ingest` on it first");
+      if (v == 0) return Status::DataError(path + ": not an Annals store (no schema)");
+      return Status::DataError(path + ": an older Annals store (schema version " + std::to_string(v) +
+                               "); upgrade it with `annals ingest --recode --db " + path + "`");
     }
-    ANNALS_RETURN_IF_ERROR(store->Migrate());
+    ANNALS_RETURN_IF_ERROR(store->Migrate(path));
   }
-  Result<std::string> days = store->GetMeta("fold.day_tolerance");
-  Result<std::string> modality = store->GetMeta("fold.match_modality");
-  if (days.ok() && !days->empty()) store->fold_.day_tolerance = std::atoi(days->c_str());
-  if (modality.ok() && !modality->empty()) store->fold_.match_modality = *modality == "1";
-  if (!options.read_only) ANNALS_RETURN_IF_ERROR(store->Prepare());
+  store->LoadFoldOptions();
+  if (!options.read_only && !store->s_) ANNALS_RETURN_IF_ERROR(store->Prepare());
   return store;
 }
 
-Status Store::Migrate() {
+void Store::LoadFoldOptions() {
+  Result<std::string> days = GetMeta("fold.day_tolerance");
+  Result<std::string> modality = GetMeta("fold.match_modality");
+  if (days.ok() && !days->empty()) fold_.day_tolerance = std::atoi(days->c_str());
+  if (modality.ok() && !modality->empty()) fold_.match_modality = *modality == "1";
+}
+
+Status Store::Migrate(const std::string& path) {
+  // The version is read again under the write lock: another process may
+  // have created or migrated the store since Open() looked.
+  ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  auto fail = [this](Status st) {
+    (void)db_->Exec("ROLLBACK");
+    in_transaction_ = false;
+    touched_.clear();
+    return st;
+  };
   Result<std::optional<int64_t>> version = db_->QueryInt("PRAGMA user_version");
-  if (!version.ok()) return version.status();
-  for (int64_t v = version->value_or(0); v < kStoreSchemaVersion; ++v) {
-    ANNALS_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  if (!version.ok()) return fail(version.status());
+  const int64_t from = version->value_or(0);
+  if (from > kStoreSchemaVersion) {
+    return fail(Status::DataError(path + ": store schema version " + std::to_string(from) +
+                                  " is newer than this Annals supports (" + std::to_string(kStoreSchemaVersion) + ")"));
+  }
+  for (int64_t v = from; v < kStoreSchemaVersion; ++v) {
     Status st = db_->Exec(kMigrations[v]);
-    if (st.ok()) st = db_->Exec("PRAGMA user_version=" + std::to_string(v + 1));
     if (st.ok() && v == 0) {
       st = db_->Exec("INSERT INTO meta VALUES('fold.day_tolerance','" + std::to_string(FoldOptions{}.day_tolerance) +
                      "'),('fold.match_modality','" + (FoldOptions{}.match_modality ? "1" : "0") + "')");
     }
-    if (!st.ok()) {
-      (void)db_->Exec("ROLLBACK");
-      return st;
-    }
-    ANNALS_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+    if (!st.ok()) return fail(st);
   }
-  return Status::Ok();
+  if (from < kStoreSchemaVersion) {
+    Status st = Prepare();
+    if (st.ok() && from > 0) st = MigrateData(from);
+    if (st.ok()) st = db_->Exec("PRAGMA user_version=" + std::to_string(kStoreSchemaVersion));
+    if (!st.ok()) return fail(st);
+  }
+  return db_->Exec("COMMIT").ok() ? Status::Ok() : fail(Status::IoError(path + ": cannot commit the schema"));
+}
+
+// Data changes of the migrations that SQL alone cannot make, inside the
+// migration's transaction: content hashes in the current form, event days
+// from the current date reading, and a full refold.
+Status Store::MigrateData(int64_t from) {
+  if (from >= 2) return Status::Ok();
+  LoadFoldOptions();
+  Result<Stmt> docs = db_->Prepare("SELECT doc_pk, text FROM documents");
+  Result<Stmt> set_hash = db_->Prepare("UPDATE documents SET content_hash=? WHERE doc_pk=?");
+  if (!docs.ok()) return docs.status();
+  if (!set_hash.ok()) return set_hash.status();
+  Status st;
+  while (docs->Step(&st)) {
+    set_hash->Bind(1, ContentHash(docs->Text(1))).Bind(2, docs->Int(0));
+    ANNALS_RETURN_IF_ERROR(set_hash->Run());
+  }
+  ANNALS_RETURN_IF_ERROR(st);
+  Result<Stmt> events = db_->Prepare("SELECT e.event_pk, e.date, d.date, e.day FROM events e JOIN documents d USING(doc_pk)");
+  Result<Stmt> set_day = db_->Prepare("UPDATE events SET day=? WHERE event_pk=?");
+  if (!events.ok()) return events.status();
+  if (!set_day.ok()) return set_day.status();
+  while (events->Step(&st)) {
+    int64_t day = events->Int(3);
+    if (!DayOfIsoDate(events->Text(1), &day)) DayOfIsoDate(events->Text(2), &day);
+    if (day == events->Int(3)) continue;
+    set_day->Bind(1, day).Bind(2, events->Int(0));
+    ANNALS_RETURN_IF_ERROR(set_day->Run());
+  }
+  ANNALS_RETURN_IF_ERROR(st);
+  Result<Stmt> keys = db_->Prepare("SELECT DISTINCT fold_key, modality FROM events");
+  if (!keys.ok()) return keys.status();
+  while (keys->Step(&st)) touched_[{keys->Text(0), fold_.match_modality ? keys->Text(1) : ""}];
+  ANNALS_RETURN_IF_ERROR(st);
+  ANNALS_RETURN_IF_ERROR(db_->Exec("DELETE FROM folded_events; UPDATE events SET fold_id=NULL;"));
+  st = RefoldTouched();
+  touched_.clear();
+  return st;
 }
 
 Status Store::Prepare() {
@@ -207,18 +328,19 @@ Status Store::Prepare() {
     *s = std::move(r.value());
     return Status::Ok();
   };
-  ANNALS_RETURN_IF_ERROR(prep(&s_->lookup_id, "SELECT 1 FROM documents WHERE id=?"));
-  ANNALS_RETURN_IF_ERROR(prep(&s_->lookup_hash, "SELECT 1 FROM documents WHERE content_hash=?"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->lookup_id, "SELECT content_hash, text, coalesce(origin, '') FROM documents WHERE id=?"));
+  ANNALS_RETURN_IF_ERROR(prep(&s_->lookup_hash,
+                              "SELECT id, text, coalesce(origin, '') FROM documents WHERE content_hash=? ORDER BY doc_pk"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_doc,
                               "INSERT INTO documents(id, content_hash, date, source, url, title, origin, text, "
-                              "coded_by, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+                              "coded_by, ingested_at, undated) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_sentence,
                               "INSERT INTO sentences(doc_pk, idx, span_begin, span_end, paragraph, text) "
                               "VALUES(?,?,?,?,?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_fts, "INSERT INTO sentences_fts(rowid, text) VALUES(?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_event, std::string("INSERT OR IGNORE INTO events(") + kEventColumns +
                                                      ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                                                     "?,?,?,?,?,?,?,?,?,?,?,?)"));
+                                                     "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_actor,
                               "INSERT INTO actors VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   ANNALS_RETURN_IF_ERROR(prep(&s_->insert_place, "INSERT INTO places VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -245,34 +367,58 @@ Status Store::Prepare() {
                                 "DELETE FROM folded_events WHERE fold_key=?1 AND day BETWEEN ?2 AND ?3" + extra));
   }
   ANNALS_RETURN_IF_ERROR(prep(&s_->fold_mark, "UPDATE events SET fold_id=? WHERE event_pk=?"));
-  // The folded row copies its representative record (?9) and the location
-  // of member ?10, and takes its aggregates as parameters.
+  // The folded row copies its representative record (?9), the date of its
+  // first record (?11) and the location of member ?10, and takes its
+  // aggregates as parameters. A row of the same id outside the window is
+  // stale (its first record was re-dated by a replace) and is replaced.
   ANNALS_RETURN_IF_ERROR(prep(&s_->fold_insert, R"sql(
-INSERT INTO folded_events
-SELECT ?1, r.fold_key, ?2, ?3, r.date, ?4, r.date_precision,
+INSERT OR REPLACE INTO folded_events(id, fold_key, day, day_last, date, date_end, date_precision,
+  source_text, source_name, source_code, source_country, source_sector, source_type,
+  target_text, target_name, target_code, target_country, target_sector, target_type,
+  cameo, cameo_root, quad_class, goldstein, plover_type, plover_mode, modality, confidence,
+  location_name, location_country, lat, lon, gazetteer_id, location_feature,
+  mentions, documents, sources, representative, speaker_text, speaker_name, speaker_code)
+SELECT ?1, r.fold_key, ?2, ?3, first.date, ?4, first.date_precision,
   r.source_text, r.source_name, r.source_code, r.source_country, r.source_sector, r.source_type,
   r.target_text, r.target_name, r.target_code, r.target_country, r.target_sector, r.target_type,
   r.cameo, r.cameo_root, r.quad_class, r.goldstein, r.plover_type, r.plover_mode, r.modality, ?5,
   loc.location_name, loc.location_country, loc.lat, loc.lon, loc.gazetteer_id, loc.location_feature,
-  ?6, ?7, ?8, r.event_pk
-FROM events r LEFT JOIN events loc ON loc.event_pk = ?10
+  ?6, ?7, ?8, r.event_pk, r.speaker_text, r.speaker_name, r.speaker_code
+FROM events r LEFT JOIN events loc ON loc.event_pk = ?10 JOIN events first ON first.event_pk = ?11
 WHERE r.event_pk = ?9
 )sql"));
   return Status::Ok();
 }
 
-Result<Seen> Store::Lookup(const std::string& id, const std::string& content_hash) {
+Result<LookupResult> Store::Lookup(const std::string& id, const std::string& content_hash,
+                                   const std::string& normalized) {
   Status st;
-  s_->lookup_id.Bind(1, id);
-  const bool by_id = s_->lookup_id.Step(&st);
-  s_->lookup_id.Reset();
+  LookupResult r;
+  Stmt& by_id = s_->lookup_id;
+  by_id.Bind(1, id);
+  if (by_id.Step(&st)) {
+    // A hash match is confirmed on the text itself: identity must not rest
+    // on the hash alone.
+    const bool same = by_id.Text(0) == content_hash && NormalizeForHash(by_id.Text(1)) == normalized;
+    r.seen = same ? Seen::kSameId : Seen::kIdConflict;
+    r.stored_id = id;
+    r.stored_origin = by_id.Text(2);
+  }
+  by_id.Reset();
   if (!st.ok()) return st;
-  if (by_id) return Seen::kSameId;
-  s_->lookup_hash.Bind(1, content_hash);
-  const bool by_hash = s_->lookup_hash.Step(&st);
-  s_->lookup_hash.Reset();
+  if (r.seen != Seen::kNew) return r;
+  Stmt& by_hash = s_->lookup_hash;
+  by_hash.Bind(1, content_hash);
+  while (by_hash.Step(&st)) {
+    if (NormalizeForHash(by_hash.Text(1)) != normalized) continue;
+    r.seen = Seen::kSameContent;
+    r.stored_id = by_hash.Text(0);
+    r.stored_origin = by_hash.Text(2);
+    break;
+  }
+  by_hash.Reset();
   if (!st.ok()) return st;
-  return by_hash ? Seen::kSameContent : Seen::kNew;
+  return r;
 }
 
 Status Store::Begin() {
@@ -312,24 +458,82 @@ Status Store::PutDocument(const Document& doc, const std::string& content_hash, 
   Stmt& s = s_->insert_doc;
   s.Bind(1, doc.id).Bind(2, content_hash).Bind(3, doc.date).BindOrNull(4, doc.source).BindOrNull(5, doc.url);
   s.BindOrNull(6, doc.title).BindOrNull(7, doc.origin).Bind(8, doc.text).Bind(9, coded_by).Bind(10, NowUtc());
+  s.Bind(11, doc.undated);
   ANNALS_RETURN_IF_ERROR(s.Run());
   return InsertLayers(db_->LastInsertRowid(), doc, ontology, coded_by);
 }
 
-Status Store::ReplaceDocument(const Document& doc, const Ontology& ontology, const std::string& coded_by) {
-  if (!in_transaction_) return Status::Internal("Store::ReplaceDocument outside a transaction");
+Result<int64_t> Store::DocPk(const std::string& id) {
   Result<Stmt> find = db_->Prepare("SELECT doc_pk FROM documents WHERE id=?");
   if (!find.ok()) return find.status();
-  find->Bind(1, doc.id);
+  find->Bind(1, id);
   Status st;
-  if (!find->Step(&st)) return st.ok() ? Status::NotFound("document '" + doc.id + "' is not in the store") : st;
-  const int64_t doc_pk = find->Int(0);
-  ANNALS_RETURN_IF_ERROR(DeleteLayers(doc_pk));
-  Result<Stmt> upd = db_->Prepare("UPDATE documents SET coded_by=?, ingested_at=? WHERE doc_pk=?");
+  if (!find->Step(&st)) return st.ok() ? Status::NotFound("document '" + id + "' is not in the store") : st;
+  return find->Int(0);
+}
+
+Status Store::ReplaceDocument(const Document& doc, const Ontology& ontology, const std::string& coded_by) {
+  if (!in_transaction_) return Status::Internal("Store::ReplaceDocument outside a transaction");
+  Result<int64_t> doc_pk = DocPk(doc.id);
+  if (!doc_pk.ok()) return doc_pk.status();
+  ANNALS_RETURN_IF_ERROR(DeleteLayers(*doc_pk));
+  Result<Stmt> upd = db_->Prepare(
+      "UPDATE documents SET content_hash=?, date=?, source=?, url=?, title=?, origin=?, text=?, coded_by=?,"
+      " ingested_at=?, undated=? WHERE doc_pk=?");
   if (!upd.ok()) return upd.status();
-  upd->Bind(1, coded_by).Bind(2, NowUtc()).Bind(3, doc_pk);
+  upd->Bind(1, ContentHash(doc.text)).Bind(2, doc.date).BindOrNull(3, doc.source).BindOrNull(4, doc.url);
+  upd->BindOrNull(5, doc.title).BindOrNull(6, doc.origin).Bind(7, doc.text).Bind(8, coded_by).Bind(9, NowUtc());
+  upd->Bind(10, doc.undated).Bind(11, *doc_pk);
   ANNALS_RETURN_IF_ERROR(upd->Run());
-  return InsertLayers(doc_pk, doc, ontology, coded_by);
+  return InsertLayers(*doc_pk, doc, ontology, coded_by);
+}
+
+Result<std::vector<std::string>> Store::DeleteDocuments(const DocumentSelector& sel) {
+  if (!in_transaction_) return Status::Internal("Store::DeleteDocuments outside a transaction");
+  if (sel.empty()) return Status::InvalidArgument("no documents selected: name ids, a source or a date range");
+  std::string sql = "SELECT doc_pk, id FROM documents WHERE 1";
+  std::vector<std::string> params;
+  if (!sel.ids.empty()) {
+    sql += " AND id IN (";
+    for (size_t i = 0; i < sel.ids.size(); ++i) {
+      sql += i ? ",?" : "?";
+      params.push_back(sel.ids[i]);
+    }
+    sql += ")";
+  }
+  if (!sel.source.empty()) {
+    sql += " AND source = ?";
+    params.push_back(sel.source);
+  }
+  int64_t first = 0, last = 0;
+  if (!sel.from.empty()) {
+    if (!DayRange(sel.from, &first, &last)) {
+      return Status::InvalidArgument("bad --from date '" + sel.from + "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    sql += " AND date >= ?";
+    params.push_back(FormatIsoDate(CivilFromDays(first)));
+  }
+  if (!sel.to.empty()) {
+    if (!DayRange(sel.to, &first, &last)) {
+      return Status::InvalidArgument("bad --to date '" + sel.to + "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    sql += " AND substr(date, 1, 10) <= ?";
+    params.push_back(FormatIsoDate(CivilFromDays(last)));
+  }
+  Result<Stmt> pick = db_->Prepare(sql + " ORDER BY doc_pk");
+  if (!pick.ok()) return pick.status();
+  for (size_t i = 0; i < params.size(); ++i) pick->Bind(static_cast<int>(i + 1), params[i]);
+  std::vector<std::pair<int64_t, std::string>> docs;
+  Status st;
+  while (pick->Step(&st)) docs.emplace_back(pick->Int(0), pick->Text(1));
+  ANNALS_RETURN_IF_ERROR(st);
+  std::vector<std::string> ids;
+  for (const auto& [pk, id] : docs) {
+    ANNALS_RETURN_IF_ERROR(DeleteLayers(pk));
+    ANNALS_RETURN_IF_ERROR(db_->Exec("DELETE FROM documents WHERE doc_pk=" + std::to_string(pk)));
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 Status Store::DeleteLayers(int64_t doc_pk) {
@@ -388,7 +592,7 @@ Status Store::InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& 
         e.cameo);
     Stmt& s = s_->insert_event;
     s.Bind(1, EventId(doc, e)).Bind(2, doc_pk).Bind(3, e.sentence).Bind(4, e.span.begin).Bind(5, e.span.end);
-    s.Bind(6, date).Bind(7, day).Bind(8, e.date_precision.empty() ? std::string("document") : e.date_precision);
+    s.Bind(6, date).Bind(7, day).Bind(8, EventDatePrecision(doc, e));
     BindActor(s, 9, e.source);
     BindActor(s, 15, e.target);
     s.Bind(21, e.cameo).Bind(22, e.cameo.substr(0, 2)).Bind(23, code ? code->quad_class : 0);
@@ -403,6 +607,12 @@ Status Store::InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& 
       for (int i = 29; i <= 34; ++i) s.BindNull(i);
     }
     s.Bind(35, coded_by).Bind(36, key).Bind(37, ToJsonLine(EventRecord(doc, e, ontology)));
+    if (e.attribution) {
+      s.BindOrNull(38, e.attribution->speaker_text).BindOrNull(39, e.attribution->speaker.name);
+      s.BindOrNull(40, e.attribution->speaker.code);
+    } else {
+      for (int i = 38; i <= 40; ++i) s.BindNull(i);
+    }
     ANNALS_RETURN_IF_ERROR(s.Run());
     touched_[{key, fold_.match_modality ? modality : ""}].insert(day);
   }
@@ -542,7 +752,7 @@ Status Store::RefoldWindow(const std::string& key, const std::string& modality, 
     // Location: the first member with a place, a city before a country.
     size_t rep = group.front(), loc = SIZE_MAX;
     int64_t day_last = first.day;
-    std::string date_end;
+    std::string date_end = info[group.front()].date;
     std::set<int64_t> docs;
     std::set<std::string> outlets;
     double confidence = 0;
@@ -561,8 +771,10 @@ Status Store::RefoldWindow(const std::string& key, const std::string& modality, 
            (records[loc].place_is_country == r.place_is_country && earlier(m, loc)))) {
         loc = m;
       }
+      // The end date is the date of the latest member, compared by day (a
+      // string comparison would put "2025-W36" after "2025-09-03").
+      if (r.day > day_last || (r.day == day_last && mi.date.size() > date_end.size())) date_end = mi.date;
       day_last = std::max(day_last, r.day);
-      date_end = std::max(date_end, mi.date);
       docs.insert(mi.doc_pk);
       outlets.insert(mi.outlet);
       confidence = std::max(confidence, mi.confidence);
@@ -578,6 +790,9 @@ Status Store::RefoldWindow(const std::string& key, const std::string& modality, 
     } else {
       ins.Bind(10, records[loc].event_pk);
     }
+    // The folded event's date is its first record's (its `day`), whatever
+    // the representative says.
+    ins.Bind(11, first.event_pk);
     ANNALS_RETURN_IF_ERROR(ins.Run());
   }
   return Status::Ok();
@@ -624,8 +839,8 @@ Result<std::vector<std::string>> Store::StaleDocuments(const std::string& coded_
 
 Result<Document> Store::LoadDocument(const std::string& id) {
   Result<Stmt> s = db_->Prepare(
-      "SELECT id, date, coalesce(title,''), coalesce(source,''), coalesce(url,''), coalesce(origin,''), text "
-      "FROM documents WHERE id=?");
+      "SELECT id, date, coalesce(title,''), coalesce(source,''), coalesce(url,''), coalesce(origin,''), text, "
+      "undated FROM documents WHERE id=?");
   if (!s.ok()) return s.status();
   s->Bind(1, id);
   Status st;
@@ -638,6 +853,7 @@ Result<Document> Store::LoadDocument(const std::string& id) {
   doc.url = s->Text(4);
   doc.origin = s->Text(5);
   doc.text = s->Text(6);
+  doc.undated = s->Int(7) != 0;
   return doc;
 }
 

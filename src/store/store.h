@@ -13,9 +13,24 @@
 // applies the missing migrations in order (kMigrations in store.cc) and
 // refuses a file newer than this build.
 //
+// Document identity. A document is the same as a stored one when its id is
+// stored, or when its normalised text (NormalizeForHash: NFC, whitespace
+// runs collapsed, ends trimmed) has the same XXH3-128 hash *and* the same
+// normalised text. The same id with different text is a conflict the caller
+// must resolve (replace it, or give another id), never a silent skip.
+//
 // Thread-safety: a Store is one connection, used by one thread at a time.
 // Several processes may open the same file: readers run alongside one writer
-// (WAL); a second writer waits for the lock (busy timeout 30 s).
+// (WAL); a second writer waits for the lock (busy timeout 30 s). Schema
+// creation and migrations run inside a write transaction that re-reads the
+// schema version, so two processes creating one store do not collide; a
+// writer must repeat its existence checks inside its transaction (Lookup
+// after Begin), since another process may have stored the same document
+// since.
+//
+// Read-only opening (StoreOptions::read_only) works on a store whose folder
+// is not writable: the file is then opened as immutable (no -wal/-shm
+// needed), which is safe because nothing can write there either.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +50,7 @@ namespace annals {
 
 class Ontology;
 
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct StoreOptions {
   bool read_only = false;
@@ -58,7 +73,28 @@ struct StoreCounts {
 };
 
 // Whether a document is already stored.
-enum class Seen { kNew, kSameId, kSameContent };
+enum class Seen {
+  kNew,          // neither its id nor its text is stored
+  kSameId,       // its id is stored, with the same text
+  kSameContent,  // its text is stored under another id
+  kIdConflict,   // its id is stored with different text
+};
+
+struct LookupResult {
+  Seen seen = Seen::kNew;
+  std::string stored_id;      // the stored document it matched
+  std::string stored_origin;  // where that one was read from ("file:line")
+};
+
+// Which documents `annals delete` removes: all conditions combine with AND;
+// an empty selector selects nothing.
+struct DocumentSelector {
+  std::vector<std::string> ids;  // any of these ids
+  std::string source;            // outlet, exact
+  std::string from, to;          // publication date range, ISO, inclusive;
+                                 // partial dates cover their whole period
+  bool empty() const { return ids.empty() && source.empty() && from.empty() && to.empty(); }
+};
 
 class Store {
  public:
@@ -70,10 +106,20 @@ class Store {
   Store& operator=(const Store&) = delete;
   ~Store();
 
-  // Content hash used for duplicate detection: of the text as read.
+  // The text duplicate detection compares: NFC (with the text stage's
+  // UTF-8 repair), every run of white space (Unicode spaces and line breaks
+  // included) as one space, no leading or trailing space. So the same
+  // article with a trailing newline, CRLF line ends or re-wrapped lines is
+  // one document.
+  static std::string NormalizeForHash(std::string_view text);
+  // XXH3-128 of NormalizeForHash(text), 32 hex digits.
   static std::string ContentHash(std::string_view text);
 
-  Result<Seen> Lookup(const std::string& id, const std::string& content_hash);
+  // Whether document `id` with this text is stored. `normalized` is
+  // NormalizeForHash(text) and `content_hash` its hash; on a hash match the
+  // stored text is compared too. Inside a write transaction the answer
+  // holds until Commit().
+  Result<LookupResult> Lookup(const std::string& id, const std::string& content_hash, const std::string& normalized);
 
   // Write transaction. Commit() first refolds every fold key touched since
   // Begin(), so folded events always match the committed raw events.
@@ -86,14 +132,21 @@ class Store {
   // event row).
   Status PutDocument(const Document& doc, const std::string& content_hash, const Ontology& ontology,
                      const std::string& coded_by);
-  // Inside a transaction: replaces the stored layers of document `doc.id`
-  // (which must exist) with those of `doc`, re-coded by `coded_by`.
+  // Inside a transaction: replaces document `doc.id` (which must exist) --
+  // its text, date, title, source, url, origin and every layer -- with
+  // `doc`, coded by `coded_by`. The fold keys of the old and new events are
+  // refolded at Commit().
   Status ReplaceDocument(const Document& doc, const Ontology& ontology, const std::string& coded_by);
+  // Inside a transaction: removes the selected documents with every layer;
+  // their events' fold keys are refolded at Commit(). Returns the removed
+  // ids in document order. InvalidArgument for an empty selector or a bad
+  // date.
+  Result<std::vector<std::string>> DeleteDocuments(const DocumentSelector& selector);
 
   // Ids of stored documents coded by another version than `coded_by`.
   Result<std::vector<std::string>> StaleDocuments(const std::string& coded_by);
-  // The stored input of a document (id, date, title, source, url, origin,
-  // text), ready to be coded again.
+  // The stored input of a document (id, date, undated, title, source, url,
+  // origin, text), ready to be coded again.
   Result<Document> LoadDocument(const std::string& id);
 
   // Fold options in force (stored in the file). SetFoldOptions() stores new
@@ -112,10 +165,13 @@ class Store {
 
  private:
   Store() = default;
-  Status Migrate();
+  Status Migrate(const std::string& path);
+  Status MigrateData(int64_t from_version);
+  void LoadFoldOptions();
   Status Prepare();
   Status InsertLayers(int64_t doc_pk, const Document& doc, const Ontology& ontology, const std::string& coded_by);
   Status DeleteLayers(int64_t doc_pk);
+  Result<int64_t> DocPk(const std::string& id);
   Status RefoldKey(const std::string& key, const std::string& modality, const std::set<int64_t>& days);
   Status RefoldWindow(const std::string& key, const std::string& modality, int64_t lo, int64_t hi);
   Result<int64_t> Neighbour(const std::string& key, const std::string& modality, int64_t day, bool before);

@@ -16,6 +16,8 @@
 #include "store/stats.h"
 #include "store/store_test_util.h"
 #include "store/synthetic_corpus.h"
+#include "store/table.h"
+#include "store/vocabulary.h"
 #include "base/civil_date.h"
 
 namespace annals {
@@ -161,15 +163,45 @@ TEST_F(StoreTest, StoresEveryLayer) {
 TEST_F(StoreTest, LookupFindsSameIdAndSameContent) {
   Document d = MakeDoc("a", "2025-08-19", "X", {"Some text here."});
   Put({d});
-  Result<Seen> s1 = store_->Lookup("a", "whatever");
-  ASSERT_TRUE(s1.ok());
-  EXPECT_EQ(*s1, Seen::kSameId);
-  Result<Seen> s2 = store_->Lookup("b", Store::ContentHash(d.text));
-  ASSERT_TRUE(s2.ok());
-  EXPECT_EQ(*s2, Seen::kSameContent);
-  Result<Seen> s3 = store_->Lookup("b", Store::ContentHash("other text"));
-  ASSERT_TRUE(s3.ok());
-  EXPECT_EQ(*s3, Seen::kNew);
+  auto lookup = [&](const std::string& id, const std::string& text) {
+    Result<LookupResult> r = store_->Lookup(id, Store::ContentHash(text), Store::NormalizeForHash(text));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : LookupResult{};
+  };
+  EXPECT_EQ(lookup("a", d.text).seen, Seen::kSameId);
+  const LookupResult same = lookup("b", d.text);
+  EXPECT_EQ(same.seen, Seen::kSameContent);
+  EXPECT_EQ(same.stored_id, "a");
+  EXPECT_EQ(same.stored_origin, "a.jsonl:1");
+  EXPECT_EQ(lookup("b", "other text").seen, Seen::kNew);
+}
+
+// Issue 14.3: the same article with a trailing newline (or CRLF line ends,
+// re-wrapped lines, a no-break space) is the same document.
+TEST_F(StoreTest, DuplicateDetectionComparesNormalisedText) {
+  Document d = MakeDoc("a", "2025-08-19", "X", {"Russia attacked Ukraine.", "Kyiv said so."});
+  Put({d});
+  for (const std::string& variant :
+       {d.text + "\n", "\xEF\xBB\xBF" + d.text, std::string("Russia attacked Ukraine.\r\nKyiv  said so.\r\n"),
+        std::string("Russia attacked\nUkraine. Kyiv\xC2\xA0said so.")}) {
+    Result<LookupResult> r =
+        store_->Lookup("other-id", Store::ContentHash(variant), Store::NormalizeForHash(variant));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->seen, Seen::kSameContent) << variant;
+    EXPECT_EQ(Store::ContentHash(variant), Store::ContentHash(d.text));
+  }
+  EXPECT_NE(Store::ContentHash("Russia attacked Ukraine."), Store::ContentHash("Russia attacked Ukraine!"));
+  EXPECT_EQ(Store::ContentHash("x").size(), 32u);  // 128 bits
+}
+
+// Issue 17.2: the same id with other text is a conflict, never a duplicate.
+TEST_F(StoreTest, SameIdWithOtherTextIsAConflict) {
+  Document d = MakeDoc("a", "2025-08-19", "X", {"Russia attacked Ukraine."});
+  Put({d});
+  const std::string other = "Ukraine attacked Russia.";
+  Result<LookupResult> r = store_->Lookup("a", Store::ContentHash(other), Store::NormalizeForHash(other));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->seen, Seen::kIdConflict);
 }
 
 TEST_F(StoreTest, ThreeArticlesFoldIntoOneEventWithThreeMentions) {
@@ -262,11 +294,14 @@ TEST_F(StoreTest, ModalityKeepsDeniedEventsApartUnlessAsked) {
   Document b = MakeDoc("b", "2025-08-19", "Y", {"Russia denied it attacked Ukraine."});
   AddEvent(&b, 0, "Russia", "RUS", "attacked", "Ukraine", "UKR", "190", "2025-08-19").modality = Modality::kNegated;
   Put({a, b});
-  EXPECT_EQ(Rows(EventFilter{}).size(), 2u);
+  EventFilter all;
+  all.modalities.clear();
+  EXPECT_EQ(Rows(all).size(), 2u);
+  EXPECT_EQ(Rows(EventFilter{}).size(), 1u);  // by default only what happened
   FoldOptions any;
   any.match_modality = false;
   ASSERT_TRUE(store_->SetFoldOptions(any).ok());
-  EXPECT_EQ(Rows(EventFilter{}).size(), 1u);
+  EXPECT_EQ(Rows(all).size(), 1u);
 }
 
 TEST_F(StoreTest, ReplaceDocumentRecodesInPlace) {
@@ -327,13 +362,17 @@ TEST_F(StoreTest, QueryFilters) {
   EXPECT_EQ(count(f), 2u);
   f = {};
   f.plover = "consult";
+  EXPECT_EQ(count(f), 0u);  // the visit is planned: by default only events that happened
+  f.modalities = {};
   EXPECT_EQ(count(f), 1u);
   f = {};
   f.from = "2025-08";
   f.to = "2025-08";
+  EXPECT_EQ(count(f), 1u);
+  f.modalities = ParseModalities("asserted,planned").value();
   EXPECT_EQ(count(f), 2u);
   f = {};
-  f.modality = "planned";
+  f.modalities = {"planned"};
   EXPECT_EQ(count(f), 1u);
   f = {};
   f.text = "Kursk";
@@ -353,8 +392,9 @@ TEST_F(StoreTest, QueryFilters) {
   f.cameo = "1'; DROP TABLE events; --";
   EXPECT_FALSE(ForEachEvent(*store_, f, [](const EventRow&) { return Status::Ok(); }).ok());
   f = {};
-  f.actor = "x' OR 1=1 --";  // bound as a parameter, matches nothing
-  EXPECT_EQ(count(f), 0u);
+  f.actor = "x' OR 1=1 --";  // bound as a parameter; matches no actor, so refused
+  const Status refused = ForEachEvent(*store_, f, [](const EventRow&) { return Status::Ok(); });
+  EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.ToString();
 }
 
 TEST_F(StoreTest, StatsNormaliseByDocumentsPerPeriod) {
@@ -365,9 +405,14 @@ TEST_F(StoreTest, StatsNormaliseByDocumentsPerPeriod) {
   Put(docs);
   Result<Table> series = DyadSeries(*store_, EventFilter{}, Period::kMonth, 0);
   ASSERT_TRUE(series.ok()) << series.status().ToString();
-  ASSERT_EQ(series->rows.size(), 2u);
-  EXPECT_EQ(series->rows[0], (std::vector<std::string>{"2025-07", "FRA", "RUS", "1", "-2", "-2", "1", "100"}));
-  EXPECT_EQ(series->rows[1], (std::vector<std::string>{"2025-08", "RUS", "UKR", "1", "-10", "-10", "3", "33.33"}));
+  // Every dyad in every period, periods without its events as zeros.
+  ASSERT_EQ(series->rows.size(), 4u);
+  EXPECT_EQ(series->rows[0],
+            (std::vector<std::string>{"2025-07", "FRA", "France", "RUS", "Russia", "1", "-2", "-2", "1", "100"}));
+  EXPECT_EQ(series->rows[1],
+            (std::vector<std::string>{"2025-07", "RUS", "Russia", "UKR", "Ukraine", "0", "0", "", "1", "0"}));
+  EXPECT_EQ(series->rows[3],
+            (std::vector<std::string>{"2025-08", "RUS", "Russia", "UKR", "Ukraine", "1", "-10", "-10", "3", "33.33"}));
   Result<Table> quad = Distribution(*store_, EventFilter{}, "quad_class");
   ASSERT_TRUE(quad.ok());
   ASSERT_EQ(quad->rows.size(), 2u);
@@ -378,13 +423,15 @@ TEST_F(StoreTest, StatsNormaliseByDocumentsPerPeriod) {
   EXPECT_EQ(actors->rows[0][4], "2");
   Result<Table> week = Timeline(*store_, EventFilter{}, Period::kWeek, true);
   ASSERT_TRUE(week.ok());
-  ASSERT_EQ(week->rows.size(), 2u);
-  EXPECT_EQ(week->rows[1][0], "2025-08-18");  // the Monday of 2025-08-19
+  ASSERT_EQ(week->rows.size(), 7u);  // 2025-07-07 .. 2025-08-18, every week
+  EXPECT_EQ(week->rows[1][1], "0");
+  EXPECT_EQ(week->rows[6][0], "2025-08-18");  // the Monday of 2025-08-19
+  for (const std::string& c : week->columns) EXPECT_FALSE(c.empty());  // a header on every column
   EventFilter raw;
   raw.folded = false;
   Result<Table> raw_dyads = TopDyads(*store_, raw, 5);
   ASSERT_TRUE(raw_dyads.ok());
-  EXPECT_EQ(raw_dyads->rows[0][2], "3");
+  EXPECT_EQ(raw_dyads->rows[0][4], "3");
   EXPECT_FALSE(Distribution(*store_, EventFilter{}, "colour").ok());
 }
 
@@ -440,6 +487,342 @@ TEST_F(StoreTest, IncrementalRefoldEqualsFullRefold) {
   EXPECT_GT(full.size(), 10u);
   EXPECT_LT(full.size(), 119u);
   EXPECT_EQ(incremental, full);
+}
+
+// A store's folded events as comparable rows (id, days, mention count,
+// members); the same set of raw records must always give the same rows.
+std::vector<std::string> FoldedSnapshot(Store& store) {
+  std::vector<std::string> rows;
+  Result<Stmt> s = store.db().Prepare(
+      "SELECT f.id, f.day, f.day_last, f.mentions, f.documents, f.date, f.date_end,"
+      " (SELECT group_concat(id) FROM (SELECT id FROM events WHERE fold_id = f.id ORDER BY id))"
+      " FROM folded_events f ORDER BY f.id");
+  EXPECT_TRUE(s.ok());
+  Status st;
+  while (s->Step(&st)) {
+    std::string row;
+    for (int c = 0; c < s->columns(); ++c) row += s->Text(c) + "|";
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+// Issue 14.2: deleting documents (by id, outlet, date range) leaves exactly
+// the folded events a store of the remaining documents has.
+TEST_F(StoreTest, DeleteDocumentsRefoldsLikeAStoreWithoutThem) {
+  std::vector<Document> docs = ThreeArticles();
+  Document other = MakeDoc("fr", "2025-09-02", "AFP", {"France criticized Russia."});
+  AddEvent(&other, 0, "France", "FRA", "criticized", "Russia", "RUS", "111", "2025-09-02");
+  docs.push_back(other);
+  Put(docs);
+  ASSERT_EQ(Rows(EventFilter{}).size(), 2u);
+
+  ASSERT_TRUE(store_->Begin().ok());
+  DocumentSelector by_id;
+  by_id.ids = {"art0"};
+  Result<std::vector<std::string>> gone = store_->DeleteDocuments(by_id);
+  ASSERT_TRUE(gone.ok()) << gone.status().ToString();
+  EXPECT_EQ(*gone, (std::vector<std::string>{"art0"}));
+  ASSERT_TRUE(store_->Commit().ok());
+  Result<std::unique_ptr<Store>> fresh = Store::Open(TempDb(name() + "_fresh"));
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_TRUE((*fresh)->Begin().ok());
+  for (size_t i = 1; i < docs.size(); ++i) {
+    ASSERT_TRUE((*fresh)->PutDocument(docs[i], Store::ContentHash(docs[i].text), *ontology_, "test-coder").ok());
+  }
+  ASSERT_TRUE((*fresh)->Commit().ok());
+  EXPECT_EQ(FoldedSnapshot(*store_), FoldedSnapshot(**fresh));
+
+  ASSERT_TRUE(store_->Begin().ok());
+  DocumentSelector by_source_and_date;
+  by_source_and_date.source = "BBC";
+  by_source_and_date.from = "2025-08";
+  by_source_and_date.to = "2025-08-31";
+  gone = store_->DeleteDocuments(by_source_and_date);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_EQ(*gone, (std::vector<std::string>{"art2"}));
+  EXPECT_FALSE(store_->DeleteDocuments(DocumentSelector{}).ok());  // nothing selected is an error
+  ASSERT_TRUE(store_->Commit().ok());
+  Result<StoreCounts> counts = store_->Counts();
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->documents, 2);
+  EXPECT_EQ(counts->events, 2);
+  const std::vector<std::string> incremental = FoldedSnapshot(*store_);
+  ASSERT_TRUE(store_->RefoldAll().ok());
+  EXPECT_EQ(incremental, FoldedSnapshot(*store_));
+}
+
+// Issue 14.2: a wrong date is fixed by replacing the document; its events
+// move to the new date and fold as if it had been right from the start.
+TEST_F(StoreTest, ReplacingADocumentFixesItsDate) {
+  std::vector<Document> docs = ThreeArticles();
+  Document wrong = docs[2];
+  wrong.date = "2025-03-01";
+  wrong.events[0].date = "2025-03-01";
+  Put({docs[0], docs[1], wrong});
+  EXPECT_EQ(Rows(EventFilter{}).size(), 2u);  // the misdated report stands alone
+  ASSERT_TRUE(store_->Begin().ok());
+  ASSERT_TRUE(store_->ReplaceDocument(docs[2], *ontology_, "test-coder").ok());
+  ASSERT_TRUE(store_->Commit().ok());
+  const std::vector<EventRow> rows = Rows(EventFilter{});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].mentions, 3);
+  Result<Document> stored = store_->LoadDocument("art2");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->date, "2025-08-20");
+  Result<std::unique_ptr<Store>> fresh = Store::Open(TempDb(name() + "_fresh"));
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_TRUE((*fresh)->Begin().ok());
+  for (const Document& d : docs) {
+    ASSERT_TRUE((*fresh)->PutDocument(d, Store::ContentHash(d.text), *ontology_, "test-coder").ok());
+  }
+  ASSERT_TRUE((*fresh)->Commit().ok());
+  EXPECT_EQ(FoldedSnapshot(*store_), FoldedSnapshot(**fresh));
+}
+
+// Issue 14.5: events dated to a week, month, quarter or season are stored
+// and filtered by the first day of their period, as docs/exports.md says.
+TEST_F(StoreTest, PeriodDatesCountFromTheirFirstDay) {
+  Document d = MakeDoc("w", "2025-08-19", "X",
+                       {"Talks resume next week.", "Troops withdraw this summer.", "Elections in September."});
+  AddEvent(&d, 0, "Russia", "RUS", "resume", "Ukraine", "UKR", "046", "2025-W36").date_precision = "week";
+  AddEvent(&d, 1, "Russia", "RUS", "withdraw", "Ukraine", "UKR", "0874", "2025-SU").date_precision = "month";
+  AddEvent(&d, 2, "Russia", "RUS", "Elections", "Ukraine", "UKR", "040", "2025-09").date_precision = "month";
+  Put({d});
+  EventFilter f;
+  f.folded = false;
+  f.from = "2025-09";
+  f.to = "2025-09";
+  const std::vector<EventRow> sept = Rows(f);
+  ASSERT_EQ(sept.size(), 2u);  // week 36 starts on Monday 1 September
+  EXPECT_EQ(sept[0].date, "2025-W36");
+  f.from = f.to = "2025-06";
+  ASSERT_EQ(Rows(f).size(), 1u);  // summer starts on 1 June
+  f.from = f.to = "2025-08";
+  EXPECT_EQ(Rows(f).size(), 0u);  // none falls on the document's own date
+  int64_t day = 0;
+  ASSERT_TRUE(DayOfIsoDate("2025-W36", &day));
+  EXPECT_EQ(FormatIsoDate(CivilFromDays(day)), "2025-09-01");
+  ASSERT_TRUE(DayOfIsoDate("2025-Q4", &day));
+  EXPECT_EQ(FormatIsoDate(CivilFromDays(day)), "2025-10-01");
+}
+
+// Issue 17.3: a store written with the old FNV hashes and event days is
+// migrated -- hashes of the normalised text, days of week dates -- and
+// refolded, in one transaction.
+TEST_F(StoreTest, MigratesAVersion1Store) {
+  const std::string path = TempDb(name() + "_v1");
+  {
+    Result<std::unique_ptr<Store>> s = Store::Open(path);
+    ASSERT_TRUE(s.ok());
+    Document d = MakeDoc("w", "2025-08-19", "X", {"Talks resume next week."});
+    AddEvent(&d, 0, "Russia", "RUS", "resume", "Ukraine", "UKR", "046", "2025-W36").date_precision = "week";
+    ASSERT_TRUE((*s)->Begin().ok());
+    ASSERT_TRUE((*s)->PutDocument(d, "fnv-hash", *ontology_, "old").ok());
+    ASSERT_TRUE((*s)->Commit().ok());
+    // Back to version 1: its columns, its day for a week date (the
+    // document's), no folded events.
+    ASSERT_TRUE((*s)->db().Exec(
+        "DROP INDEX events_speaker; DROP INDEX documents_source;"
+        "ALTER TABLE documents DROP COLUMN undated; ALTER TABLE events DROP COLUMN speaker_text;"
+        "ALTER TABLE events DROP COLUMN speaker_name; ALTER TABLE events DROP COLUMN speaker_code;"
+        "ALTER TABLE folded_events DROP COLUMN speaker_text; ALTER TABLE folded_events DROP COLUMN speaker_name;"
+        "ALTER TABLE folded_events DROP COLUMN speaker_code;"
+        "UPDATE events SET day = 20319, fold_id = NULL; DELETE FROM folded_events; PRAGMA user_version=1;").ok());
+  }
+  Result<std::unique_ptr<Store>> read_only = Store::Open(path, StoreOptions{.read_only = true});
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_NE(read_only.status().message().find("--recode"), std::string::npos);
+  Result<std::unique_ptr<Store>> s = Store::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  Result<std::optional<int64_t>> v = (*s)->db().QueryInt("PRAGMA user_version");
+  EXPECT_EQ(v->value_or(0), kStoreSchemaVersion);
+  const std::string text = "Talks resume next week.";
+  Result<LookupResult> found = (*s)->Lookup("x", Store::ContentHash(text), Store::NormalizeForHash(text));
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->seen, Seen::kSameContent);
+  Result<std::optional<int64_t>> day = (*s)->db().QueryInt("SELECT day FROM folded_events");
+  ASSERT_TRUE(day.ok());
+  EXPECT_EQ(FormatIsoDate(CivilFromDays(day->value_or(0))), "2025-09-01");
+}
+
+// Issues 14.6 and 17.8: filters refuse values that cannot match, with one
+// line that says why, instead of returning nothing or another set.
+TEST_F(StoreTest, FiltersRejectWhatTheyCannotMatch) {
+  Document a = MakeDoc("a", "2025-07-02", "X", {"Russia attacked Ukraine.", "100% of 5_0 criticized Russia."});
+  AddEvent(&a, 0, "Russia", "RUSMIL", "attacked", "Ukraine", "UKR", "190", "2025-07-02");
+  AddEvent(&a, 1, "100% of 5_0", "", "criticized", "Russia", "RUS", "111", "2025-07-02");
+  Put({a});
+  auto status = [&](const EventFilter& f) {
+    return ForEachEvent(*store_, f, [](const EventRow&) { return Status::Ok(); });
+  };
+  auto refused = [&](EventFilter f, const std::string& expect) {
+    const Status st = status(f);
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << st.ToString();
+    EXPECT_NE(st.message().find(expect), std::string::npos) << st.message();
+    EXPECT_EQ(st.message().find('\n'), std::string::npos) << "one line: " << st.message();
+  };
+  EventFilter f;
+  f.actor_country = "XYZ";
+  refused(f, "unknown country 'XYZ'");
+  f.actor_country = "UP";  // FIPS for Ukraine
+  refused(f, "Ukraine (UKR)");
+  f.actor_country = "ukraine";  // a name, any case: accepted
+  EXPECT_EQ(Rows(f).size(), 1u);
+  f = {};
+  f.country = "GM";
+  refused(f, "FIPS");
+  f = {};
+  f.plover = "FIGHT";  // an old PLOVER name
+  refused(f, "ASSAULT");
+  f.plover = "BOMB";
+  refused(f, "types: AGREE");
+  f = {};
+  f.actor_sector = "GOVV";
+  refused(f, "unknown sector");
+  f = {};
+  f.cameo = "99";
+  refused(f, "no CAMEO event code starts with '99'");
+  f = {};
+  f.text = "\"unterminated";
+  refused(f, "bad --text query");
+  f = {};
+  f.doc = "nope";
+  refused(f, "no stored document");
+  f = {};
+  f.from = "2025/01";
+  refused(f, "use YYYY, YYYY-MM or YYYY-MM-DD");
+  f = {};
+  f.source = "Atlantis";
+  refused(f, "no stored actor matches --source 'Atlantis'");
+  // A lower-case code is the code, not a name substring ("rus" is in no name).
+  f = {};
+  f.actor = "rus";
+  EventFilter upper;
+  upper.actor = "RUS";
+  EXPECT_EQ(Rows(f).size(), Rows(upper).size());
+  EXPECT_EQ(Rows(f).size(), 2u);
+  // % and _ are literal in name filters.
+  f = {};
+  f.actor = "100%";
+  EXPECT_EQ(Rows(f).size(), 1u);
+  f.actor = "5_0";
+  EXPECT_EQ(Rows(f).size(), 1u);
+  f.actor = "5%0";
+  refused(f, "no stored actor");
+  EXPECT_FALSE(ParseModalities("asserted,maybe").ok());
+  EXPECT_TRUE(ParseModalities("all")->empty());
+}
+
+// Issue 14.4: names beside codes, built for what an aggregate code is rather
+// than borrowed from whichever member came first.
+TEST_F(StoreTest, NamesBesideCodes) {
+  Document a = MakeDoc("a", "2025-07-02", "X", {"The Russian ambassador criticized NATO.", "Lavrov met Wang Yi."});
+  Event& e = AddEvent(&a, 0, "The Russian ambassador", "RUSGOV", "criticized", "NATO", "NATO", "111", "2025-07-02");
+  e.target->actor.type = "igo";
+  AddEvent(&a, 1, "Lavrov", "RUSGOV", "met", "Wang Yi", "CHNGOV", "040", "2025-07-02");
+  Put({a});
+  std::vector<EventRow> rows = Rows(EventFilter{});
+  ASSERT_EQ(rows.size(), 2u);
+  if (rows[0].cameo != "111") std::swap(rows[0], rows[1]);
+  EXPECT_EQ(rows[0].source.code_name, "Russia (government)");
+  EXPECT_EQ(rows[0].source.name, "The Russian ambassador");  // who it was in this event
+  EXPECT_EQ(rows[1].source.code_name, "Russia (government)");
+  EXPECT_EQ(rows[0].cameo_name, "Criticize or denounce");
+  Result<Table> actors = TopActors(*store_, EventFilter{}, 10);
+  ASSERT_TRUE(actors.ok());
+  EXPECT_EQ(actors->rows[0][0], "RUSGOV");
+  EXPECT_EQ(actors->rows[0][1], "Russia (government)");
+  Result<Table> roots = Distribution(*store_, EventFilter{}, "cameo_root");
+  ASSERT_TRUE(roots.ok());
+  EXPECT_EQ(roots->columns[1], "name");
+  EXPECT_FALSE(roots->rows[0][1].empty());
+  Result<const Vocabulary*> v = Vocabulary::Default();
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ((*v)->CodeName("UKRMILREB"), "Ukraine (military, rebels)");
+  EXPECT_EQ((*v)->CodeName("UNO"), "United Nations");
+  EXPECT_EQ((*v)->CodeName("EUR", "country"), "Europe");
+}
+
+// Issue 14.5: a country-level roll-up and a speaker filter; 17.8: first and
+// last dates compare real dates, whatever the precision of the date text.
+TEST_F(StoreTest, CountryLevelSpeakerAndRealFirstLastDates) {
+  Document a = MakeDoc("a", "2025-09-20", "X",
+                       {"Putin threatened Ukraine.", "Russian troops shelled Ukraine in 2025.",
+                        "Kyiv said Russia attacked Ukraine."});
+  AddEvent(&a, 0, "Putin", "RUSGOV", "threatened", "Ukraine", "UKR", "138", "2025-09-20");
+  AddEvent(&a, 1, "Russian troops", "RUSMIL", "shelled", "Ukraine", "UKR", "194", "2025").date_precision = "year";
+  Event& said = AddEvent(&a, 2, "Russia", "RUS", "attacked", "Ukraine", "UKR", "190", "2025-W37");
+  said.modality = Modality::kReported;
+  said.attribution = Attribution{};
+  said.attribution->speaker_text = "Kyiv";
+  said.attribution->speaker.name = "Ukraine";
+  said.attribution->speaker.code = "UKRGOV";
+  Put({a});
+  Result<Table> dyads = TopDyads(*store_, EventFilter{}, 10, Level::kCountry);
+  ASSERT_TRUE(dyads.ok());
+  ASSERT_EQ(dyads->rows.size(), 1u);
+  EXPECT_EQ(dyads->rows[0], (std::vector<std::string>{"RUS", "Russia", "UKR", "Ukraine", "3", "-27", "2025-01-01",
+                                                      "2025-09-20"}));
+  Result<Table> actor_dyads = TopDyads(*store_, EventFilter{}, 10);
+  ASSERT_TRUE(actor_dyads.ok());
+  EXPECT_EQ(actor_dyads->rows.size(), 3u);
+  EventFilter who;
+  who.speaker = "ukr";
+  const std::vector<EventRow> said_rows = Rows(who);
+  ASSERT_EQ(said_rows.size(), 1u);
+  EXPECT_EQ(said_rows[0].speaker_text, "Kyiv");
+  who.speaker = "Kyiv";
+  EXPECT_FALSE(ForEachEvent(*store_, who, [](const EventRow&) { return Status::Ok(); }).ok());
+  who.speaker = "Ukraine";
+  EXPECT_EQ(Rows(who).size(), 1u);
+}
+
+// Issue 17.8: what terminals and spreadsheets would run is neutralised.
+TEST(TableTest, TerminalAndSpreadsheetSafety) {
+  EXPECT_EQ(TerminalSafe("a\x1b[31mred\x1b[0m\tb\n"), "a\uFFFD[31mred\uFFFD[0m b ");
+  EXPECT_EQ(TerminalSafe("caf\u00e9 \u009b" "1m"), "caf\u00e9 \uFFFD1m");  // C1 CSI
+  EXPECT_EQ(TerminalSafe("\u202e" "evil"), "\uFFFDevil");                // RIGHT-TO-LEFT OVERRIDE
+  Table t;
+  t.AddColumn("x");
+  t.rows.push_back({"\x1b]0;pwned\x07"});
+  EXPECT_EQ(RenderTable(t, TableFormat::kAligned).find('\x1b'), std::string::npos);
+  EXPECT_EQ(CsvField("=1+1"), "'=1+1");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(CsvField("+cmd"), "'+cmd");
+  EXPECT_EQ(CsvField("-4.5"), "-4.5");
+  EXPECT_EQ(CsvField("-"), "-");
+  EXPECT_EQ(CsvField("="), "'=");
+  EXPECT_EQ(CsvField("-x,y"), "\"'-x,y\"");
+  t.numeric = {true};
+  t.rows = {{""}};
+  EXPECT_EQ(RenderTable(t, TableFormat::kJsonl), "{\"x\":null}\n");
+}
+
+// Issue 17.8: a store in a folder nobody may write to can still be read.
+TEST_F(StoreTest, ReadOnlyFolderCanBeQueried) {
+  if (geteuid() == 0) GTEST_SKIP() << "root may write anywhere; tests/cli_test.py checks this as another user";
+  namespace fs = std::filesystem;
+  const std::string dir = ::testing::TempDir() + "annals_ro_" + std::to_string(getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  {
+    Result<std::unique_ptr<Store>> s = Store::Open(dir + "/a.db");
+    ASSERT_TRUE(s.ok());
+    store_ = std::move(s.value());
+    Put(ThreeArticles());
+    store_.reset();
+  }
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  Result<std::unique_ptr<Store>> ro = Store::Open(dir + "/a.db", StoreOptions{.read_only = true});
+  fs::permissions(dir, fs::perms::owner_all);
+  ASSERT_TRUE(ro.ok()) << ro.status().ToString();
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  store_ = std::move(ro.value());
+  EXPECT_EQ(Rows(EventFilter{}).size(), 1u);
+  store_.reset();
+  fs::permissions(dir, fs::perms::owner_all);
+  fs::remove_all(dir);
 }
 
 TEST(FoldTest, GroupsWithinToleranceOfTheFirstRecord) {

@@ -2,6 +2,8 @@
 #include "store/table.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
@@ -31,7 +33,22 @@ std::string Cut(const std::string& s, size_t width) {
 
 }  // namespace
 
-std::string CsvField(const std::string& s) {
+namespace {
+
+bool IsNumber(const std::string& s) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+}  // namespace
+
+std::string CsvField(const std::string& cell) {
+  std::string s = cell;
+  // A lone "-" (the tables' "no actor") runs nothing and stays as it is.
+  if (s.size() > 1 && std::strchr("=+-@\t\r", s[0]) != nullptr && !IsNumber(s)) s.insert(s.begin(), '\'');
+  if (s.size() == 1 && std::strchr("=+@\t\r", s[0]) != nullptr) s.insert(s.begin(), '\'');
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
@@ -39,6 +56,25 @@ std::string CsvField(const std::string& s) {
     out += c;
   }
   return out + "\"";
+}
+
+std::string TerminalSafe(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t start = pos;
+    const char32_t c = DecodeUtf8(s, &pos);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+               (c >= 0x2066 && c <= 0x2069) || c == kReplacementChar) {
+      out += "\uFFFD";
+    } else {
+      out.append(s, start, pos - start);
+    }
+  }
+  return out;
 }
 
 std::string FormatNumber(double v, int decimals) {
@@ -73,8 +109,11 @@ std::string RenderTable(const Table& t, TableFormat format, size_t max_width) {
       nlohmann::ordered_json j;
       if (!t.title.empty()) j["table"] = t.title;
       for (size_t c = 0; c < row.size() && c < t.columns.size(); ++c) {
-        const bool num = c < t.numeric.size() && t.numeric[c] && !row[c].empty();
-        if (num) {
+        const bool numeric = c < t.numeric.size() && t.numeric[c];
+        const bool num = numeric && !row[c].empty();
+        if (numeric && row[c].empty()) {
+          j[t.columns[c]] = nullptr;
+        } else if (num) {
           j[t.columns[c]] = nlohmann::ordered_json::parse(row[c], nullptr, false);
           if (j[t.columns[c]].is_discarded()) j[t.columns[c]] = row[c];
         } else {
@@ -86,16 +125,16 @@ std::string RenderTable(const Table& t, TableFormat format, size_t max_width) {
     return out;
   }
   std::vector<size_t> width(t.columns.size(), 0);
-  for (size_t c = 0; c < t.columns.size(); ++c) width[c] = CodePoints(t.columns[c]);
+  for (size_t c = 0; c < t.columns.size(); ++c) width[c] = CodePoints(TerminalSafe(t.columns[c]));
   for (const auto& row : t.rows) {
     for (size_t c = 0; c < row.size() && c < width.size(); ++c) {
-      width[c] = std::max(width[c], CodePoints(Cut(row[c], max_width)));
+      width[c] = std::max(width[c], CodePoints(Cut(TerminalSafe(row[c]), max_width)));
     }
   }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string l;
     for (size_t c = 0; c < cells.size() && c < width.size(); ++c) {
-      const std::string cell = Cut(cells[c], max_width);
+      const std::string cell = Cut(TerminalSafe(cells[c]), max_width);
       const std::string pad(width[c] - CodePoints(cell), ' ');
       const bool right = c < t.numeric.size() && t.numeric[c];
       if (c) l += "  ";
@@ -105,7 +144,7 @@ std::string RenderTable(const Table& t, TableFormat format, size_t max_width) {
     }
     return l + "\n";
   };
-  if (!t.title.empty()) out += t.title + "\n";
+  if (!t.title.empty()) out += TerminalSafe(t.title) + "\n";
   out += line(t.columns);
   std::vector<std::string> rule;
   for (size_t w : width) rule.push_back(std::string(w, '-'));
