@@ -46,7 +46,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
     }
     scores = *r;
   } else {
-    auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config));
+    auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config), LexiconDir(config));
     if (!model.ok()) {
       std::cerr << "annals: error: " << model.status().message() << "\n";
       return kExitDataError;
