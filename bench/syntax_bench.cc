@@ -40,7 +40,8 @@ struct Fixture {
 const Fixture& Data() {
   static const Fixture* f = [] {
     auto* fx = new Fixture;
-    auto model = SyntaxModel::Load(annals::SyntaxModelPath(annals::Config{}));
+    auto model = SyntaxModel::Load(annals::SyntaxModelPath(annals::Config{}),
+                                  annals::LexiconDir(annals::Config{}));
     if (!model.ok()) {
       fx->error = model.status().ToString();
       return fx;
@@ -96,8 +97,9 @@ void BM_SyntaxTagOnly(benchmark::State& state) { Run(state, false); }
 
 void BM_SyntaxModelLoad(benchmark::State& state) {
   const std::string path = annals::SyntaxModelPath(annals::Config{});
+  const std::string lexicon = annals::LexiconDir(annals::Config{});
   for (auto _ : state) {
-    auto m = SyntaxModel::Load(path);
+    auto m = SyntaxModel::Load(path, lexicon);
     if (!m.ok()) {
       state.SkipWithError(m.status().ToString().c_str());
       return;

@@ -47,7 +47,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
     }
     scores = *r;
   } else {
-    auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config));
+    auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config), LexiconDir(config));
     if (!model.ok()) {
       PrintError("eval syntax", model.status().message());
       return kExitDataError;

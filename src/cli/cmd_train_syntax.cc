@@ -16,6 +16,8 @@
 namespace annals::cli {
 namespace {
 
+using syntax::AugmentOptions;
+
 struct TrainSyntaxCliOptions {
   std::string train, dev, out;
   syntax::TrainSyntaxOptions train_options;
@@ -59,7 +61,21 @@ Action Setup(CLI::App* app) {
   app->add_option("--parser-prune", o->train_options.parser_prune,
                   "Drop parser weights below this magnitude (shipped model: 1)")
       ->check(CLI::Range(0.0, 100.0));
-  return [o]() { return RunTrainSyntax(*o); };
+  // News-shaped variants of train sentences (src/syntax/augment.h); each
+  // value is the share of eligible sentences that get the variant.
+  auto share = [&](const char* name, double* v, const char* what) {
+    app->add_option(name, *v, what)->check(CLI::Range(0.0, 1.0));
+  };
+  AugmentOptions& a = o->train_options.augment;
+  share("--augment-bare-subject", &a.bare_subject, "Drop 'the' before a sentence-initial plural subject");
+  share("--augment-temporal", &a.temporal, "Insert 'today', 'on Tuesday', 'also' between subject and verb");
+  share("--augment-apposition", &a.apposition, "Insert ', a <noun phrase> ,' after an initial subject");
+  share("--augment-title-case", &a.title_case, "Headline capitalisation (sentences of at most 25 words)");
+  share("--augment-lower-case", &a.lower_case, "Everything lower-cased");
+  return [o]() {
+    o->train_options.augment.seed = o->train_options.seed;
+    return RunTrainSyntax(*o);
+  };
 }
 
 }  // namespace

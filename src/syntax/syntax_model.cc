@@ -22,7 +22,14 @@ SyntaxModel::SyntaxModel(Tagger tagger, Lemmatizer lemmatizer, Parser parser,
     : tagger_(std::move(tagger)),
       lemmatizer_(std::move(lemmatizer)),
       parser_(std::move(parser)),
-      description_(std::move(description)) {}
+      description_(std::move(description)) {
+  std::vector<std::string> upos, xpos;
+  for (int t = 0; t < tagger_.classes(); ++t) {
+    upos.push_back(tagger_.upos(t));
+    xpos.push_back(tagger_.xpos(t));
+  }
+  lemmatizer_.SetTagNames(upos, xpos);
+}
 
 std::string SyntaxModel::Serialize() const {
   ByteWriter payload;
@@ -57,12 +64,18 @@ Status SyntaxModel::Save(const std::string& path) const {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<SyntaxModel>> SyntaxModel::Load(const std::string& path) {
+Result<std::unique_ptr<SyntaxModel>> SyntaxModel::Load(const std::string& path,
+                                                      const std::string& lexicon_dir) {
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) {
     return Status::DataError("syntax model " + bytes.status().message());
   }
-  return FromBytes(*bytes, path);
+  Result<std::shared_ptr<const WordNet>> wordnet = WordNet::Load(lexicon_dir);
+  if (!wordnet.ok()) return wordnet.status();
+  Result<std::unique_ptr<SyntaxModel>> model = FromBytes(*bytes, path);
+  if (!model.ok()) return model;
+  (*model)->SetWordNet(std::move(wordnet).value());
+  return model;
 }
 
 Result<std::unique_ptr<SyntaxModel>> SyntaxModel::FromBytes(std::string_view bytes,

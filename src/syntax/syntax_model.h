@@ -43,10 +43,17 @@ class SyntaxModel {
  public:
   SyntaxModel(Tagger tagger, Lemmatizer lemmatizer, Parser parser, std::string description);
 
-  static Result<std::unique_ptr<SyntaxModel>> Load(const std::string& path);
-  // Same, from bytes already in memory; `path` names them in messages.
+  // Reads the model file at `path` and the WordNet lexicon in
+  // `lexicon_dir` (wordnet.h; the shipped one is <data>/lang/en) that the
+  // lemmatizer consults after the treebank lexicon. Either one missing or
+  // malformed is a DataError naming the file.
+  static Result<std::unique_ptr<SyntaxModel>> Load(const std::string& path,
+                                                   const std::string& lexicon_dir);
+  // The model alone, from bytes already in memory; `path` names them in
+  // messages. Its lemmatizer has no WordNet until SetWordNet().
   static Result<std::unique_ptr<SyntaxModel>> FromBytes(std::string_view bytes,
                                                        const std::string& path);
+  void SetWordNet(std::shared_ptr<const WordNet> wordnet) { lemmatizer_.SetWordNet(std::move(wordnet)); }
   std::string Serialize() const;
   Status Save(const std::string& path) const;
 

@@ -79,8 +79,12 @@ TEST_F(SyntaxModelTest, SaveLoadRoundTrip) {
   ASSERT_TRUE(m);
   const std::string path = *dir_ + "/tiny.model";
   ASSERT_TRUE(m->Save(path).ok());
-  auto loaded = SyntaxModel::Load(path);
+  auto loaded = SyntaxModel::Load(path, LexiconDir(Config{}));
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_TRUE((*loaded)->lemmatizer().has_wordnet());
+  auto wordnet = WordNet::Load(LexiconDir(Config{}));
+  ASSERT_TRUE(wordnet.ok());
+  m->SetWordNet(*wordnet);
   EXPECT_EQ((*loaded)->Serialize(), m->Serialize());
   SentenceAnalysis x, y;
   std::vector<std::string_view> forms = {"The", "rebels", "met", "the", "minister", "."};
@@ -118,10 +122,18 @@ TEST_F(SyntaxModelTest, CorruptOrMismatchedFilesAreRefused) {
   // the version decides how the tagger is read.
   version[20] = 1;
   EXPECT_FALSE(SyntaxModel::FromBytes(version, "x.model").ok());
-  auto missing = SyntaxModel::Load(*dir_ + "/missing.model");
+  auto missing = SyntaxModel::Load(*dir_ + "/missing.model", LexiconDir(Config{}));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kDataError);
   EXPECT_NE(missing.status().message().find("missing.model"), std::string::npos);
+  // The model is fine but the lemmatizer's lexicon is not there.
+  const std::string path = *dir_ + "/lexiconless.model";
+  ASSERT_TRUE(m->Save(path).ok());
+  auto no_lexicon = SyntaxModel::Load(path, *dir_ + "/no-such-dir");
+  ASSERT_FALSE(no_lexicon.ok());
+  EXPECT_EQ(no_lexicon.status().code(), StatusCode::kDataError);
+  EXPECT_NE(no_lexicon.status().message().find("no-such-dir/wordnet-lemmas.tsv"), std::string::npos)
+      << no_lexicon.status().message();
 }
 
 TEST_F(SyntaxModelTest, TagDictionarySurvivesSaveLoad) {

@@ -77,10 +77,15 @@ std::string SyntaxModelPath(const Config& config) {
   return JoinPath(dir, "models/syntax-en.model");
 }
 
+std::string LexiconDir(const Config& config) {
+  const std::string dir = config.data_dir.empty() ? DefaultDataDir() : config.data_dir;
+  return JoinPath(dir, "lang/en");
+}
+
 namespace {
 
 Result<std::unique_ptr<Stage>> MakeSyntaxStage(const Config& config, TreeRepair repair) {
-  auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config));
+  auto model = syntax::SyntaxModel::Load(SyntaxModelPath(config), LexiconDir(config));
   if (!model.ok()) return model.status();
   return std::unique_ptr<Stage>(std::make_unique<SyntaxStage>(std::move(model).value(), repair));
 }

@@ -12,9 +12,9 @@
 // more per token.
 //
 // Model: Config::syntax_model, or <data_dir>/models/syntax-en.model where
-// data_dir is Config::data_dir or DefaultDataDir(). A missing, corrupt or
-// mismatched model makes CreateSyntaxStage fail with a DataError naming the
-// file.
+// data_dir is Config::data_dir or DefaultDataDir(); the lemmatizer's WordNet
+// lexicon: <data_dir>/lang/en. A missing, corrupt or mismatched model or
+// lexicon makes CreateSyntaxStage fail with a DataError naming the file.
 //
 // Thread-safety: Process() is const and may run on several documents at
 // once; the loaded model is shared read-only.
@@ -36,5 +36,7 @@ Result<std::unique_ptr<Stage>> CreateUnrepairedSyntaxStage(const Config& config)
 
 // The model path the stage would load for `config`.
 std::string SyntaxModelPath(const Config& config);
+// The directory of the lemmatizer's WordNet lexicon for `config`.
+std::string LexiconDir(const Config& config);
 
 }  // namespace annals

@@ -54,6 +54,21 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::string& train_p
   if (train->sentences.empty()) return Status::DataError(train_path + ": no usable sentences");
   if (dev->sentences.empty()) return Status::DataError(dev_path + ": no usable sentences");
 
+  // News-shaped variants go after the originals; fold_of keeps each in the
+  // jackknife fold of the sentence it was made from.
+  const size_t originals = train->sentences.size();
+  std::vector<size_t> origin;
+  if (options.augment.any()) {
+    AugmentCounts counts;
+    std::vector<ConlluSentence> variants = AugmentForNews(train->sentences, options.augment, &origin, &counts);
+    log("augmented: " + std::to_string(variants.size()) + " variants (bare subject " +
+        std::to_string(counts.bare_subject) + ", temporal " + std::to_string(counts.temporal) +
+        ", apposition " + std::to_string(counts.apposition) + ", title case " +
+        std::to_string(counts.title_case) + ", lower case " + std::to_string(counts.lower_case) + ")");
+    for (ConlluSentence& v : variants) train->sentences.push_back(std::move(v));
+  }
+  auto fold_of = [&](size_t i, size_t k) { return (i < originals ? i : origin[i - originals]) % k; };
+
   // Tag and label sets, in order of first appearance in train.
   TagSet tags;
   std::vector<std::string> labels;
@@ -102,11 +117,12 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::string& train_p
     for (size_t fold = 0; fold < k; ++fold) {
       std::vector<TaggedWords> part_train, part_dev;
       for (size_t i = 0; i < train_tagged.size(); ++i) {
-        (i % k == fold ? part_dev : part_train).push_back(train_tagged[i]);
+        (fold_of(i, k) == fold ? part_dev : part_train).push_back(train_tagged[i]);
       }
       Tagger fold_tagger = Tagger::Train(tags.upos, tags.xpos, part_train, part_dev, fold_opt);
       size_t correct = 0, total = 0;
-      for (size_t i = fold; i < train_tagged.size(); i += k) {
+      for (size_t i = 0; i < train_tagged.size(); ++i) {
+        if (fold_of(i, k) != fold) continue;
         fold_tagger.Tag(ComputeWordInfos(train_tagged[i].forms), &train_tags[i]);
         for (size_t j = 0; j < train_tags[i].size(); ++j) correct += train_tags[i][j] == train_tagged[i].tags[j];
         total += train_tags[i].size();
@@ -117,7 +133,7 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::string& train_p
   }
 
   std::vector<LexiconSample> samples;
-  for (size_t i = 0; i < train->sentences.size(); ++i) {
+  for (size_t i = 0; i < originals; ++i) {
     const ConlluSentence& s = train->sentences[i];
     for (size_t j = 0; j < s.words.size(); ++j) {
       samples.push_back({s.words[j].form, train_tagged[i].tags[j], s.words[j].lemma, s.words[j].feats});
@@ -160,6 +176,12 @@ Result<std::unique_ptr<SyntaxModel>> TrainSyntaxModel(const std::string& train_p
   std::string description = "trained on " + train_path + " (dev " + dev_path + "), seed " +
                             std::to_string(options.seed) + ", jackknife " +
                             std::to_string(options.jackknife);
+  if (options.augment.any()) {
+    const AugmentOptions& a = options.augment;
+    description += ", augment " + Fixed(a.bare_subject) + "/" + Fixed(a.temporal) + "/" +
+                   Fixed(a.apposition) + "/" + Fixed(a.title_case) + "/" + Fixed(a.lower_case) + " (" +
+                   std::to_string(train->sentences.size() - originals) + " variants)";
+  }
   log("done (" + elapsed() + ")");
   return std::make_unique<SyntaxModel>(std::move(tagger), std::move(lemmatizer), std::move(parser),
                                        std::move(description));
