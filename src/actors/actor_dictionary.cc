@@ -167,15 +167,41 @@ Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(
     if (!text.ok()) return text.status();
     dict->AddText(*text, extra_file, issues);
   }
-  const std::string roles = JoinPath(actors_dir, "roles.tsv");
-  if (std::filesystem::exists(roles, ec)) {
+  // Generated data lives in sub-folders (actors/imported/) and loads last.
+  std::vector<std::string> folders;
+  for (std::filesystem::directory_iterator it(actors_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    std::error_code dir_ec;
+    if (it->is_directory(dir_ec)) folders.push_back(it->path().string());
+  }
+  std::sort(folders.begin(), folders.end());
+  for (const std::string& folder : folders) {
+    std::vector<std::string> sub;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (it->path().extension() == ".actors") sub.push_back(it->path().string());
+    }
+    std::sort(sub.begin(), sub.end());
+    for (const std::string& f : sub) {
+      Result<std::string> text = ReadFile(f);
+      if (!text.ok()) {
+        issues->push_back({true, text.status().message()});
+        continue;
+      }
+      dict->AddText(*text, f, issues, /*imported=*/true);
+    }
+  }
+  auto add_roles = [&](const std::string& roles, bool imported) {
+    if (!std::filesystem::exists(roles, ec)) return;
     Result<std::string> text = ReadFile(roles);
     if (text.ok()) {
-      dict->AddRoleNouns(*text, roles, issues);
+      dict->AddRoleNouns(*text, roles, issues, imported);
     } else {
       issues->push_back({true, text.status().message()});
     }
-  }
+  };
+  add_roles(JoinPath(actors_dir, "roles.tsv"), false);
+  for (const std::string& folder : folders) add_roles(JoinPath(folder, "roles.tsv"), true);
   dict->Finish(issues);
   if (dict->entries_.empty()) {
     return Status::DataError(actors_dir + ": no actor entry could be loaded (" +
@@ -185,7 +211,7 @@ Result<std::unique_ptr<ActorDictionary>> ActorDictionary::Load(
 }
 
 void ActorDictionary::AddText(std::string_view text, const std::string& path,
-                              std::vector<DictionaryIssue>* issues) {
+                              std::vector<DictionaryIssue>* issues, bool imported) {
   auto error = [&](size_t line, std::string_view message, std::string_view offending) {
     issues->push_back({true, AtLine(path, line, std::string(message) + Quote(offending))});
   };
@@ -218,6 +244,14 @@ void ActorDictionary::AddText(std::string_view text, const std::string& path,
                                          "warning: role overlaps the role at line " +
                                              std::to_string(a.line) +
                                              "; the later start wins:" + Quote(b.code))});
+      }
+    }
+    entry.imported = imported;
+    if (!bad && imported) {
+      auto it = id_index_.find(entry.id);
+      if (it != id_index_.end() && !entries_[it->second].imported) {
+        Supplement(std::move(entry), &entries_[it->second]);
+        bad = true;  // merged, not added
       }
     }
     if (!bad) {
@@ -401,7 +435,7 @@ void ActorDictionary::AddText(std::string_view text, const std::string& path,
 }
 
 void ActorDictionary::AddRoleNouns(std::string_view text, const std::string& path,
-                                   std::vector<DictionaryIssue>* issues) {
+                                   std::vector<DictionaryIssue>* issues, bool imported) {
   Result<TsvTable> table = TsvTable::Parse(std::string(text), path);
   if (!table.ok()) {
     issues->push_back({true, table.status().message()});
@@ -426,7 +460,7 @@ void ActorDictionary::AddRoleNouns(std::string_view text, const std::string& pat
     } else if (noun.kind != "person" && noun.kind != "group" && noun.kind != "office" && !member) {
       issues->push_back({true, row.FieldError("kind", "kind must be person, group, office or member")});
     } else if (role_noun_index_.count(noun.noun) != 0) {
-      issues->push_back({true, row.FieldError("noun", "duplicate role noun")});
+      if (!imported) issues->push_back({true, row.FieldError("noun", "duplicate role noun")});
     } else {
       max_role_noun_words_ = std::max(
           max_role_noun_words_,
@@ -474,6 +508,22 @@ std::string OtherNumber(std::string_view noun, bool* to_plural) {
   return std::string(noun.substr(0, begin)) + other + std::string(noun.substr(end));
 }
 
+void ActorDictionary::Supplement(ActorEntry&& imported, ActorEntry* hand) {
+  // Hand-written entries win for 2016 on and wherever they have roles: an
+  // imported role is kept only before the earliest hand-written role.
+  DayKey cutoff = 20160101;
+  for (const ActorRole& r : hand->roles) cutoff = std::min(cutoff, r.start);
+  for (ActorRole& r : imported.roles) {
+    if (r.start >= cutoff) continue;
+    r.end = std::min(r.end, cutoff);
+    hand->roles.push_back(std::move(r));
+  }
+  std::sort(hand->roles.begin(), hand->roles.end(),
+            [](const ActorRole& a, const ActorRole& b) { return a.start < b.start; });
+  for (std::string& a : imported.aliases) hand->aliases.push_back(std::move(a));
+  for (std::string& a : imported.adjectives) hand->adjectives.push_back(std::move(a));
+}
+
 void ActorDictionary::Finish(std::vector<DictionaryIssue>* issues) {
   // The other number of each listed role noun, unless listed itself: a
   // plural names a group; a singular one unnamed person.
@@ -491,16 +541,70 @@ void ActorDictionary::Finish(std::vector<DictionaryIssue>* issues) {
     role_noun_index_.emplace(d.noun, static_cast<uint32_t>(role_nouns_.size()));
     role_nouns_.push_back(std::move(d));
   }
+  // Hand-written names win: an imported entry loses every name or alias a
+  // hand-written entry has, and is dropped if none is left. The keys of the
+  // imported entries are computed once here and reused for the index.
+  std::unordered_map<std::string, bool> hand_keys;
+  bool any_imported = false;
+  for (const ActorEntry& e : entries_) {
+    any_imported = any_imported || e.imported;
+    if (e.imported) continue;
+    hand_keys[NameKey(e.name)] = true;
+    for (const std::string& a : e.aliases) hand_keys[NameKey(a)] = true;
+  }
+  std::vector<std::vector<std::string>> cached_keys;  // name first, then aliases
+  if (any_imported) {
+    std::vector<ActorEntry> kept;
+    kept.reserve(entries_.size());
+    cached_keys.reserve(entries_.size());
+    bool dropped = false;
+    for (ActorEntry& e : entries_) {
+      std::vector<std::string> keys;
+      if (e.imported) {
+        std::vector<std::string> names;
+        names.reserve(e.aliases.size() + 1);
+        names.push_back(std::move(e.name));
+        for (std::string& a : e.aliases) names.push_back(std::move(a));
+        e.aliases.clear();
+        e.name.clear();
+        for (std::string& n : names) {
+          std::string k = NameKey(n);
+          if (hand_keys.count(k) != 0) continue;
+          if (e.name.empty()) e.name = std::move(n);
+          else e.aliases.push_back(std::move(n));
+          keys.push_back(std::move(k));
+        }
+        if (e.name.empty()) {
+          dropped = true;
+          continue;
+        }
+      }
+      kept.push_back(std::move(e));
+      cached_keys.push_back(std::move(keys));
+    }
+    entries_ = std::move(kept);
+    if (dropped) {
+      id_index_.clear();
+      for (uint32_t i = 0; i < entries_.size(); ++i) id_index_.emplace(entries_[i].id, i);
+    }
+  }
   key_index_.clear();
   surname_index_.clear();
   adjective_index_.clear();
   country_index_.clear();
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const ActorEntry& e = entries_[i];
+    size_t next_key = 0;  // into cached_keys[i] (imported entries)
     auto add_key = [&](const std::string& written) {
-      std::vector<uint32_t>& list = key_index_[NameKey(written)];
+      std::vector<uint32_t>& list =
+          key_index_[e.imported ? cached_keys[i][next_key++] : NameKey(written)];
       if (std::find(list.begin(), list.end(), i) != list.end()) return;
-      if (!list.empty()) {
+      // A hand-written entry's name is never shared with an imported one.
+      if (e.imported && std::any_of(list.begin(), list.end(),
+                                    [&](uint32_t j) { return !entries_[j].imported; })) {
+        return;
+      }
+      if (!list.empty() && !e.imported) {
         const ActorEntry& other = entries_[list.front()];
         issues->push_back({false, e.path + ": warning: name also used by '" + other.id +
                                       "' (" + other.path + "), context decides:" +
@@ -517,6 +621,11 @@ void ActorDictionary::Finish(std::vector<DictionaryIssue>* issues) {
         const std::vector<std::string_view> words = SplitWords(n);
         if (words.size() < 2) continue;
         std::vector<uint32_t>& list = surname_index_[NameKey(words.back())];
+        // An imported person does not make a hand-written surname ambiguous.
+        if (e.imported && std::any_of(list.begin(), list.end(),
+                                      [&](uint32_t j) { return !entries_[j].imported; })) {
+          continue;
+        }
         if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
       }
     }

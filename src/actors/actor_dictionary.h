@@ -57,6 +57,7 @@ struct ActorEntry {
   std::string note;
   std::string path;       // file and line of the "@ id" line
   size_t line = 0;
+  bool imported = false;  // from a sub-folder (generated data, e.g. actors/imported/)
 
   // The role held on `day`: the covering role with the latest start, or
   // nullptr. day < 0 means "undated" and returns nullptr.
@@ -102,8 +103,11 @@ void SplitActorCode(std::string_view code, std::string* country, std::string* se
 class ActorDictionary {
  public:
   // Loads every *.actors file in `actors_dir` (sorted by name), then
-  // `extra_file` if not empty, then `actors_dir`/roles.tsv if present.
-  // Fails only when nothing at all could be loaded or a file named
+  // `extra_file` if not empty, then the *.actors files of each sub-folder
+  // (generated data such as actors/imported/; folders in name order), then
+  // `actors_dir`/roles.tsv and each sub-folder's roles.tsv if present.
+  // Hand-written data wins over imported (sub-folder) data: see AddText and
+  // Finish. Fails only when nothing at all could be loaded or a file named
   // explicitly is unreadable; *issues (optional) receives every problem.
   static Result<std::unique_ptr<ActorDictionary>> Load(
       const std::string& actors_dir, const std::string& extra_file,
@@ -114,15 +118,22 @@ class ActorDictionary {
   ActorDictionary() = default;
   // Parses one dictionary text (named `path` in messages) and adds its valid
   // entries. Issues are appended to *issues. Ids must be unique across every
-  // text added to this dictionary.
+  // text added to this dictionary, except that an `imported` entry whose id
+  // is a hand-written entry's supplements it: its aliases and adjectives are added, and its
+  // roles only where they end before the hand-written coverage (the earliest
+  // hand-written role start, and 2016-01-01 at the latest; clipped to it);
+  // its other keys are ignored.
   void AddText(std::string_view text, const std::string& path,
-               std::vector<DictionaryIssue>* issues);
-  // Reads roles.tsv-format text.
+               std::vector<DictionaryIssue>* issues, bool imported = false);
+  // Reads roles.tsv-format text. An `imported` noun that is already listed
+  // is skipped silently (the hand-written one wins).
   void AddRoleNouns(std::string_view text, const std::string& path,
-                    std::vector<DictionaryIssue>* issues);
+                    std::vector<DictionaryIssue>* issues, bool imported = false);
   // Call after the last Add*: builds the name indexes, reports names
   // shared by several entries (warnings) and adds the other grammatical
-  // number of every role noun not listed in both (RoleNoun::derived).
+  // number of every role noun not listed in both (RoleNoun::derived). A
+  // name, alias or surname of a hand-written entry is never shared with an
+  // imported entry: the imported one loses it (no warning).
   void Finish(std::vector<DictionaryIssue>* issues);
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
@@ -146,6 +157,9 @@ class ActorDictionary {
   size_t role_count() const;
 
  private:
+  // Merges an imported entry into the hand-written entry with its id (AddText).
+  static void Supplement(ActorEntry&& imported, ActorEntry* hand);
+
   std::vector<ActorEntry> entries_;
   std::vector<RoleNoun> role_nouns_;
   std::unordered_map<std::string, uint32_t> id_index_;

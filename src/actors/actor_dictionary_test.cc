@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "actors/name_key.h"
 #include "base/file.h"
 
@@ -203,6 +206,73 @@ TEST(ActorDictionaryTest, ShippedRoleNounsLoadCleanly) {
     EXPECT_NE(dict.FindRoleNoun(noun), nullptr) << noun;
   }
   EXPECT_EQ(dict.FindRoleNoun("gunmen")->sector, "UAF");
+}
+
+// Generated dictionaries (actors/imported/) load after the hand-written ones
+// and never override them (docs/formats/imported.md, "Precedence").
+TEST(ActorDictionaryTest, ImportedDataSupplementsAndYieldsToHandWritten) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "annals_actors_precedence";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "imported");
+  std::ofstream(dir / "people.actors") << "# format: annals-actors v1\n\n"
+                                          "@ keir-starmer\ntype: person\nname: Keir Starmer\n"
+                                          "country: GBR\nrole: GBRGOV 2024-07-05 . Prime Minister\n\n"
+                                          "@ country-gbr\ntype: country\nname: United Kingdom\n"
+                                          "adjective: British\ncode: GBR\ncountry: GBR\n";
+  std::ofstream(dir / "roles.tsv") << "noun\tsector\tkind\tnote\npolice\tCOP\tgroup\t\n";
+  std::ofstream(dir / "imported" / "gen.actors")
+      << "# format: annals-actors v1\n\n"
+         // Same id: older roles kept (clipped to the hand-written coverage), newer ones not.
+         "@ keir-starmer\ntype: person\nname: Keir Starmer\nalias: Sir Keir Starmer\ncountry: GBR\n"
+         "role: GBRELI 2008-11-01 2013-11-01\nrole: GBROPP 2020-04-04 2024-07-06\n"
+         "role: GBRGOV 2024-07-05 .\n\n"
+         "@ country-gbr\ntype: country\nname: United Kingdom\nalias: Great Britain\n"
+         "adjective: Britannic\ncode: GBR\ncountry: GBR\n\n"
+         // A name the hand-written data has is lost; the entry keeps its other name.
+         "@ phx-united-kingdom\ntype: organisation\nname: United Kingdom\nalias: UK Crown\n"
+         "code: GBRGOV\n\n"
+         // Only a hand-written name: the entry is dropped.
+         "@ phx-starmer\ntype: person\nname: Sir Keir Starmer\ncode: GBRELI\n\n"
+         // A new person with a hand-written surname does not make it ambiguous.
+         "@ phx-jane-starmer\ntype: person\nname: Jane Starmer\ncode: GBRELI\n";
+  std::ofstream(dir / "imported" / "roles.tsv")
+      << "noun\tsector\tkind\tnote\npolice\tGOV\tgroup\timported\nriot police\tCOP\tgroup\t\n";
+  std::vector<DictionaryIssue> issues;
+  auto dict = ActorDictionary::Load(dir.string(), "", &issues);
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  for (const DictionaryIssue& i : issues) EXPECT_FALSE(i.error) << i.message;
+
+  const ActorEntry* keir = (*dict)->FindById("keir-starmer");
+  ASSERT_NE(keir, nullptr);
+  EXPECT_FALSE(keir->imported);
+  ASSERT_EQ(keir->roles.size(), 2u);  // the 2008 role; 2020-2024 starts after the cutoff
+  EXPECT_EQ(keir->roles[0].code, "GBRELI");
+  EXPECT_EQ(keir->CodeOn(20100101), "GBRELI");
+  EXPECT_EQ(keir->CodeOn(20220101), "GBR");  // hand-written wins from 2016 on
+  EXPECT_EQ(keir->CodeOn(20250101), "GBRGOV");
+  EXPECT_EQ((*dict)->Lookup("Sir Keir Starmer").size(), 1u);
+
+  const ActorEntry* gbr = (*dict)->FindById("country-gbr");
+  ASSERT_NE(gbr, nullptr);
+  EXPECT_EQ((*dict)->Lookup("Great Britain").front(), gbr);
+  EXPECT_EQ((*dict)->FindAdjective("britannic"), (*dict)->FindCountry("GBR"));
+  ASSERT_EQ((*dict)->Lookup("United Kingdom").size(), 1u);
+  EXPECT_EQ((*dict)->Lookup("United Kingdom").front(), gbr);
+  const ActorEntry* crown = (*dict)->FindById("phx-united-kingdom");
+  ASSERT_NE(crown, nullptr);
+  EXPECT_EQ(crown->name, "UK Crown");
+  EXPECT_EQ((*dict)->FindById("phx-starmer"), nullptr);
+
+  const std::vector<uint32_t>* starmers = (*dict)->FindBySurname("starmer");
+  ASSERT_NE(starmers, nullptr);
+  ASSERT_EQ(starmers->size(), 1u);
+  EXPECT_EQ((*dict)->entries()[starmers->front()].id, "keir-starmer");
+
+  ASSERT_NE((*dict)->FindRoleNoun("police"), nullptr);
+  EXPECT_EQ((*dict)->FindRoleNoun("police")->sector, "COP");
+  ASSERT_NE((*dict)->FindRoleNoun("riot police"), nullptr);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -188,6 +188,10 @@ class ActorsStage final : public Stage {
   void FindUnknowns(Doc* d) const;
   const ActorEntry* ResolveOffice(const Doc& d, const Draft& title, size_t upto) const;
   bool Possessive(const Doc& d, uint32_t t, uint32_t limit) const;
+  // True when every entry of `cands` comes from data/actors/imported/.
+  bool OnlyImported(const std::vector<uint32_t>& cands) const;
+  // True when one of `cands` was already found by its full name.
+  bool NamedEarlier(const Doc& d, const std::vector<uint32_t>& cands) const;
   bool AfterGivenName(const Doc& d, uint32_t i, uint32_t sentence_begin) const;
   bool Locative(const Doc& d, uint32_t place, uint32_t sentence_begin) const;
   uint32_t NameEnd(const Doc& d, uint32_t b, uint32_t limit) const;
@@ -325,9 +329,13 @@ void ActorsStage::FindNames(Doc* d) const {
         matched = true;
       }
       if (matched) continue;
-      // A capitalised surname of a known person: resolved in Resolve().
+      // A capitalised surname of a known person: resolved in Resolve(). A
+      // surname only imported people carry (data/actors/imported/, office
+      // holders of earlier years) is one only after their full name in this
+      // document: a bare "Sahel" is the region.
       const std::string& key = d->keys.keys[i];
       if (!key.empty() && StartsUpper(d->tok(i).form) && dict_->FindBySurname(key) != nullptr &&
+          (!OnlyImported(*dict_->FindBySurname(key)) || NamedEarlier(*d, *dict_->FindBySurname(key))) &&
           !(i + 1 < s.token_end && StartsUpper(d->tok(i + 1).form) && !d->keys.keys[i + 1].empty() &&
             !d->SentenceStart(i + 1)) &&
           !AfterGivenName(*d, i, s.token_begin)) {
@@ -342,6 +350,23 @@ void ActorsStage::FindNames(Doc* d) const {
       ++i;
     }
   }
+}
+
+bool ActorsStage::OnlyImported(const std::vector<uint32_t>& cands) const {
+  for (uint32_t c : cands) {
+    if (!dict_->entries()[c].imported) return false;
+  }
+  return true;
+}
+
+bool ActorsStage::NamedEarlier(const Doc& d, const std::vector<uint32_t>& cands) const {
+  for (const Draft& dr : d.drafts) {
+    if (dr.dropped || dr.entry == nullptr) continue;
+    for (uint32_t c : cands) {
+      if (&dict_->entries()[c] == dr.entry) return true;
+    }
+  }
+  return false;
 }
 
 bool ActorsStage::Possessive(const Doc& d, uint32_t t, uint32_t limit) const {
@@ -1191,14 +1216,18 @@ void ActorsStage::Resolve(Doc* d, bool surnames_only) const {
       }
       if (!done && !In(kNotNames, d->keys.keys[dr.m.token_end - 1])) {
         // No earlier full name: accept a surname only one person carries
-        // (preferring those holding a role that day).
+        // (preferring those holding a role that day). An imported person
+        // (data/actors/imported/, mostly office holders of earlier years)
+        // needs a role that day: a bare "Sahel" is the region, not the
+        // Moroccan minister of 2004.
         std::vector<const ActorEntry*> active;
         for (uint32_t c : *cands) {
           const ActorEntry& e = dict_->entries()[c];
           if (RoleOrCurrent(e, d->day) != nullptr) active.push_back(&e);
         }
         const ActorEntry* only = active.size() == 1 ? active.front()
-                                 : (active.empty() && cands->size() == 1) ? &dict_->entries()[cands->front()]
+                                 : (active.empty() && cands->size() == 1 && !dict_->entries()[cands->front()].imported)
+                                     ? &dict_->entries()[cands->front()]
                                                                           : nullptr;
         if (only != nullptr) {
           dr.entry = only;

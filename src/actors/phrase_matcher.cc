@@ -19,9 +19,42 @@ uint32_t PhraseMatcher::Add(const std::string& key) {
   uint64_t h = kFnvOffset;
   for (char c : key) {
     h = Fnv1a64(std::string_view(&c, 1), h);
-    prefixes_.insert(h);
+    AddPrefix(h);
   }
   return it->second;
+}
+
+bool PhraseMatcher::HasPrefix(uint64_t h) const {
+  if (prefixes_.empty()) return false;
+  if (h == 0) h = 1;
+  const size_t mask = prefixes_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (prefixes_[i] == h) return true;
+    if (prefixes_[i] == 0) return false;
+  }
+}
+
+void PhraseMatcher::AddPrefix(uint64_t h) {
+  if (h == 0) h = 1;
+  // Keep the table at most half full (size a power of two).
+  if ((prefix_count_ + 1) * 2 > prefixes_.size()) {
+    std::vector<uint64_t> old;
+    old.swap(prefixes_);
+    prefixes_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    prefix_count_ = 0;
+    for (uint64_t o : old) {
+      if (o != 0) AddPrefix(o);
+    }
+  }
+  const size_t mask = prefixes_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (prefixes_[i] == h) return;
+    if (prefixes_[i] == 0) {
+      prefixes_[i] = h;
+      ++prefix_count_;
+      return;
+    }
+  }
 }
 
 uint32_t PhraseMatcher::Find(std::string_view key) const {
@@ -52,7 +85,7 @@ void PhraseMatcher::Scan(const Document& doc, const TokenKeys& keys, uint32_t be
     key += piece;
     h = Fnv1a64(piece, h);
     last_end_byte = doc.tokens[j].span.end;
-    if (prefixes_.count(h) == 0) return;
+    if (!HasPrefix(h)) return;
     auto it = ids_.find(key);
     if (it != ids_.end()) hits->push_back({j + 1, it->second});
   }

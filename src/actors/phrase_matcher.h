@@ -17,7 +17,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "annals/document.h"
@@ -55,9 +54,16 @@ class PhraseMatcher {
   static constexpr uint32_t kMaxTokens = 12;
 
  private:
+  // Open-addressing set of the prefix hashes (0 marks an empty slot; a hash
+  // of 0 is stored as 1). With tens of thousands of names a node-based set
+  // made building the matcher a large share of start-up time.
+  bool HasPrefix(uint64_t h) const;
+  void AddPrefix(uint64_t h);
+
   std::unordered_map<std::string, uint32_t> ids_;
   std::vector<std::string> keys_;
-  std::unordered_set<uint64_t> prefixes_;
+  std::vector<uint64_t> prefixes_;
+  size_t prefix_count_ = 0;
 };
 
 }  // namespace annals

@@ -25,6 +25,7 @@ struct CheckOptions {
 
 int RunCheck(const CheckOptions& o) {
   std::vector<std::string> files = o.files;
+  size_t hand_files = files.size();  // the rest are imported (a sub-folder's)
   if (files.empty()) {
     const std::string dir =
         JoinPath(o.data_dir.empty() ? DefaultDataDir() : o.data_dir, "actors");
@@ -38,11 +39,30 @@ int RunCheck(const CheckOptions& o) {
       return kExitIoError;
     }
     std::sort(files.begin(), files.end());
+    hand_files = files.size();
+    // Generated dictionaries in sub-folders (actors/imported/), checked the
+    // way the pipeline loads them: after the hand-written ones, which win.
+    std::vector<std::string> sub;
+    for (std::filesystem::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (it.depth() != 1) continue;
+      const std::string ext = it->path().extension().string();
+      if (ext == ".actors" || it->path().filename() == "roles.tsv") sub.push_back(it->path().string());
+    }
+    std::sort(sub.begin(), sub.end(), [](const std::string& a, const std::string& b) {
+      // Role nouns after the entries, as the loader reads them.
+      const bool ta = a.size() >= 4 && a.compare(a.size() - 4, 4, ".tsv") == 0;
+      const bool tb = b.size() >= 4 && b.compare(b.size() - 4, 4, ".tsv") == 0;
+      return ta != tb ? tb : a < b;
+    });
+    files.insert(files.end(), sub.begin(), sub.end());
   }
   ActorDictionary dict;
   std::vector<DictionaryIssue> issues;
   bool io_error = false;
-  for (const std::string& f : files) {
+  for (size_t k = 0; k < files.size(); ++k) {
+    const std::string& f = files[k];
+    const bool imported = k >= hand_files;
     Result<std::string> text = ReadFile(f);
     if (!text.ok()) {
       std::cerr << "annals actors check: " << text.status().message() << "\n";
@@ -50,9 +70,9 @@ int RunCheck(const CheckOptions& o) {
       continue;
     }
     if (f.size() >= 4 && f.compare(f.size() - 4, 4, ".tsv") == 0) {
-      dict.AddRoleNouns(*text, f, &issues);
+      dict.AddRoleNouns(*text, f, &issues, imported);
     } else {
-      dict.AddText(*text, f, &issues);
+      dict.AddText(*text, f, &issues, imported);
     }
   }
   dict.Finish(&issues);

@@ -139,12 +139,15 @@ Result<std::unique_ptr<PatternDictionary>> PatternDictionary::LoadDir(
     const std::string& data_dir, const CodeCheck& known_code, std::vector<std::string>* errors) {
   const std::string dir = JoinPath(data_dir, "patterns");
   std::error_code ec;
-  std::vector<std::string> files;
+  std::vector<std::string> files, folders;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".patterns") files.push_back(entry.path().string());
+    std::error_code dir_ec;
+    if (entry.is_directory(dir_ec)) folders.push_back(entry.path().string());
   }
   if (ec) return Status::NotFound("cannot read pattern directory " + dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
+  std::sort(folders.begin(), folders.end());
   auto dict = Empty();
   std::vector<std::string_view> names;
   for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) names.push_back(LexiconName(static_cast<Lexicon>(l)));
@@ -152,14 +155,30 @@ Result<std::unique_ptr<PatternDictionary>> PatternDictionary::LoadDir(
   if (!lexicons.ok()) return lexicons.status();
   ANNALS_RETURN_IF_ERROR(lexicons->Add(JoinPath(data_dir, "lang/en/function_words.tsv"), errors));
   dict->lexicons_ = std::move(lexicons).value();
-  for (const std::string& f : files) {
+  auto load = [&](const std::string& f, bool imported) {
     Result<std::string> text = ReadFile(f);
     if (!text.ok()) {
       errors->push_back(text.status().message());
+      return;
+    }
+    dict->ParseText(*text, f, known_code, errors, imported);
+  };
+  for (const std::string& f : files) load(f, false);
+  // Generated files live apart from hand-written ones and rank below them.
+  for (const std::string& folder : folders) {
+    std::vector<std::string> sub;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+      if (entry.path().extension() == ".patterns") sub.push_back(entry.path().string());
+    }
+    if (ec) {
+      errors->push_back("cannot read pattern directory " + folder + ": " + ec.message());
+      ec.clear();
       continue;
     }
-    dict->Parse(*text, f, known_code, errors);
+    std::sort(sub.begin(), sub.end());
+    for (const std::string& f : sub) load(f, true);
   }
+  dict->Index();
   if (dict->patterns_.empty()) {
     return Status::DataError("no event pattern loaded from " + dir + "/*.patterns");
   }
@@ -167,7 +186,15 @@ Result<std::unique_ptr<PatternDictionary>> PatternDictionary::LoadDir(
 }
 
 void PatternDictionary::Parse(std::string_view text, const std::string& path,
-                              const CodeCheck& known_code, std::vector<std::string>* errors) {
+                              const CodeCheck& known_code, std::vector<std::string>* errors,
+                              bool imported) {
+  ParseText(text, path, known_code, errors, imported);
+  Index();
+}
+
+void PatternDictionary::ParseText(std::string_view text, const std::string& path,
+                                  const CodeCheck& known_code, std::vector<std::string>* errors,
+                                  bool imported) {
   if (!IsValidUtf8(text)) {
     errors->push_back(path + ": not valid UTF-8; file skipped");
     return;
@@ -196,7 +223,10 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
           fail(words[i], "lemma lines take lower-case words, got");
           break;
         }
-        if (i > 1) irregular_[std::string(words[i].text)] = std::string(words[1].text);
+        if (i == 1) continue;
+        // A hand-written form is never replaced by an imported one.
+        if (imported) irregular_.emplace(std::string(words[i].text), std::string(words[1].text));
+        else irregular_[std::string(words[i].text)] = std::string(words[1].text);
       }
       continue;
     }
@@ -247,11 +277,19 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
       else if (pos_tag == "A") p.pos = PosClass::kAdj;
       else bad = true;
     }
-    if (bad || !IsLemmaWord(head)) {
-      fail(words[2], "bad trigger (want lemma[/V|/N|/A][+particle]...):");
+    // Several trigger lemmas may share the line: "ask|request|petition/V".
+    for (size_t s = 0, k = 0; !bad && k <= head.size(); ++k) {
+      if (k < head.size() && head[k] != '|') continue;
+      std::string_view alt = head.substr(s, k - s);
+      if (!IsLemmaWord(alt)) bad = true;
+      else if (s == 0) p.lemma = std::string(alt);
+      else p.also.emplace_back(alt);
+      s = k + 1;
+    }
+    if (bad) {
+      fail(words[2], "bad trigger (want lemma[|lemma...][/V|/N|/A][+particle]...):");
       continue;
     }
-    p.lemma = std::string(head);
     for (size_t i = 1; i < parts.size(); ++i) {
       if (!IsLemmaWord(parts[i])) {
         bad = true;
@@ -376,20 +414,49 @@ void PatternDictionary::Parse(std::string_view text, const std::string& path,
     // "obj=-" narrows nothing worth preferring: only positive constraints count.
     p.specificity = static_cast<int>(p.particles.size());
     for (const Constraint& c : p.constraints) p.specificity += c.absent ? 0 : 1;
+    p.imported = imported;
+    if (imported) p.specificity -= kImportedRank;
     by_id_[p.id] = patterns_.size();
     patterns_.push_back(std::move(p));
   }
-  Index();
 }
 
 void PatternDictionary::Index() {
   by_lemma_.clear();
   vocabulary_.clear();
+  // Hand-written triggers and lexicon words: an imported pattern without
+  // constraints (a verb's default code) is not used for them, since the
+  // hand-written patterns already say when that word is an event.
+  std::unordered_map<std::string, bool> hand;
+  auto covers = [&](const std::string& lemma, PosClass pos) {
+    return hand.count(lemma + "/" + std::to_string(static_cast<int>(pos))) != 0 ||
+           hand.count(lemma + "/" + std::to_string(static_cast<int>(PosClass::kAny))) != 0 ||
+           hand.count(lemma) != 0;
+  };
   for (const Pattern& p : patterns_) {
-    by_lemma_[p.lemma].push_back(&p);
-    vocabulary_[p.lemma] = true;
+    if (p.imported) continue;
+    hand[p.lemma + "/" + std::to_string(static_cast<int>(p.pos))] = true;
+    for (const std::string& l : p.also) hand[l + "/" + std::to_string(static_cast<int>(p.pos))] = true;
+  }
+  for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) {
+    for (const std::string& w : lexicons_.Words(static_cast<Lexicon>(l))) hand[w] = true;
+  }
+  for (const Pattern& p : patterns_) {
+    const bool is_default = p.imported && p.constraints.empty() && p.particles.empty();
+    auto index = [&](const std::string& lemma) {
+      if (is_default && covers(lemma, p.pos)) return;
+      by_lemma_[lemma].push_back(&p);
+      vocabulary_[lemma] = true;
+    };
+    index(p.lemma);
+    for (const std::string& l : p.also) index(l);
+    // An imported constraint word that is also an irregular form stays out
+    // of the vocabulary: the noun "shot" must not stop the view from
+    // repairing the tagger's lemma of the verb form "shot" (CoderSentence).
     for (const Constraint& c : p.constraints) {
-      for (const std::string& l : c.lemmas) vocabulary_[l] = true;
+      for (const std::string& l : c.lemmas) {
+        if (!p.imported || irregular_.count(l) == 0) vocabulary_[l] = true;
+      }
     }
     for (const std::string& l : p.particles) vocabulary_[l] = true;
   }

@@ -9,6 +9,8 @@
 //
 //   <id> <cameo-code> <trigger> [<constraint or option>]...  [# comment]
 //
+// (a trigger may name several lemmas that share the line: ask|request/V)
+//
 //   consult.meet      040  meet/V                 recip
 //   reject.troops     1224 reject/V  sub=troop|soldier|boots  target=deep
 //   appeal.call-on    020  call/V+on              target=obl:on,obj
@@ -128,6 +130,7 @@ struct Pattern {
   std::string code;         // CAMEO event code
   std::string intent_code;  // code when planned/hypothetical ("" = default)
   std::string lemma;        // trigger head lemma, lower case
+  std::vector<std::string> also;  // more trigger lemmas sharing the line ("ask|request")
   PosClass pos = PosClass::kAny;
   std::vector<std::string> particles;
   std::vector<Constraint> constraints;
@@ -138,7 +141,12 @@ struct Pattern {
   bool reciprocal = false;  // symmetric: A and B met -> A->B and B->A
   bool speech = false;      // a speech cue: coded 01x only if it carries no event
   int absorb = -1;          // -1: by root (see event_coder.cc); 0/1 forced
-  int specificity = 0;      // constraints + particles: more specific wins
+  // Rank among the patterns that match one token: constraints + particles,
+  // more specific wins; an imported pattern (from a sub-folder, see
+  // LoadDir) ranks kImportedRank below, so a matching hand-written pattern
+  // always beats it.
+  int specificity = 0;
+  bool imported = false;    // read from a sub-folder of the patterns directory
   std::string file;
   size_t line = 0;
 };
@@ -148,19 +156,30 @@ class PatternDictionary {
   // Returns true if a CAMEO code exists (the ontology's Find()).
   using CodeCheck = std::function<bool(std::string_view)>;
 
-  // Loads every <data_dir>/patterns/*.patterns file (sorted by name) and the
-  // lexicons of <data_dir>/lang/en/events.tsv and function_words.tsv.
-  // Malformed lines go to *errors and are skipped. Fails only if a file
-  // cannot be read or no pattern loaded at all.
+  // How far below every hand-written pattern an imported one ranks.
+  static constexpr int kImportedRank = 1000;
+
+  // Loads every <data_dir>/patterns/*.patterns file (sorted by name), then
+  // those of each sub-folder (folders in name order, files sorted):
+  // generated data such as patterns/imported/. Sub-folder patterns are
+  // imported: they rank below the hand-written ones and their "@lemma" lines
+  // never replace a hand-written form. Then the lexicons of
+  // <data_dir>/lang/en/events.tsv and function_words.tsv. Malformed lines go
+  // to *errors and are skipped. Fails only if a file cannot be read or no
+  // pattern loaded at all.
   static Result<std::unique_ptr<PatternDictionary>> LoadDir(
       const std::string& data_dir, const CodeCheck& known_code, std::vector<std::string>* errors);
   // Parses one file's text; `path` names it in messages. Adds to this
-  // dictionary (ids must stay unique across files).
+  // dictionary (ids must stay unique across files); `imported` as LoadDir
+  // says of sub-folder files.
   void Parse(std::string_view text, const std::string& path, const CodeCheck& known_code,
-             std::vector<std::string>* errors);
+             std::vector<std::string>* errors, bool imported = false);
   static std::unique_ptr<PatternDictionary> Empty();
 
-  // Patterns whose trigger lemma is `lemma`, in file order.
+  // Patterns whose trigger lemma is `lemma`, in file order. An imported
+  // pattern without constraints or particles (a verb's default code) is
+  // left out for a lemma that a hand-written pattern of its part of speech
+  // or a lexicon names: the hand-written data says when that word is an event.
   const std::vector<const Pattern*>& ForLemma(std::string_view lemma) const;
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const Pattern* FindId(std::string_view id) const;
@@ -168,7 +187,9 @@ class PatternDictionary {
   bool InLexicon(Lexicon lexicon, std::string_view word) const { return lexicons_.Contains(lexicon, word); }
   const std::vector<std::string>& LexiconWords(Lexicon lexicon) const { return lexicons_.Words(lexicon); }
   // True if `word` is a trigger, lexicon or constraint lemma: the coder uses
-  // it to pick the right lemma when the tagger's lemma is wrong.
+  // it to pick the right lemma when the tagger's lemma is wrong. Imported
+  // constraint words that are irregular forms ("@lemma" lines) are left
+  // out: the noun "shot" must not hide the verb form "shot" from that repair.
   bool Knows(std::string_view word) const { return vocabulary_.count(std::string(word)) != 0; }
   // Lemma of an irregular form ("spoke" -> "speak") from "@lemma" lines; "".
   std::string_view IrregularLemma(std::string_view form) const;
@@ -178,6 +199,9 @@ class PatternDictionary {
 
  private:
   PatternDictionary() = default;
+  // Parse without rebuilding the index (LoadDir indexes once, at the end).
+  void ParseText(std::string_view text, const std::string& path, const CodeCheck& known_code,
+                 std::vector<std::string>* errors, bool imported);
   void Index();
 
   // Stable addresses: patterns_ is filled completely before Index().

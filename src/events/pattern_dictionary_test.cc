@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "ontology/ontology.h"
@@ -88,6 +90,73 @@ TEST(PatternDictionary, MissingDirectoryIsNotFoundAndEmptyIsDataError) {
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
   auto empty = PatternDictionary::LoadDir("src/events/testdata", nullptr, &errors);
   EXPECT_NE(empty.status().code(), StatusCode::kOk);
+}
+
+// Generated files live in a sub-folder (data/patterns/imported/): they load
+// after the hand-written ones, rank below them, and never hide what the
+// hand-written files say (docs/formats/imported.md, "Precedence").
+TEST(PatternDictionary, SubFolderPatternsAreImportedAndRankBelowHandWritten) {
+  namespace fs = std::filesystem;
+  const fs::path data = fs::path(::testing::TempDir()) / "annals_patterns_precedence";
+  const fs::path dir = data / "patterns";
+  fs::remove_all(data);
+  fs::create_directories(dir / "imported");
+  fs::create_directories(data / "lang" / "en");
+  std::ofstream(data / "lang" / "en" / "events.tsv") << "list\tword\nplanned_governor\twant\n";
+  std::ofstream(data / "lang" / "en" / "function_words.tsv") << "list\tword\nnegation\tnot\n";
+  std::ofstream(dir / "hand.patterns") << "hand.meet 040 meet/V\n"
+                                          "@lemma shoot shot\n";
+  std::ofstream(dir / "imported" / "gen.patterns")
+      << "imp.meet 036 meet/V obj=summit sub=future\n"
+         "imp.default 030 want|pledge/V\n"
+         "imp.meet-default 040 meet/V\n"
+         "imp.trade 193 exchange|trade/V obj=shot recip\n"
+         "@lemma strike shot\n"
+         "@lemma fight fought\n";
+  std::vector<std::string> errors;
+  auto dict = PatternDictionary::LoadDir(data.string(), nullptr, &errors);
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  EXPECT_TRUE(errors.empty());
+  const Pattern* hand = (*dict)->FindId("hand.meet");
+  const Pattern* imp = (*dict)->FindId("imp.meet");
+  ASSERT_NE(hand, nullptr);
+  ASSERT_NE(imp, nullptr);
+  EXPECT_FALSE(hand->imported);
+  EXPECT_TRUE(imp->imported);
+  // Two constraints, still below a hand-written pattern without any.
+  EXPECT_LT(imp->specificity, hand->specificity);
+  // An imported default is hidden where hand-written data names the word
+  // (a pattern of that part of speech, or a lexicon)...
+  const auto& meet = (*dict)->ForLemma("meet");
+  ASSERT_EQ(meet.size(), 2u);
+  EXPECT_EQ(meet[0]->id, "hand.meet");
+  EXPECT_EQ(meet[1]->id, "imp.meet");
+  EXPECT_TRUE((*dict)->ForLemma("want").empty());
+  // ...and used for the other lemmas of its trigger line.
+  ASSERT_EQ((*dict)->ForLemma("pledge").size(), 1u);
+  EXPECT_EQ((*dict)->ForLemma("pledge")[0]->id, "imp.default");
+  ASSERT_EQ((*dict)->ForLemma("trade").size(), 1u);
+  EXPECT_EQ((*dict)->ForLemma("trade")[0], (*dict)->ForLemma("exchange")[0]);
+  // Hand-written irregular forms win; an imported noun that is an irregular
+  // form ("shot") does not enter the vocabulary, so the verb form is repaired.
+  EXPECT_EQ((*dict)->IrregularLemma("shot"), "shoot");
+  EXPECT_EQ((*dict)->IrregularLemma("fought"), "fight");
+  EXPECT_FALSE((*dict)->Knows("shot"));
+  EXPECT_TRUE((*dict)->Knows("pledge"));
+  fs::remove_all(data);
+}
+
+TEST(PatternDictionary, TriggerAlternativesAreCheckedOneByOne) {
+  auto dict = PatternDictionary::Empty();
+  std::vector<std::string> errors;
+  dict->Parse("a 040 meet|confer/V\nb 040 meet|Confer/V\nc 040 meet|/V\n", "alt.patterns", nullptr,
+              &errors);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("alt.patterns:2:7: bad trigger"), std::string::npos);
+  EXPECT_NE(errors[1].find("alt.patterns:3:7: bad trigger"), std::string::npos);
+  ASSERT_EQ(dict->patterns().size(), 1u);
+  EXPECT_EQ(dict->patterns()[0].also, std::vector<std::string>{"confer"});
+  EXPECT_EQ(dict->ForLemma("confer").size(), 1u);
 }
 
 TEST(PatternDictionary, InvalidUtf8FileIsSkipped) {
