@@ -22,6 +22,7 @@ namespace {
 struct EvalSyntaxOptions {
   std::string gold;
   bool raw = false;
+  bool repaired = false;
   std::string data_dir;
   std::string model;
   std::string output;
@@ -40,7 +41,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
   std::vector<syntax::ConlluSentence> system;
   syntax::EvalScores scores;
   if (o.raw) {
-    auto r = syntax::EvaluateRawText(config, gold->sentences, &system);
+    auto r = syntax::EvaluateRawText(config, gold->sentences, &system, o.repaired);
     if (!r.ok()) {
       PrintError("eval syntax", r.status().message());
       return kExitDataError;
@@ -55,7 +56,12 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
     system = syntax::AnalyzeGoldTokens(**model, gold->sentences);
     scores = syntax::EvaluateConllu(gold->sentences, system);
   }
-  std::cout << (o.raw ? "raw text" : "gold tokens") << ", " << o.gold << "\n" << scores.ToString();
+  if (o.repaired && !o.raw) {
+    PrintError("eval syntax", "--repaired scores the syntax stage's repaired tree and needs --raw");
+    return kExitUsage;
+  }
+  std::cout << (o.raw ? "raw text" : "gold tokens") << (o.repaired ? " (repaired tree)" : "") << ", " << o.gold
+            << "\n" << scores.ToString();
   if (!o.output.empty()) {
     std::string out;
     for (const syntax::ConlluSentence& s : system) syntax::WriteConllu(s, &out);
@@ -73,6 +79,8 @@ Action Setup(CLI::App* app) {
   auto o = std::make_shared<EvalSyntaxOptions>();
   app->add_option("--gold", o->gold, "Gold treebank (CoNLL-U)")->required();
   app->add_flag("--raw", o->raw, "Start from the raw text (tokenizer included in the score)");
+  app->add_flag("--repaired", o->repaired,
+                "With --raw: score the stage's repaired tree (what later stages read), not the parser's");
   app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
   app->add_option("--model", o->model, "Syntax model file (default: <data>/models/syntax-en.model)");
   app->add_option("--output", o->output, "Also write the system's CoNLL-U here");

@@ -354,10 +354,10 @@ std::vector<ConlluSentence> DocumentToConllu(const Document& doc) {
 }
 
 Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<ConlluSentence>& gold,
-                                   std::vector<ConlluSentence>* system) {
+                                   std::vector<ConlluSentence>* system, bool repaired) {
   auto text_stage = CreateTextStage(config);
   if (!text_stage.ok()) return text_stage.status();
-  auto syntax_stage = CreateUnrepairedSyntaxStage(config);  // the parser itself is scored
+  auto syntax_stage = repaired ? CreateSyntaxStage(config) : CreateUnrepairedSyntaxStage(config);
   if (!syntax_stage.ok()) return syntax_stage.status();
   Document doc;
   doc.id = "eval";

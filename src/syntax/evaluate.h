@@ -43,9 +43,11 @@ std::string RawTextOf(const std::vector<ConlluSentence>& gold);
 
 // Runs the text stage and then the syntax stage (model from `config`) over
 // RawTextOf(gold) and scores the result; *system (optional) receives the
-// system's sentences.
+// system's sentences. The parser is scored as it parses (no tree repair)
+// unless `repaired`: then the tree every later stage reads is scored, which
+// tells whether a repair (syntax/tree_repair.h) fixes more than it breaks.
 Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<ConlluSentence>& gold,
-                                   std::vector<ConlluSentence>* system);
+                                   std::vector<ConlluSentence>* system, bool repaired = false);
 
 // A processed document as CoNLL-U sentences (one word per token; heads
 // turned sentence-relative; SpaceAfter=No where there is no space;

@@ -205,6 +205,85 @@ void RehangCoordinationOutOfComplement(LocalTree* tree) {
   }
 }
 
+bool IsFiniteTag(std::string_view x) { return x == "VBD" || x == "VBZ" || x == "VBP"; }
+
+// "Lazo on Saturday expressed condolences", parsed with "on" as the verb's
+// "mark" and "Saturday" as its subject: a preposition right before a
+// subject, hung on the same verb, makes it a prepositional phrase -- the
+// marker becomes its case and the phrase an oblique of the verb.
+void DemotePrepositionalSubjects(LocalTree* tree) {
+  tree->BuildChildren();
+  for (int32_t x = 0; x < tree->size(); ++x) {
+    if (BaseRel(tree->tok(x).deprel) != "nsubj" || tree->tok(x).upos == "PRON") continue;
+    const int32_t v = tree->head(x);
+    if (v < 0) continue;
+    // The marker: a case child of x, or an ADP the parser hung on the verb
+    // as "mark" right before x.
+    int32_t marker = -1;
+    if (x > 0 && tree->head(x - 1) == v && BaseRel(tree->tok(x - 1).deprel) == "mark" &&
+        tree->tok(x - 1).upos == "ADP") {
+      marker = x - 1;
+      tree->set_head(marker, x);
+      tree->mutable_tok(marker).deprel = "case";
+      std::vector<int32_t>& from = tree->children(v);
+      from.erase(std::find(from.begin(), from.end(), marker));
+      std::vector<int32_t>& to = tree->children(x);
+      to.insert(std::upper_bound(to.begin(), to.end(), marker), marker);
+    }
+    if (marker < 0) continue;
+    tree->mutable_tok(x).deprel = "obl";
+  }
+}
+
+// "Police arrested dozens of protesters", "Cuban Parliament President
+// Esteban Lazo (on Saturday) expressed condolences": the parser made the
+// opening noun phrase the root and the main verb a modifier of it. A finite
+// verb (VBD/VBZ/VBP) -- or a participle with a direct object, which a
+// reduced relative cannot have -- that follows the root noun as its acl or
+// advcl and has no subject of its own is the main predicate, and the noun
+// its subject.
+void PromoteVerbOfNounRoot(LocalTree* tree) {
+  tree->BuildChildren();
+  int32_t root = -1;
+  for (int32_t x = 0; x < tree->size(); ++x) {
+    if (tree->head(x) < 0 && !IsPunct(tree->tok(x))) {
+      if (root >= 0) return;  // several roots: leave it
+      root = x;
+    }
+  }
+  if (root < 0 || (tree->tok(root).upos != "NOUN" && tree->tok(root).upos != "PROPN")) return;
+  for (int32_t c : tree->children(root)) {
+    if (HasSubject(*tree, c) || c < root) continue;
+    const std::string_view rel = BaseRel(tree->tok(c).deprel);
+    if (rel != "acl" && rel != "advcl") continue;
+    const Token& v = tree->tok(c);
+    if (v.upos != "VERB") continue;
+    bool has_obj = false, has_aux = false, has_mark = false;
+    for (int32_t g : tree->children(c)) {
+      const std::string_view gr = BaseRel(tree->tok(g).deprel);
+      has_obj = has_obj || gr == "obj";
+      has_aux = has_aux || gr == "aux";
+      has_mark = has_mark || gr == "mark";
+    }
+    if (has_mark) continue;  // "because ...", "to ...": a clause of its own
+    const bool finite = IsFiniteTag(v.xpos) || has_aux;
+    if (!finite && !(v.xpos == "VBN" && has_obj)) continue;
+    // Promote: the verb becomes the root, the noun its subject; the noun's
+    // other dependents after the verb belong to the verb.
+    tree->set_head(c, -1);
+    tree->mutable_tok(c).deprel = "root";
+    tree->set_head(root, c);
+    tree->mutable_tok(root).deprel = "nsubj";
+    for (int32_t d : std::vector<int32_t>(tree->children(root))) {
+      if (d > c) {
+        tree->set_head(d, c);
+        if (BaseRel(tree->tok(d).deprel) == "nmod") tree->mutable_tok(d).deprel = "obl";
+      }
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 void RepairTree(Document* doc, uint32_t s) {
@@ -218,6 +297,8 @@ void RepairTree(Document* doc, uint32_t s) {
   RehangFromPunctuation(&tree);
   RehangPpConjuncts(&tree);
   RehangCoordinationOutOfComplement(&tree);
+  DemotePrepositionalSubjects(&tree);
+  PromoteVerbOfNounRoot(&tree);
   tree.Store();
 }
 

@@ -21,7 +21,19 @@
 //    complement clause, in the finite form (VBD/VBZ/VBP of its auxiliary,
 //    copula or itself) of the verb governing the complement and not in the
 //    complement's own, is re-hung on the governing verb ("said that prices
-//    rose and fell" is left alone: "fell" has the complement's form).
+//    rose and fell" is left alone: "fell" has the complement's form);
+//  * a prepositional "subject": "Lazo on Saturday expressed", parsed with
+//    "on" as the verb's mark and "Saturday" as its subject -- the marker
+//    becomes the phrase's case and the phrase an oblique;
+//  * a noun-rooted main clause: "Police arrested dozens of protesters",
+//    "Cuban Parliament President Esteban Lazo expressed condolences", with
+//    the opening noun as root and the verb as its acl/advcl -- a finite verb
+//    (or a participle with a direct object, which a reduced relative cannot
+//    have) without a subject or subordinator of its own becomes the root and
+//    the noun its subject.
+// `annals eval syntax --raw --repaired` scores the repaired tree: on EWT
+// test and PUD the repairs move LAS by -0.02 and 0.00 (they fix news shapes
+// those treebanks rarely have).
 // The repairs never create a cycle and never move a word out of its
 // sentence. Deterministic and linear in the sentence length.
 #pragma once

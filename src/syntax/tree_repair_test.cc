@@ -103,6 +103,50 @@ TEST(TreeRepair, ConjunctInTheComplementsTenseStays) {
   EXPECT_EQ(doc.tokens[6].head, 4);
 }
 
+TEST(TreeRepair, PrepositionBeforeASubjectMakesAnOblique) {
+  // "Lazo on Saturday expressed condolences" parsed with "on" as mark.
+  Document doc = MakeSentence({{"Lazo", "PROPN", "NNP", 0, "root"},
+                               {"on", "ADP", "IN", 4, "mark"},
+                               {"Saturday", "PROPN", "NNP", 4, "nsubj"},
+                               {"expressed", "VERB", "VBD", 1, "advcl"},
+                               {"condolences", "NOUN", "NNS", 4, "obj"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[2].deprel, "obl");
+  EXPECT_EQ(doc.tokens[1].head, 2);
+  EXPECT_EQ(doc.tokens[1].deprel, "case");
+  // ...and with no subject left, the verb is the main predicate.
+  EXPECT_EQ(doc.tokens[3].head, -1);
+  EXPECT_EQ(doc.tokens[3].deprel, "root");
+  EXPECT_EQ(doc.tokens[0].head, 3);
+  EXPECT_EQ(doc.tokens[0].deprel, "nsubj");
+}
+
+TEST(TreeRepair, ParticipleWithAnObjectUnderANounRootIsTheMainVerb) {
+  // "Police arrested dozens": "arrested" as VBN acl of the root "Police".
+  Document doc = MakeSentence({{"Police", "NOUN", "NNS", 0, "root"},
+                               {"arrested", "VERB", "VBN", 1, "acl"},
+                               {"dozens", "NOUN", "NNS", 2, "obj"},
+                               {".", "PUNCT", ".", 1, "punct"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[1].head, -1);
+  EXPECT_EQ(doc.tokens[0].head, 1);
+  EXPECT_EQ(doc.tokens[0].deprel, "nsubj");
+  EXPECT_EQ(doc.tokens[3].head, 1);  // what followed the verb is the verb's
+}
+
+TEST(TreeRepair, ReducedRelativeStaysUnderItsNoun) {
+  // "The talks held in Geneva": a participle without an object is a
+  // modifier, not the main verb.
+  Document doc = MakeSentence({{"The", "DET", "DT", 2, "det"},
+                               {"talks", "NOUN", "NNS", 0, "root"},
+                               {"held", "VERB", "VBN", 2, "acl"},
+                               {"in", "ADP", "IN", 5, "case"},
+                               {"Geneva", "PROPN", "NNP", 3, "obl"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[2].head, 1);
+  EXPECT_EQ(doc.tokens[1].head, -1);
+}
+
 TEST(TreeRepair, HeadsOutsideTheSentenceSelfLoopsAndCyclesBecomeRoots) {
   Document doc = MakeSentence({{"a", "NOUN", "NN", 2, "nsubj"},
                                {"b", "VERB", "VBD", 1, "ccomp"},
