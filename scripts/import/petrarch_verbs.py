@@ -602,6 +602,14 @@ def mapped_code(code, known, tally):
     raise Drop("code unknown to the ontology")
 
 
+# Word lists of events.tsv that say nothing about what a trigger means (a
+# cause of deaths, a CAMEO sector, the unknown-perpetrator cues): a verb they
+# name ("storm", "fire", "attack") keeps
+# its imported default.
+NOT_TRIGGER_LISTS = {"accidental_cause", "guessed_country_sector", "combatant_sector", "violent_means",
+                     "perpetrator_verb"}
+
+
 def read_word_list(path):
     """(list, word) rows of an annals-wordlist v1 file (docs/formats/wordlists.md)."""
     rows = []
@@ -639,6 +647,8 @@ class HandWritten:
                 if name == "speech.tsv":
                     if lst == "cue":
                         self.cues.add(word.split("+")[0])
+                elif lst in NOT_TRIGGER_LISTS:
+                    continue
                 else:
                     self.lexicon_words.add(word)
         for name in sorted(os.listdir(directory)):

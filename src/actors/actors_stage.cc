@@ -170,7 +170,7 @@ class ActorsStage final : public Stage {
   }
 
   std::string_view name() const override { return "actors"; }
-  uint32_t needs() const override { return kLayerTokens | kLayerSentences | kLayerTags; }
+  uint32_t needs() const override { return kLayerTokens | kLayerSentences | kLayerTags | kLayerParse | kLayerFurniture; }
   uint32_t fills() const override { return kLayerMentions | kLayerPlaces; }
   Status Process(Document* doc) const override;
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
+
 namespace annals::events {
 namespace {
 
@@ -194,6 +196,7 @@ std::vector<int32_t> ArgumentFinder::DeepTargets(std::vector<int32_t> frontier,
   std::vector<int32_t> out;
   auto own_side = [&](int32_t m) {
     for (int32_t s : sources) {
+      if (s < 0) continue;  // the unknown perpetrator has no side
       if (s_.doc().mentions[static_cast<size_t>(s)].actor.country == s_.doc().mentions[static_cast<size_t>(m)].actor.country) {
         return true;
       }
@@ -245,6 +248,7 @@ std::vector<int32_t> ArgumentFinder::DeepTargets(std::vector<int32_t> frontier,
 void ArgumentFinder::Pair(const std::vector<int32_t>& sources, const std::vector<int32_t>& targets,
                          bool reciprocal, Arguments* c) const {
   auto same = [&](int32_t a, int32_t b) {
+    if (a < 0 || b < 0) return a == b;
     const ActorRef& x = s_.doc().mentions[static_cast<size_t>(a)].actor;
     const ActorRef& y = s_.doc().mentions[static_cast<size_t>(b)].actor;
     return a == b || (x.code == y.code && x.name == y.name);
@@ -283,7 +287,73 @@ void ArgumentFinder::SpeakerForPronoun(int32_t t, int32_t subj, std::vector<int3
   c->confidence -= 0.15;
 }
 
-void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c) const {
+bool ArgumentFinder::ImpliesPerpetrator(int32_t t, const std::vector<int32_t>& victims) const {
+  // Accidents kill too: a neutral verb ("killed", "injured") implies a
+  // perpetrator only with a violent means in its clause ("in an airstrike",
+  // "a car bomb killed") or combatants among its victims ("soldiers").
+  if (s_.InLexicon(Lexicon::kPerpetratorVerb, t)) return true;
+  for (int32_t x : s_.Subtree(t)) {
+    if (x != t && s_.InLexicon(Lexicon::kViolentMeans, x)) return true;
+  }
+  for (int32_t v : victims) {
+    const std::string& sector = s_.doc().mentions[static_cast<size_t>(v)].actor.sector;
+    if (!sector.empty() && s_.dict().InLexicon(Lexicon::kCombatantSector, AsciiLower(sector))) return true;
+  }
+  return false;
+}
+
+bool ArgumentFinder::UnnamedPerpetrator(int32_t t) const {
+  int32_t subj = -1;
+  bool passive = false;
+  for (int32_t c : s_.children(t)) {
+    const std::string_view r = s_.rel(c);
+    if (r == "nsubj:pass" || r == "aux:pass") passive = true;
+    if (r == "nsubj") subj = c;
+  }
+  // An accidental or natural cause anywhere in the clause ("killed in an
+  // earthquake", "a landslide killed").
+  for (int32_t x : s_.Subtree(t)) {
+    if (s_.InLexicon(Lexicon::kAccidentalCause, x)) return false;
+  }
+  if (passive) {
+    // A "by" agent that names no one ("by a roadside bomb") leaves it unnamed.
+    for (int32_t c : s_.children(t)) {
+      if (s_.base_rel(c) == "obl" && s_.CaseOf(c) == "by" && s_.MentionAt(c) >= 0) return false;
+    }
+    return true;
+  }
+  // An active verb whose subject is a means or an event, not a mention.
+  if (subj < 0 || s_.tok(subj).upos == "PRON" || s_.tok(subj).upos == "PROPN") return false;
+  for (int32_t x : s_.Subtree(subj)) {
+    if (s_.MentionAt(x) >= 0) return false;
+  }
+  return true;
+}
+
+std::vector<int32_t> ArgumentFinder::Victims(int32_t t) const {
+  std::vector<int32_t> out;
+  for (int32_t c : s_.children(t)) {
+    const std::string_view r = s_.rel(c);
+    if (r != "nsubj:pass" && r != "obj") continue;
+    for (int32_t x : {c}) {
+      const int32_t m = s_.MentionAt(x);
+      if (m >= 0 && !s_.doc().mentions[static_cast<size_t>(m)].actor.code.empty()) {
+        out.push_back(m);
+      } else {
+        s_.ActorsOf(x, &out);
+      }
+      // Conjoined victims: "two soldiers and a civilian".
+      for (int32_t g : s_.children(x)) {
+        if (s_.base_rel(g) != "conj") continue;
+        const int32_t gm = s_.MentionAt(g);
+        if (gm >= 0 && !s_.doc().mentions[static_cast<size_t>(gm)].actor.code.empty()) out.push_back(gm);
+      }
+    }
+  }
+  return out;
+}
+
+void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c, bool material_conflict) const {
   std::vector<int32_t> sources;
   if (p.source_slot == SourceSlot::kSpeaker) {
     sources = QuoteSpeakers(t);
@@ -316,6 +386,9 @@ void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c) const {
       }
     }
   }
+  const bool unknown = sources.empty() && material_conflict && p.source_slot == SourceSlot::kSubject &&
+                       UnnamedPerpetrator(t);
+  if (unknown) sources.push_back(kUnknownActor);
   if (sources.empty()) return;
 
   const std::vector<TargetSlot>& slots = p.target_slots.empty() ? DefaultTargetSlots() : p.target_slots;
@@ -329,6 +402,13 @@ void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c) const {
       if (slot.kind == TargetSlot::Kind::kDeep) c->confidence -= 0.15;
       break;
     }
+  }
+  if (unknown) {
+    // Only with a victim: an unknown perpetrator of nothing says nothing.
+    if (targets.empty()) targets = Victims(t);
+    if (targets.empty() || !ImpliesPerpetrator(t, targets)) return;
+    c->notes.push_back("source:unknown");
+    c->confidence -= 0.2;
   }
   Pair(sources, targets, p.reciprocal, c);
 }

@@ -19,6 +19,17 @@
 //    country).
 //  * Pairs: one (source, target) pair per conjoined actor; symmetric
 //    triggers ("A and B met", "talks between A and B") give both orders.
+//  * Unknown perpetrator: a material-conflict event (quad class 4) whose
+//    perpetrator the text does not name -- a passive without an actor agent
+//    ("12 soldiers were killed"), or a subject that names a means or an
+//    event rather than anyone ("a car bomb killed", "attacks killed") -- has
+//    the unknown source kUnknownActor (code ---UAF), provided it has a
+//    victim (any actor or role mention, "people" and "civilians" included),
+//    nothing in its clause names an accidental or natural cause (word list
+//    accidental_cause: "killed in an earthquake"), and something implies a
+//    perpetrator: the verb ("shelled", perpetrator_verb), a violent means
+//    in its clause ("in an airstrike", violent_means) or combatant victims
+//    ("soldiers", combatant_sector) -- accidents kill too.
 // Each rule that fires leaves a note ("source:nsubj", "target:obl:with")
 // and the less certain ones lower the confidence.
 //
@@ -36,6 +47,10 @@
 
 namespace annals::events {
 
+// The source of an event whose perpetrator the text does not name, in
+// Arguments::pairs (never a Document::mentions index).
+inline constexpr int32_t kUnknownActor = -2;
+
 // What the finder found for one trigger.
 struct Arguments {
   std::vector<std::pair<int32_t, int32_t>> pairs;  // (source, target) mentions; target -1 = none
@@ -47,8 +62,9 @@ class ArgumentFinder {
  public:
   ArgumentFinder(const CoderSentence& s, const QuoteIndex& quotes) : s_(s), quotes_(quotes) {}
 
-  // Arguments of a verbal (or adjectival) trigger at t.
-  void VerbArgs(const Pattern& p, int32_t t, Arguments* out) const;
+  // Arguments of a verbal (or adjectival) trigger at t. `material_conflict`
+  // (the code's quad class is 4) allows the unknown perpetrator.
+  void VerbArgs(const Pattern& p, int32_t t, Arguments* out, bool material_conflict = false) const;
   // Arguments of a noun trigger at n ("talks", "strikes").
   void NounArgs(const Pattern& p, int32_t n, Arguments* out) const;
 
@@ -64,6 +80,15 @@ class ArgumentFinder {
                                      std::vector<std::string>* notes) const;
   std::vector<int32_t> DeepTargets(std::vector<int32_t> frontier, const std::vector<int32_t>& sources) const;
   void SpeakerForPronoun(int32_t t, int32_t subj, std::vector<int32_t>* sources, Arguments* out) const;
+  // True when the event at t has a perpetrator the text does not name (see
+  // above); false when its subject names someone or a cause is accidental.
+  bool UnnamedPerpetrator(int32_t t) const;
+  // True when the act at t implies someone did it: a perpetrator verb, a
+  // violent means in its clause, or combatants among its victims.
+  bool ImpliesPerpetrator(int32_t t, const std::vector<int32_t>& victims) const;
+  // The victims of t: actor or role mentions (any sector, any country) in
+  // its passive subject or object.
+  std::vector<int32_t> Victims(int32_t t) const;
   void Pair(const std::vector<int32_t>& sources, const std::vector<int32_t>& targets, bool reciprocal,
             Arguments* out) const;
 

@@ -93,6 +93,12 @@ class SentenceCoder {
     return -1;
   }
   EventActor MakeActor(int32_t m) const;
+  // Material conflict (quad class 4, roots 15-20) may have an unknown
+  // perpetrator (arguments.h).
+  bool MaterialConflict(const Pattern& p) const {
+    const CameoEventCode* c = ontology_.Find(p.code);
+    return c != nullptr && c->quad_class == 4;
+  }
   void Emit(const Candidate& c, std::vector<Event>* out) const;
 
   const CoderSentence& s_;
@@ -101,8 +107,19 @@ class SentenceCoder {
 };
 
 EventActor SentenceCoder::MakeActor(int32_t m) const {
-  const Mention& mention = s_.doc().mentions[static_cast<size_t>(m)];
   EventActor a;
+  if (m == kUnknownActor) {
+    // The perpetrator the text does not name (ACLED's "unidentified armed
+    // group"): unknown country, unidentified armed force.
+    a.actor.name = "unidentified perpetrator";
+    a.actor.code = "---UAF";
+    a.actor.country = "---";
+    a.actor.sector = "UAF";
+    a.actor.type = "unknown";
+    a.actor.country_how = "unknown";
+    return a;
+  }
+  const Mention& mention = s_.doc().mentions[static_cast<size_t>(m)];
   a.span = mention.span;
   a.text = std::string(s_.doc().SpanText(mention.span));
   a.actor = mention.actor;
@@ -227,7 +244,7 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
     }
     bool noun = s_.IsNoun(c.trigger) && c.pattern->pos != PosClass::kVerb && c.pattern->source_slot == SourceSlot::kSubject;
     if (noun) args.NounArgs(*c.pattern, c.trigger, &c.args);
-    else args.VerbArgs(*c.pattern, c.trigger, &c.args);
+    else args.VerbArgs(*c.pattern, c.trigger, &c.args, MaterialConflict(*c.pattern));
     if (c.args.pairs.empty()) continue;
     c.modality = modality.ModalityOf(c.trigger, &c.args.notes);
     c.attribution = AttributionOf(c.trigger, &c.args.notes);

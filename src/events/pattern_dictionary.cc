@@ -103,6 +103,10 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kAdjacentPartnerPrep: return "adjacent_partner_prep";
     case Lexicon::kSpeakerPronoun: return "speaker_pronoun";
     case Lexicon::kGuessedCountrySector: return "guessed_country_sector";
+    case Lexicon::kAccidentalCause: return "accidental_cause";
+    case Lexicon::kPerpetratorVerb: return "perpetrator_verb";
+    case Lexicon::kViolentMeans: return "violent_means";
+    case Lexicon::kCombatantSector: return "combatant_sector";
     case Lexicon::kNegation: return "negation";
     case Lexicon::kNegatingDet: return "negating_det";
     case Lexicon::kFutureAux: return "future_aux";

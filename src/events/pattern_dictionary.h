@@ -68,6 +68,10 @@ enum class Lexicon : uint8_t {
   kAdjacentPartnerPrep,   // a PP right after a noun event, hung on the verb
   kSpeakerPronoun,        // "Iran said it was ready": the pronoun is the speaker
   kGuessedCountrySector,  // sectors of generic agents that act even with a guessed country
+  kAccidentalCause,       // "killed in an earthquake": no perpetrator to look for
+  kPerpetratorVerb,       // "shelled", "kidnapped": the act implies someone did it
+  kViolentMeans,          // "an airstrike", "gunmen": a clause naming one implies a perpetrator
+  kCombatantSector,       // sectors whose deaths imply a perpetrator (soldiers, police)
   // Function words (data/lang/en/function_words.tsv, shared with other stages).
   kNegation,         // not, n't, never
   kNegatingDet,      // "no talks"

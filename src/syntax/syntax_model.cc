@@ -5,6 +5,8 @@
 #include <zstd.h>
 
 #include <fstream>
+#include <initializer_list>
+#include <string_view>
 
 #include "base/file.h"
 #include "base/hash.h"
@@ -15,7 +17,38 @@ namespace {
 constexpr std::string_view kMagic = "annals-syntax-model\n";
 constexpr uint64_t kMaxPayload = 1ull << 31;  // refuse absurd sizes before allocating
 
+bool In(const std::string& s, std::initializer_list<std::string_view> set) {
+  for (std::string_view x : set) {
+    if (s == x) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+// The test for a verbless sentence is deliberately narrow: EWT has many
+// verbless fragments, news few, and a wrong VBD costs a whole parse.
+void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags) {
+  const int vbd = tagger.Find("VERB", "VBD");
+  if (vbd < 0 || tags->size() < 3) return;
+  const std::vector<int>& t = *tags;
+  if (tagger.xpos(t.back()) != ".") return;
+  for (int tag : t) {
+    if (In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"})) return;
+  }
+  bool noun = false;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    const std::string& upos = tagger.upos(t[i]);
+    if (tagger.xpos(t[i]) == "VBN") {
+      if (noun && In(tagger.upos(t[i + 1]), {"DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON"})) {
+        (*tags)[i] = vbd;
+      }
+      return;
+    }
+    if (!In(upos, {"DET", "NUM", "ADJ", "NOUN", "PROPN"})) return;
+    if (upos == "NOUN" || upos == "PROPN") noun = true;
+  }
+}
 
 SyntaxModel::SyntaxModel(Tagger tagger, Lemmatizer lemmatizer, Parser parser,
                          std::string description)
@@ -136,6 +169,7 @@ void SyntaxModel::Analyze(const std::vector<std::string_view>& forms, SentenceAn
   std::vector<WordInfo> words(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) ComputeWordInfo(forms[i], &words[i]);
   tagger_.Tag(words, &out->tags);
+  RepairVerblessTags(tagger_, &out->tags);
   out->lemmas.resize(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) {
     out->lemmas[i] = lemmatizer_.Lemma(forms[i], out->tags[i]);

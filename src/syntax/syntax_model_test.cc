@@ -39,6 +39,12 @@ constexpr const char* kTiny =
     "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
     "4\tcity\tcity\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No\n"
     "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tFive\tfive\tNUM\tCD\t_\t2\tnummod\t_\t_\n"
+    "2\tsoldiers\tsoldier\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_\n"
+    "3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+    "4\tkilled\tkill\tVERB\tVBN\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
     "\n";
 
 class SyntaxModelTest : public ::testing::Test {
@@ -160,6 +166,37 @@ void ExpectTree(const std::vector<int>& heads) {
     ASSERT_EQ(x, -1) << "cycle through word " << i;
   }
   EXPECT_EQ(roots, 1);
+}
+
+TEST_F(SyntaxModelTest, VerblessSentenceGetsItsParticipleRetaggedAsPast) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  const Tagger& t = m->tagger();
+  const int det = t.Find("DET", "DT"), noun = t.Find("NOUN", "NN"), nouns = t.Find("NOUN", "NNS");
+  const int num = t.Find("NUM", "CD"), vbn = t.Find("VERB", "VBN"), vbd = t.Find("VERB", "VBD");
+  const int aux = t.Find("AUX", "VBD"), dot = t.Find("PUNCT", ".");
+  for (int tag : {det, noun, nouns, num, vbn, vbd, aux, dot}) ASSERT_GE(tag, 0);
+
+  // "An explosion killed five soldiers ." -> killed/VBD.
+  std::vector<int> tags = {det, noun, vbn, num, nouns, dot};
+  RepairVerblessTags(t, &tags);
+  EXPECT_EQ(tags[2], vbd);
+  // A finite verb elsewhere: the participle is a real one ("soldiers
+  // killed five ... were ...").
+  tags = {nouns, vbn, num, nouns, aux, vbn, dot};
+  RepairVerblessTags(t, &tags);
+  EXPECT_EQ(tags[1], vbn);
+  // No noun phrase before it, or nothing nominal after it: unchanged.
+  tags = {num, vbn, nouns, dot};
+  RepairVerblessTags(t, &tags);
+  EXPECT_EQ(tags[1], vbn);  // "Five killed soldiers .": a numeral alone is no noun phrase
+  tags = {nouns, vbn, dot, dot};
+  RepairVerblessTags(t, &tags);
+  EXPECT_EQ(tags[1], vbn);
+  // No final period (a headline): unchanged.
+  tags = {det, noun, vbn, num, nouns};
+  RepairVerblessTags(t, &tags);
+  EXPECT_EQ(tags[2], vbn);
 }
 
 TEST_F(SyntaxModelTest, LongSentenceGetsATree) {
