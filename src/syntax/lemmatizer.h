@@ -63,6 +63,7 @@ class Lemmatizer {
   // The WordNet lexicon for step 4; may be null (step skipped).
   void SetWordNet(std::shared_ptr<const WordNet> wordnet);
   bool has_wordnet() const { return wordnet_ != nullptr; }
+  const WordNet* wordnet() const { return wordnet_.get(); }
 
   void Write(ByteWriter* out) const;
   bool Read(ByteReader* in, std::string* error);

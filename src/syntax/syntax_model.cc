@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "base/file.h"
 #include "base/hash.h"
 
@@ -48,6 +49,64 @@ void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags) {
     if (!In(upos, {"DET", "NUM", "ADJ", "NOUN", "PROPN"})) return;
     if (upos == "NOUN" || upos == "PROPN") noun = true;
   }
+}
+
+bool EndsInS(std::string_view w) { return w.size() > 2 && (w.back() == 's' || w.back() == 'S'); }
+
+void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const std::vector<std::string_view>& forms,
+                            const std::vector<WordInfo>& words, std::vector<int>* tags) {
+  const int nns = tagger.Find("NOUN", "NNS");
+  const int vbp = tagger.Find("VERB", "VBP");
+  const size_t n = tags->size();
+  if (nns < 0 || vbp < 0 || n < 4 || forms.size() != n || words.size() != n) return;
+  const std::vector<int>& t = *tags;
+  if (tagger.xpos(t.back()) != ".") return;
+  auto xpos = [&](size_t i) -> const std::string& { return tagger.xpos(t[i]); };
+  auto upos = [&](size_t i) -> const std::string& { return tagger.upos(t[i]); };
+  // The base-form verb after the subject: read as a noun or adjective, a
+  // verb in training or in WordNet, not itself in -s.
+  auto verb_after = [&](size_t j) {
+    if (j + 1 >= n || !In(upos(j), {"NOUN", "ADJ"}) || EndsInS(forms[j])) return false;
+    return tagger.Seen(words[j], "VERB") ||
+           (wordnet != nullptr && wordnet->IsLemma(AsciiLower(forms[j]), WordNetPos::kVerb));
+  };
+  // A modifier that can only be an adjective ("Ukrainian", "Israeli"): after
+  // a name the -s word may well be the verb ("Trump attacks reform").
+  auto adjective = [&](size_t j) {
+    return upos(j) == "ADJ" || tagger.Seen(words[j], "ADJ") ||
+           (wordnet != nullptr && wordnet->IsLemma(AsciiLower(forms[j]), WordNetPos::kAdj));
+  };
+  bool finite = false;
+  for (int tag : t) finite = finite || In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"});
+  // Through the opening noun phrase (determiners, numerals, adjectives,
+  // names, nouns, possessive 's) to the first place the verb should be.
+  std::vector<int> forced(n, -1);
+  size_t i = 0;
+  for (size_t k = 0; k < n && i == 0; ++k) {
+    if (xpos(k) == "VBZ") {
+      // "Houthi forces fire a missile", "Ukrainian drones attack": the plural
+      // noun was taken for the verb and the verb for a noun.
+      if (k > 0 && EndsInS(forms[k]) && adjective(k - 1) &&
+          (tagger.Seen(words[k], "NOUN") || !tagger.Seen(words[k], "VERB")) &&
+          verb_after(k + 1)) {
+        forced[k] = nns;
+        forced[k + 1] = vbp;
+        i = k;
+      }
+      break;
+    }
+    if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
+    // "Ghanaian soldiers open fire on miners": no finite verb at all.
+    if (!finite && k > 0 && In(xpos(k), {"NNS", "NNPS"}) && verb_after(k + 1)) {
+      forced[k + 1] = vbp;
+      i = k + 1;
+    }
+  }
+  if (i == 0) return;
+  for (size_t k = 0; k < n; ++k) {
+    if (forced[k] < 0 && k < i) forced[k] = t[k];  // the subject keeps its tags
+  }
+  tagger.TagWith(words, forced, tags);
 }
 
 SyntaxModel::SyntaxModel(Tagger tagger, Lemmatizer lemmatizer, Parser parser,
@@ -170,6 +229,7 @@ void SyntaxModel::Analyze(const std::vector<std::string_view>& forms, SentenceAn
   for (size_t i = 0; i < forms.size(); ++i) ComputeWordInfo(forms[i], &words[i]);
   tagger_.Tag(words, &out->tags);
   RepairVerblessTags(tagger_, &out->tags);
+  RepairPresentTenseTags(tagger_, lemmatizer_.wordnet(), forms, words, &out->tags);
   out->lemmas.resize(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) {
     out->lemmas[i] = lemmatizer_.Lemma(forms[i], out->tags[i]);

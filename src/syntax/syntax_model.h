@@ -50,6 +50,22 @@ struct SentenceAnalysis {
 // attack.": a preposition follows). Analyze() applies it before parsing.
 void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags);
 
+// News summaries and headlines write in the present tense with a bare
+// plural subject ("Israeli troops raid a camp", "Ukrainian drones attack
+// facilities", "Ghanaian soldiers open fire on miners"), a
+// shape EWT hardly has: the tagger reads the plural noun as the verb (VBZ)
+// and the verb as a noun, or finds no finite verb at all. When the opening
+// noun phrase ends in a plural noun (or in an -s word tagged VBZ after an
+// adjective -- "Ukrainian", not a name: "Trump attacks reform" -- that the
+// tag dictionary knows as a noun or not at all) and is
+// followed by a base-form word known as a verb (tag dictionary or WordNet), the plural
+// is tagged NNS, that word VBP, and the rest of the sentence is retagged
+// with those fixed. "Israel strikes targets" and "The government plans
+// cuts" are left alone: a verb in -s follows. Only full sentences (ending in
+// a period).
+void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const std::vector<std::string_view>& forms,
+                            const std::vector<WordInfo>& words, std::vector<int>* tags);
+
 class SyntaxModel {
  public:
   SyntaxModel(Tagger tagger, Lemmatizer lemmatizer, Parser parser, std::string description);

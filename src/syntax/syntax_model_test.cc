@@ -45,6 +45,18 @@ constexpr const char* kTiny =
     "3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
     "4\tkilled\tkill\tVERB\tVBN\t_\t0\troot\t_\tSpaceAfter=No\n"
     "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "1\tRussian\tRussian\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+    "2\ttroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+    "3\tattack\tattack\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+    "5\tcity\tcity\tNOUN\tNN\t_\t3\tobj\t_\tSpaceAfter=No\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tsays\tsay\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
     "\n";
 
 class SyntaxModelTest : public ::testing::Test {
@@ -197,6 +209,37 @@ TEST_F(SyntaxModelTest, VerblessSentenceGetsItsParticipleRetaggedAsPast) {
   tags = {det, noun, vbn, num, nouns};
   RepairVerblessTags(t, &tags);
   EXPECT_EQ(tags[2], vbn);
+}
+
+TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  const Tagger& t = m->tagger();
+  const int adj = t.Find("ADJ", "JJ"), det = t.Find("DET", "DT"), noun = t.Find("NOUN", "NN");
+  const int nns = t.Find("NOUN", "NNS"), vbz = t.Find("VERB", "VBZ"), vbp = t.Find("VERB", "VBP");
+  const int dot = t.Find("PUNCT", ".");
+  for (int tag : {adj, det, noun, nns, vbz, vbp, dot}) ASSERT_GE(tag, 0);
+  auto run = [&](std::vector<std::string_view> forms, std::vector<int> tags) {
+    std::vector<std::string> owned(forms.begin(), forms.end());
+    RepairPresentTenseTags(t, nullptr, forms, ComputeWordInfos(owned), &tags);
+    return tags;
+  };
+  // The plural read as the verb and the verb as a noun.
+  std::vector<int> got = run({"Russian", "troops", "attack", "the", "city", "."}, {adj, vbz, noun, det, noun, dot});
+  EXPECT_EQ(got[1], nns);
+  EXPECT_EQ(got[2], vbp);
+  // No finite verb at all: the base form after the plural is the verb.
+  got = run({"The", "Russian", "troops", "attack", "the", "city", "."}, {det, adj, nns, noun, det, noun, dot});
+  EXPECT_EQ(got[3], vbp);
+  // A verb in -s follows ("... plans cuts"): left alone.
+  got = run({"Russian", "troops", "troops", "."}, {adj, vbz, nns, dot});
+  EXPECT_EQ(got[1], vbz);
+  // After a word that is no adjective (a name), the -s word may be the verb.
+  got = run({"Moscow", "troops", "attack", "the", "city", "."}, {noun, vbz, noun, det, noun, dot});
+  EXPECT_EQ(got[1], vbz);
+  // A headline without its period: left alone.
+  got = run({"Russian", "troops", "attack", "city"}, {adj, vbz, noun, noun});
+  EXPECT_EQ(got[1], vbz);
 }
 
 TEST_F(SyntaxModelTest, LongSentenceGetsATree) {

@@ -119,6 +119,32 @@ size_t Tagger::Features(const WordInfo* w, const uint64_t* amb, int n, int i, in
 }
 
 void Tagger::Tag(const std::vector<WordInfo>& words, std::vector<int>* tags) const {
+  TagForced(words, nullptr, tags);
+}
+
+void Tagger::TagWith(const std::vector<WordInfo>& words, const std::vector<int>& forced,
+                     std::vector<int>* tags) const {
+  TagForced(words, forced.size() == words.size() ? forced.data() : nullptr, tags);
+}
+
+bool Tagger::Seen(const WordInfo& word, const std::string& upos) const {
+  auto it = dictionary_.find(word.lower);
+  if (it == dictionary_.end()) return false;
+  // The dictionary's UPOS bits are numbered by first appearance in the class
+  // list, as in Train().
+  int bit = 0;
+  for (size_t c = 0; c < upos_.size(); ++c) {
+    if (std::find(upos_.begin(), upos_.begin() + static_cast<std::ptrdiff_t>(c), upos_[c]) !=
+        upos_.begin() + static_cast<std::ptrdiff_t>(c)) {
+      continue;
+    }
+    if (upos_[c] == upos) return bit < 48 && ((it->second >> 16) & (1ull << bit)) != 0;
+    ++bit;
+  }
+  return false;
+}
+
+void Tagger::TagForced(const std::vector<WordInfo>& words, const int* forced, std::vector<int>* tags) const {
   const int n = static_cast<int>(words.size());
   tags->assign(words.size(), 0);
   std::vector<uint64_t> amb;
@@ -131,7 +157,9 @@ void Tagger::Tag(const std::vector<WordInfo>& words, std::vector<int>* tags) con
     const size_t nf = Features(words.data(), amb.data(), n, i, t1, t2, extended_, feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.Score(feats, nf, scores.data());
-    const int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    const int best = forced != nullptr && forced[i] >= 0
+                         ? forced[i]
+                         : static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     (*tags)[i] = best;
     t2 = t1;
     t1 = best;

@@ -47,6 +47,14 @@ class Tagger {
 
   // Tags a sentence; tags->size() becomes words.size().
   void Tag(const std::vector<WordInfo>& words, std::vector<int>* tags) const;
+  // Tags a sentence with some classes fixed: a word with forced[i] >= 0
+  // takes that class, the others are predicted as by Tag() (seeing the
+  // forced ones as their left context). forced.size() == words.size().
+  void TagWith(const std::vector<WordInfo>& words, const std::vector<int>& forced,
+               std::vector<int>* tags) const;
+  // True when the tag dictionary saw the word as `upos` (in at least 1 of
+  // 20 of its training occurrences).
+  bool Seen(const WordInfo& word, const std::string& upos) const;
 
   struct TrainOptions {
     int epochs = 10;
@@ -77,6 +85,8 @@ class Tagger {
  private:
   static size_t Features(const WordInfo* w, const uint64_t* amb, int n, int i, int t1, int t2,
                          bool extended, uint64_t* out);
+  // Tag() with optional forced classes (nullptr: none).
+  void TagForced(const std::vector<WordInfo>& words, const int* forced, std::vector<int>* tags) const;
   // Dictionary value of each word (0 = not in the dictionary).
   void Ambiguity(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb) const;
   LinearModel model_;
