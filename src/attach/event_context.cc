@@ -83,9 +83,10 @@ class Context {
   Scope MakeScope(const Event& ev) const;
   int32_t HeadOfRange(uint32_t b, uint32_t e) const;
   Tie CaseTie(int32_t head, bool at_target) const;
+  bool SurfaceLocative(const Place& p, int32_t head) const;
   Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
   bool TiedToClauseOrSource(const Place& p, const Event& ev, const Scope& sc) const;
-  bool IsLocativePlace(const Place& p) const;
+  bool IsWherePlace(const Place& p, bool at_target) const;
   int32_t DominantPlace() const;
   void AttachDate(Event* ev, const Scope& sc, const SentenceItems* items);
   void AttachLocation(Event* ev, const Scope& sc, const SentenceItems* items);
@@ -254,14 +255,26 @@ int32_t Context::HeadOfRange(uint32_t b, uint32_t e) const {
 
 // The preposition of a place phrase, looking through an area noun: "in the
 // town of Katale", "on the outskirts of Kyiv" take the area noun's.
+// An apposition or a conjunct takes its anchor's: "in Beit Jinn, Syria",
+// "near Bilopillia, Sumy Oblast, Ukraine" (parsed as conjuncts), "in Kyiv
+// and Kharkiv", "in the villages of A and B, White Nile State".
 Tie Context::CaseTie(int32_t head, bool at_target) const {
   int32_t h = head;
-  const int32_t gov = pv_.Head(head);
-  if (gov >= 0 && pv_.BaseRel(head) == "nmod" && lex_.Has(List::kAreaNoun, pv_.Lemma(gov))) h = gov;
-  for (int32_t c : pv_.Children(h)) {
-    if (pv_.BaseRel(c) != "case") continue;
-    if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
-    if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
+  for (int hop = 0; hop < 4; ++hop) {
+    const int32_t gov = pv_.Head(h);
+    const bool area = gov >= 0 && lex_.Has(List::kAreaNoun, pv_.Lemma(gov));
+    for (int32_t c : pv_.Children(h)) {
+      if (pv_.BaseRel(c) != "case") continue;
+      if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
+      if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
+      // "the town of Katale" looks through to the area noun's preposition;
+      // any other ("from X", "about X") ties the place to something else.
+      if (!(area && pv_.Lemma(c) == "of")) return Tie::kNone;
+    }
+    if (gov < 0) break;
+    const std::string_view rel = pv_.BaseRel(h);
+    if (!(rel == "appos" || rel == "flat" || rel == "conj" || (area && (rel == "nmod" || rel == "compound")))) break;
+    h = gov;
   }
   return Tie::kNone;
 }
@@ -286,6 +299,7 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   const int32_t head = HeadOfRange(p.token_begin, p.token_end);
   const Tie by_case = CaseTie(head, at_target);
   if (by_case != Tie::kNone) return by_case;
+  if (SurfaceLocative(p, head)) return Tie::kLocative;
   const int32_t gov = pv_.Head(head);
   if (gov < 0) return Tie::kNone;
   const std::string_view rel = pv_.BaseRel(head);
@@ -332,17 +346,52 @@ bool Context::TiedToClauseOrSource(const Place& p, const Event& ev, const Scope&
   return (ev.source && Overlaps(ev.source->span, g)) || (ev.target && Overlaps(ev.target->span, g));
 }
 
+// A place the parser left without a preposition, after a locative one and
+// a few determiners, adjectives or area nouns: "in the Yemeni capital city
+// Sanaa" (parsed with "Sanaa" beside "city", not under it).
+bool Context::SurfaceLocative(const Place& p, int32_t head) const {
+  for (int32_t c : pv_.Children(head)) {
+    if (pv_.BaseRel(c) == "case") return false;
+  }
+  const std::string_view rel = pv_.BaseRel(head);
+  if (rel == "nsubj" || rel == "obj" || rel == "root") return false;
+  const uint32_t sb = static_cast<uint32_t>(std::max(0, pv_.SentenceOf(head))) < doc_.sentences.size()
+                          ? doc_.sentences[static_cast<size_t>(pv_.SentenceOf(head))].token_begin
+                          : 0;
+  uint32_t t = p.token_begin;
+  for (int k = 0; k < 4 && t > sb; ++k) {
+    const int32_t w = static_cast<int32_t>(t - 1);
+    const std::string_view upos = pv_.tok(w).upos;
+    if (upos == "DET" || upos == "ADJ" || lex_.Has(List::kAreaNoun, pv_.Lemma(w)) ||
+        (upos == "PROPN" && k > 0)) {
+      --t;
+      continue;
+    }
+    break;
+  }
+  if (t == p.token_begin || t <= sb) return false;
+  return lex_.Has(List::kLocativePrep, pv_.Lemma(static_cast<int32_t>(t - 1)));
+}
+
 // A place written where something happens, whatever the clause: "in X",
-// "near X", "in the town of X".
-bool Context::IsLocativePlace(const Place& p) const {
+// "near X", "in the town of X", "shelled X"; with `at_target`, also the
+// target of an attack ("a strike on X").
+bool Context::IsWherePlace(const Place& p, bool at_target) const {
   const uint32_t n = static_cast<uint32_t>(pv_.size());
   if (p.token_begin >= p.token_end || p.token_end > n) return false;
   if (!pv_.has_parse()) {
     uint32_t b = p.token_begin;
     if (b > 0 && pv_.LowerForm(static_cast<int32_t>(b - 1)) == "the") --b;
-    return b > 0 && lex_.Has(List::kLocativePrep, pv_.LowerForm(static_cast<int32_t>(b - 1)));
+    if (b == 0) return false;
+    const std::string& w = pv_.LowerForm(static_cast<int32_t>(b - 1));
+    return lex_.Has(List::kLocativePrep, w) || (at_target && lex_.Has(List::kTargetPrep, w));
   }
-  return CaseTie(HeadOfRange(p.token_begin, p.token_end), false) == Tie::kLocative;
+  const int32_t head = HeadOfRange(p.token_begin, p.token_end);
+  const Tie tie = CaseTie(head, at_target);
+  if (tie != Tie::kNone || SurfaceLocative(p, head)) return true;
+  const int32_t gov = pv_.Head(head);
+  return gov >= 0 && (pv_.BaseRel(head) == "obj" || pv_.Rel(head) == "nsubj:pass") &&
+         lex_.Has(List::kPlaceAction, pv_.Lemma(gov));
 }
 
 // The story's dominant place: the place most often written as where
@@ -351,7 +400,7 @@ int32_t Context::DominantPlace() const {
   std::map<std::string, std::pair<uint32_t, uint32_t>> count;  // key -> (n, first place)
   for (uint32_t i = 0; i < doc_.places.size(); ++i) {
     const Place& p = doc_.places[i];
-    if (!IsLocativePlace(p)) continue;
+    if (!IsWherePlace(p, false)) continue;
     const std::string key = p.gazetteer_id.empty() ? p.name : p.gazetteer_id;
     auto [it, fresh] = count.try_emplace(key, 0, i);
     ++it->second.first;
@@ -426,7 +475,7 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       if (ev->source && Overlaps(ev->source->span, p.span)) continue;
       if (ev->target && Overlaps(ev->target->span, p.span)) continue;
       const uint32_t rank = Distance(p.token_begin, p.token_end, t);
-      if (rank >= best_rank || !IsLocativePlace(p)) continue;
+      if (rank >= best_rank || !IsWherePlace(p, at_target)) continue;
       best_rank = rank;
       best = static_cast<int32_t>(i);
     }
