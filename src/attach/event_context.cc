@@ -447,10 +447,10 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       if (rank >= best_rank) continue;
       const Tie tie = PlaceTie(p, sc, at_target);
       // An attack happens at its target ("Russia attacked Ukraine"); other
-      // events' participants are not where they happened, unless a
-      // preposition says so ("police in Kenya", "a Kyiv-based analyst").
-      const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) &&
-                       (!is_target || at_target || tie == Tie::kLocative)) ||
+      // events' targets are not where they happened ("aid to the
+      // Philippines"), nor is a source unless a preposition places it
+      // ("police in Kenya", "a Kyiv-based analyst").
+      const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) && !is_target) ||
                       (is_target && at_target && !is_source);
       if (!ok || ((speaker || seated) && !TiedToClauseOrSource(p, *ev, sc))) continue;
       best_rank = rank;
