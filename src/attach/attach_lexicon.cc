@@ -9,7 +9,8 @@ namespace {
 // In the order of AttachLexicon::List.
 constexpr std::string_view kLists[] = {"locative_prep", "target_prep",    "place_action",
                                        "area_noun",     "venue_noun",     "based_word",
-                                       "at_target_code", "speaker_code",  "seated_sector"};
+                                       "at_target_code", "speaker_code",  "venue_code",
+                                       "seated_sector"};
 
 }  // namespace
 

@@ -6,8 +6,9 @@
 // object is the event's place ("attack", "visit"), area nouns whose "of"
 // phrase is a place ("the town of Katale"), venue nouns ("as the venue"),
 // the participle of "X-based", the CAMEO code prefixes of events that happen
-// at their target (18, 19, 20) and of statements (01, 02, 10...), and the
-// sectors of bodies that act where they sit (courts, parliaments).
+// at their target (18, 19, 20), of statements (01, 02, 10...) and of
+// meetings (04), and the sectors of bodies that act where they sit (courts,
+// parliaments).
 //
 // Thread safety: immutable after Load; lookups are const.
 #pragma once
@@ -32,6 +33,7 @@ class AttachLexicon {
     kBasedWord,
     kAtTargetCode,
     kSpeakerCode,
+    kVenueCode,
     kSeatedSector,
   };
 

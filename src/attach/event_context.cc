@@ -462,8 +462,9 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
     }
   }
   // Statements happen where the speaker is, courts and parliaments where they
-  // sit: never at a place of the sentence or story they speak about.
-  const bool placed_by_speaker = speaker || seated;
+  // sit, meetings where they meet: never at a place of the sentence or story
+  // they are about ("talks in Washington on the war in Ukraine").
+  const bool placed_by_speaker = speaker || seated || lex_.CodeIn(List::kVenueCode, ev->cameo);
   // 2. The sentence: the nearest place written as where something happens.
   if (!placed_by_speaker && sc.trig >= 0 && items != nullptr) {
     const uint32_t t = static_cast<uint32_t>(sc.trig);
