@@ -84,6 +84,7 @@ class Context {
   int32_t HeadOfRange(uint32_t b, uint32_t e) const;
   Tie CaseTie(int32_t head, bool at_target) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
+  bool FollowedByBased(const Place& p) const;
   Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
   bool TiedToClauseOrSource(const Place& p, const Event& ev, const Scope& sc) const;
   bool IsWherePlace(const Place& p, bool at_target) const;
@@ -283,9 +284,7 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   const uint32_t n = static_cast<uint32_t>(pv_.size());
   if (p.token_begin >= p.token_end || p.token_end > n) return Tie::kNone;
   // "a Kyiv-based analyst": the actor's seat.
-  if (p.token_end < n && lex_.Has(List::kBasedWord, pv_.Lemma(static_cast<int32_t>(p.token_end)))) {
-    return Tie::kLocative;
-  }
+  if (FollowedByBased(p)) return Tie::kLocative;
   if (!pv_.has_parse()) {
     // The word before the place (skipping "the").
     uint32_t b = p.token_begin;
@@ -332,7 +331,7 @@ bool Context::TiedToClauseOrSource(const Place& p, const Event& ev, const Scope&
   if (!pv_.has_parse()) return true;
   const uint32_t n = static_cast<uint32_t>(pv_.size());
   if (p.token_begin >= p.token_end || p.token_end > n) return false;
-  if (p.token_end < n && lex_.Has(List::kBasedWord, pv_.Lemma(static_cast<int32_t>(p.token_end)))) return true;
+  if (FollowedByBased(p)) return true;
   int32_t h = HeadOfRange(p.token_begin, p.token_end);
   int32_t gov = pv_.Head(h);
   if (gov >= 0 && pv_.BaseRel(h) == "nmod" && lex_.Has(List::kAreaNoun, pv_.Lemma(gov))) {
@@ -344,6 +343,16 @@ bool Context::TiedToClauseOrSource(const Place& p, const Event& ev, const Scope&
   // "will meet Zelensky in Geneva", parsed with the place on the participant.
   const Span g = doc_.tokens[static_cast<size_t>(gov)].span;
   return (ev.source && Overlaps(ev.source->span, g)) || (ev.target && Overlaps(ev.target->span, g));
+}
+
+// "Kyiv-based", tokenised "Kyiv - based" or "Kyiv -based".
+bool Context::FollowedByBased(const Place& p) const {
+  int32_t t = static_cast<int32_t>(p.token_end);
+  if (t < pv_.size() && pv_.LowerForm(t) == "-") ++t;
+  if (t >= pv_.size()) return false;
+  std::string_view w = pv_.LowerForm(t);
+  if (!w.empty() && w[0] == '-') w.remove_prefix(1);
+  return lex_.Has(List::kBasedWord, w);
 }
 
 // A place the parser left without a preposition, after a locative one and
