@@ -191,6 +191,12 @@ struct Event {
   Modality modality = Modality::kAsserted;
   std::optional<Attribution> attribution;
   std::optional<Place> location;
+  // Where `location` came from (docs/attach.md): "clause" (the event's own
+  // clause: "in X", "attacked X", "a strike on X"), "sentence" (a place
+  // written as where something happens elsewhere in its sentence),
+  // "dateline" (where the story was filed), "document" (the story's
+  // dominant place); "" when there is no location.
+  std::string location_precision;
   std::vector<int32_t> amounts;  // indices into Document::amounts
   Evidence evidence;
   double confidence = 1.0;

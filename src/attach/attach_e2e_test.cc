@@ -133,5 +133,34 @@ TEST_F(AttachEndToEnd, ClauseDatesAndPlaces) {
   if (meet == nullptr) GTEST_SKIP() << "events stage coded no meeting";
 }
 
+// Casualties belong to their event: the participle clause's dead go to
+// the bombing, not to a separate "killing" event (issue 18).
+TEST_F(AttachEndToEnd, CasualtiesBelongToTheAttack) {
+  Document doc = Run("Russian forces bombed a market in Kramatorsk, killing 12 people.\n", "2025-08-19");
+  const Event* bombing = WithTrigger(doc, "bombed");
+  ASSERT_NE(bombing, nullptr);
+  ASSERT_TRUE(bombing->location.has_value());
+  EXPECT_EQ(bombing->location->name, "Kramatorsk");
+  EXPECT_EQ(bombing->location_precision, "clause");
+  ASSERT_EQ(bombing->amounts.size(), 1u);
+  EXPECT_EQ(doc.amounts[static_cast<size_t>(bombing->amounts[0])].value, 12);
+  for (const Event& ev : doc.events) {
+    if (&ev != bombing) {
+      EXPECT_TRUE(ev.amounts.empty()) << ev.evidence.rule;
+    }
+  }
+}
+
+// A statement about a strike happens where the speaker is: the dateline,
+// not the place struck.
+TEST_F(AttachEndToEnd, StatementTakesTheDateline) {
+  Document doc = Run("KYIV, Aug 19 (Reuters) - Zelensky condemned the strike on Odesa.\n", "2025-08-19");
+  const Event* condemned = WithTrigger(doc, "condemned");
+  if (condemned == nullptr) GTEST_SKIP() << "events stage coded no condemnation";
+  ASSERT_TRUE(condemned->location.has_value());
+  EXPECT_EQ(condemned->location->name, "Kyiv");
+  EXPECT_EQ(condemned->location_precision, "dateline");
+}
+
 }  // namespace
 }  // namespace annals

@@ -19,24 +19,32 @@
 //          counts only when its value is itself a date (it anchors);
 //          unresolved values ("XXXX-09") do not count. Otherwise date is
 //          Document::date, date_precision "document", time_expr -1.
-//   location
-//          A Place in the trigger's subtree or clause attached by "in",
-//          "at", "near", "to", "inside", "outside" ("talks in Geneva"), a
-//          place name modifying a nominal trigger ("the Alaska summit"), the
-//          object of an action done at a place ("attacked Kharkiv",
-//          "visited Kyiv"), or
-//          the object of a proposal with "as the venue/host/site"
-//          ("suggested Geneva as the venue"). Never the actor's capital by
-//          default, and never the event's own source or target.
+//   location, location_precision
+//          The first place found by: the event's clause ("clause": a place
+//          after a locative preposition, "talks in Geneva"; a name
+//          modifying a nominal trigger, "the Alaska summit"; the object of
+//          an action done at a place, "attacked Kharkiv"; a proposed venue;
+//          an actor's seat, "a Kyiv-based analyst"; for attacks, their
+//          target, "a strike on Kyiv"), the sentence ("sentence": the
+//          nearest place written as where something happens), the dateline
+//          ("dateline": Document::dateline_place), the story's dominant
+//          place ("document"). Statements, meetings and courts or
+//          parliaments take only their own clause's place or the dateline.
+//          Never the actor's capital by default. Word lists:
+//          data/lang/en/attach.tsv; rules with examples: docs/attach.md.
 //   amounts
 //          Indices (ascending) of Document::amounts inside the clause;
 //          reduced relative clauses count ("drones worth 50 billion
-//          dollars").
+//          dollars"), and so do participle clauses ("bombed the market,
+//          killing 12 people": the bombing's), which go to the outermost
+//          event whose clause holds them.
 // The trigger token is the token whose span equals
 // Event::evidence.trigger_spans[0] (or contains its start).
 //
 // Bad indices and broken parses are tolerated (model/dependency_view.h).
-// Process() is const and thread-safe (the stage holds no state).
+// Cost: near-linear in document length (attach/event_context.h).
+// Process() is const and thread-safe (the stage holds only its word lists,
+// read at creation; a bad row is a load diagnostic).
 #pragma once
 
 #include <memory>

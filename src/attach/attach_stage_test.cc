@@ -6,6 +6,7 @@
 
 #include <random>
 
+#include "attach/event_context.h"
 #include "model/fixture.h"
 #include "syntax/tree_repair.h"
 #include "quotes/quotes_stage.h"
@@ -51,6 +52,9 @@ TEST(AttachStage, FixtureEventsMatchExpectations) {
       if (x.Has("location")) {
         EXPECT_EQ(ev.location ? ev.location->name : "-", x.Get("location")) << where;
       }
+      if (x.Has("where")) {
+        EXPECT_EQ(ev.location_precision.empty() ? "-" : ev.location_precision, x.Get("where")) << where;
+      }
       if (x.Has("amounts")) {
         EXPECT_EQ(Join(ev.amounts), x.Get("amounts")) << where;
       }
@@ -67,7 +71,132 @@ TEST(AttachStage, FixtureEventsMatchExpectations) {
       ++checked;
     }
   }
-  EXPECT_GE(checked, 12u);
+  EXPECT_GE(checked, 25u);
+}
+
+// The fixture document `id`, with the syntax stage's repair applied.
+Document FixtureDocument(const std::string& id) {
+  auto docs = testing::LoadFixture("src/attach/testdata/attach.fix");
+  EXPECT_TRUE(docs.ok());
+  if (!docs.ok()) return Document();
+  for (testing::FixtureDoc& fd : *docs) {
+    if (fd.doc.id != id) continue;
+    for (uint32_t s = 0; s < fd.doc.sentences.size(); ++s) syntax::RepairTree(&fd.doc, s);
+    return fd.doc;
+  }
+  ADD_FAILURE() << "no fixture " << id;
+  return Document();
+}
+
+AttachLexicon Lexicon() {
+  std::vector<std::string> warnings;
+  auto lex = AttachLexicon::Load("data", &warnings);
+  EXPECT_TRUE(lex.ok());
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  return lex.ok() ? std::move(lex).value() : AttachLexicon();
+}
+
+Place Jerusalem() {
+  Place p;
+  p.text = "JERUSALEM";
+  p.name = "Jerusalem";
+  p.country = "ISR";
+  p.feature = "city";
+  return p;
+}
+
+// The dateline comes after the clause and the sentence, before the story.
+TEST(AttachStage, DatelineBeforeStoryAfterSentence) {
+  const AttachLexicon lex = Lexicon();
+  Document doc = FixtureDocument("story-place");
+  doc.dateline_place = Jerusalem();
+  AttachContext(&doc, lex);
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].location->name, "Khan Younis");
+  EXPECT_EQ(doc.events[0].location_precision, "clause");
+  ASSERT_TRUE(doc.events[1].location.has_value());
+  EXPECT_EQ(doc.events[1].location->name, "Jerusalem");
+  EXPECT_EQ(doc.events[1].location_precision, "dateline");
+  doc = FixtureDocument("sentence-place");
+  doc.dateline_place = Jerusalem();
+  AttachContext(&doc, lex);
+  EXPECT_EQ(doc.events[0].location_precision, "sentence");
+}
+
+// A statement with no place of its own happens where the story was filed;
+// a court's ruling too, never at what it rules about.
+TEST(AttachStage, StatementsAndRulingsTakeTheDateline) {
+  const AttachLexicon lex = Lexicon();
+  for (const char* id : {"statement-about", "court-object"}) {
+    Document doc = FixtureDocument(id);
+    doc.dateline_place = Jerusalem();
+    AttachContext(&doc, lex);
+    ASSERT_TRUE(doc.events[0].location.has_value()) << id;
+    EXPECT_EQ(doc.events[0].location->name, "Jerusalem") << id;
+    EXPECT_EQ(doc.events[0].location_precision, "dateline") << id;
+  }
+}
+
+// Near-linear: the work per event does not grow with the document. A story
+// of n copies of the same paragraph does n times the work of one copy.
+TEST(AttachStage, WorkIsLinearInDocumentLength) {
+  const AttachLexicon lex = Lexicon();
+  const Document one = FixtureDocument("participle-casualties");
+  auto repeated = [&](uint32_t n) {
+    Document doc = one;
+    doc.tokens.clear();
+    doc.sentences.clear();
+    doc.places.clear();
+    doc.amounts.clear();
+    doc.events.clear();
+    doc.text.clear();
+    for (uint32_t k = 0; k < n; ++k) {
+      const uint32_t tok0 = static_cast<uint32_t>(doc.tokens.size());
+      const uint32_t off = static_cast<uint32_t>(doc.text.size());
+      const uint32_t sent = static_cast<uint32_t>(doc.sentences.size());
+      doc.text += one.text + " ";
+      for (Token t : one.tokens) {
+        t.span = {t.span.begin + off, t.span.end + off};
+        if (t.head >= 0) t.head += static_cast<int32_t>(tok0);
+        doc.tokens.push_back(t);
+      }
+      for (Sentence s : one.sentences) {
+        s.token_begin += tok0;
+        s.token_end += tok0;
+        s.span = {s.span.begin + off, s.span.end + off};
+        doc.sentences.push_back(s);
+      }
+      auto shift = [&](auto item) {
+        item.token_begin += tok0;
+        item.token_end += tok0;
+        item.sentence += sent;
+        item.span = {item.span.begin + off, item.span.end + off};
+        return item;
+      };
+      for (const Place& p : one.places) doc.places.push_back(shift(p));
+      for (const Amount& a : one.amounts) doc.amounts.push_back(shift(a));
+      for (Event e : one.events) {
+        for (Span& s : e.evidence.trigger_spans) s = {s.begin + off, s.end + off};
+        e.span = {e.span.begin + off, e.span.end + off};
+        e.sentence += sent;
+        doc.events.push_back(e);
+      }
+    }
+    return doc;
+  };
+  Document d1 = repeated(1), d100 = repeated(100), d1000 = repeated(1000);
+  const AttachWork w1 = AttachContext(&d1, lex);
+  const AttachWork w100 = AttachContext(&d100, lex);
+  const AttachWork w1000 = AttachContext(&d1000, lex);
+  EXPECT_EQ(w1000.events, 1000 * w1.events);
+  EXPECT_EQ(w1000.tokens, 1000 * w1.tokens);
+  // Per copy, the same work, plus one count per place for the story's
+  // dominant place.
+  EXPECT_LE(w1000.items, 1000 * (w1.items + 1));
+  EXPECT_LE(w1000.items * 100, 1000 * (w100.items + 100));
+  // And the events came out as in one copy.
+  EXPECT_EQ(d1000.events[1999].location->name, "Kramatorsk");
+  EXPECT_EQ(d1000.events[1998].amounts.size(), 1u);
 }
 
 TEST(AttachStage, DeclaresItsLayers) {

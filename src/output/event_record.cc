@@ -136,7 +136,14 @@ Json EventRecord(const Document& doc, const Event& e, const Ontology& ontology) 
   j["plover"] = plover;
   j["modality"] = ModalityName(e.modality);
   j["attribution"] = e.attribution ? AttributionJson(*e.attribution) : Json(nullptr);
-  j["location"] = e.location ? PlaceJson(*e.location) : Json(nullptr);
+  if (e.location) {
+    Json loc = PlaceJson(*e.location);
+    // Which rule found it: clause, sentence, dateline, document (docs/attach.md).
+    loc["precision"] = e.location_precision;
+    j["location"] = loc;
+  } else {
+    j["location"] = Json(nullptr);
+  }
   Json amounts = Json::array();
   for (int32_t a : e.amounts) {
     if (a >= 0 && static_cast<size_t>(a) < doc.amounts.size()) amounts.push_back(AmountJson(doc.amounts[a]));
