@@ -184,9 +184,17 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
   const ArgumentFinder args(s_, quotes_);
   const ModalityReader modality(s_, quotes_);
   // Noise control: no political actor in the sentence, no event.
+  // A sentence whose only actors are victims of a guessed country ("Twelve
+  // people were killed in an airstrike") may still give an event with an
+  // unknown perpetrator (arguments.h), and nothing else.
   bool any_actor = false;
-  for (uint32_t t = s_.begin(); t < s_.end() && !any_actor; ++t) any_actor = s_.Political(s_.MentionAt(static_cast<int32_t>(t)));
-  if (!any_actor) return;
+  bool any_mention = false;
+  for (uint32_t t = s_.begin(); t < s_.end() && !any_actor; ++t) {
+    const int32_t m = s_.MentionAt(static_cast<int32_t>(t));
+    any_actor = s_.Political(m);
+    any_mention = any_mention || (m >= 0 && !s_.doc().mentions[static_cast<size_t>(m)].actor.code.empty());
+  }
+  if (!any_actor && !any_mention) return;
 
   std::vector<Candidate> found;
   for (uint32_t ut = s_.begin(); ut < s_.end(); ++ut) {
@@ -245,6 +253,9 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
     bool noun = s_.IsNoun(c.trigger) && c.pattern->pos != PosClass::kVerb && c.pattern->source_slot == SourceSlot::kSubject;
     if (noun) args.NounArgs(*c.pattern, c.trigger, &c.args);
     else args.VerbArgs(*c.pattern, c.trigger, &c.args, MaterialConflict(*c.pattern));
+    if (!any_actor) {
+      std::erase_if(c.args.pairs, [](const std::pair<int32_t, int32_t>& p) { return p.first != kUnknownActor; });
+    }
     if (c.args.pairs.empty()) continue;
     c.modality = modality.ModalityOf(c.trigger, &c.args.notes);
     c.attribution = AttributionOf(c.trigger, &c.args.notes);
@@ -254,6 +265,7 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
   // Speech cues: coded (010) only when the speech they cue (the quotes
   // whose cue they are) holds no coded event and names some other actor;
   // otherwise they are attribution only.
+  if (!any_actor) speech.clear();
   for (Candidate& s : speech) {
     // The cue carries an event it reports, or one among its own arguments
     // ("announces sanctions on ...", "announces a trade deal with ...").

@@ -216,6 +216,7 @@ Status Reader::Annotation(char kind, const std::vector<std::string_view>& words)
       m.actor.code = f["code"];
       m.actor.country = f["country"];
       m.actor.type = f.count("type") ? f["type"] : "person";
+      if (f.count("country_how")) m.actor.country_how = f["country_how"];
       m.how = f.count("how") ? f["how"] : (m.actor.type == "pronoun" ? "pronoun" : "dictionary");
       m.actor.sector = f.count("sector") ? f["sector"] : (m.actor.code.size() > 3 ? m.actor.code.substr(3, 3) : "");
       m.entries.push_back("fixture:" + m.actor.name);

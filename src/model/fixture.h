@@ -14,7 +14,8 @@
 //                                        (no space); the lemma defaults to the lower-cased form
 //   m B-E key=value ...                  a mention over tokens B..E (1-based, inclusive) of
 //                                        the last sentence: name code country type how ante
-//                                        sector (default: letters 4-6 of the code); its
+//                                        country_how sector (default: letters 4-6 of the
+//                                        code); its
 //                                        evidence entry is "fixture:<name>"
 //   p B-E key=value ...                  a place: name country feature
 //   t B-E key=value ...                  a time expression: type value precision
