@@ -302,6 +302,12 @@ class StoreSessionTest(unittest.TestCase):
         self.assertEqual(keep.read_text(), "KEEP\n")
         self.assertEqual([p.name for p in self.dir.iterdir() if ".tmp-" in p.name], [])
 
+    def test_a_folder_without_input_files_is_an_error(self):
+        self.write("notes/a.html", "<p>Russia attacked Ukraine.</p>\n")
+        proc = self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles"))
+        self.assertEqual(proc.returncode, 4, proc.stderr)
+        self.assertIn(b"no input files in this folder", proc.stderr)
+
     def test_csv_cells_that_spreadsheets_would_run_are_escaped(self):
         self.write("n.jsonl", json.dumps({"id": "x", "date": "2025-03-01", "source": "=HYPERLINK(1)",
                                           "text": "Russia attacked Ukraine."}) + "\n")
