@@ -294,7 +294,9 @@ Status ReadDocuments(const std::string& path, const ReadOptions& options, const 
   if (ResolveInputFormat(options.format, path) == InputFormat::kText) {
     Result<std::string> bytes = ReadAll(in->get(), options.max_document_bytes, name);
     if (!bytes.ok()) {
-      on_problem({"error", bytes.status().message() + "; document skipped"});
+      on_problem({"error", bytes.status().message() +
+                               (bytes.status().code() == StatusCode::kInputError ? " (the per-document limit)" : "") +
+                               "; document skipped"});
       ++st.skipped;
       return bytes.status().code() == StatusCode::kInputError ? Status::Ok() : bytes.status();
     }
@@ -326,7 +328,7 @@ Status ReadDocuments(const std::string& path, const ReadOptions& options, const 
     const std::string origin = name + ":" + std::to_string(lines.line_number());
     if (truncated) {
       on_problem({"error", origin + ": line longer than " + std::to_string(options.max_document_bytes) +
-                               " bytes; record skipped"});
+                               " bytes (the per-document limit); record skipped"});
       ++st.skipped;
       continue;
     }

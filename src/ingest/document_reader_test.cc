@@ -167,6 +167,22 @@ TEST(DocumentReader, OverlongLineIsSkipped) {
 }
 
 
+// The per-document bound (issue 17): a document over 8 MB -- which coding
+// would hold as about 1 GB -- is reported and skipped, not coded.
+TEST(DocumentReader, DocumentsOverThePerDocumentLimitAreSkipped) {
+  const std::string path = TempPath("huge.txt");
+  WriteFile(path, std::string(kDefaultMaxDocumentBytes + 1, 'a'));
+  ReadOptions opts;
+  opts.default_date = "2025-08-19";
+  Collected c = ReadAllDocs(path, opts);
+  EXPECT_TRUE(c.docs.empty());
+  EXPECT_EQ(c.stats.skipped, 1u);
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_NE(c.problems[0].message.find("the per-document limit"), std::string::npos) << c.problems[0].message;
+  WriteFile(path, std::string(kDefaultMaxDocumentBytes, 'a'));
+  EXPECT_EQ(ReadAllDocs(path, opts).docs.size(), 1u);
+}
+
 // Issue 17.8: a record whose text holds invalid UTF-8 (or an escaped lone
 // surrogate) is repaired as a text file would be, not dropped.
 TEST(DocumentReader, InvalidUtf8InsideAJsonlStringIsRepaired) {
@@ -200,7 +216,9 @@ TEST(DocumentReader, DeeplyNestedJsonIsRefusedInBoundedMemory) {
   WriteFile(path, "{\"junk\": " + std::string(n, '[') + "\n{\"id\":\"ok\",\"date\":\"2025-08-19\",\"x\":[[[{\"y\":[1,"
                   "\"z\"]}]]],\"text\":\"fine\"}\n");
   const long before = PeakRssKib();
-  Collected c = ReadAllDocs(path);
+  ReadOptions opts;
+  opts.max_document_bytes = size_t{64} << 20;  // the depth cap, not the size cap, refuses it
+  Collected c = ReadAllDocs(path, opts);
   const long grown_mib = (PeakRssKib() - before) / 1024;
   ASSERT_EQ(c.docs.size(), 1u);
   EXPECT_EQ(c.docs[0].id, "ok");
