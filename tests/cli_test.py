@@ -146,7 +146,10 @@ class BadInputTest(unittest.TestCase):
         err = proc.stderr.decode()
         self.assertIn("tests/data/bad/broken.jsonl:2: not valid JSON", err)
         self.assertIn("tests/data/bad/broken.jsonl:5: missing string field \"text\"", err)
-        self.assertIn("3 document(s) coded", err)  # ok1, nodate, ok2
+        # ok1, nodate, nested (its escaped lone surrogate repaired to U+FFFD,
+        # as text input would be, issue 17.8), ok2
+        self.assertIn("tests/data/bad/broken.jsonl:6: 1 escaped lone UTF-16 surrogate(s) replaced", err)
+        self.assertIn("4 document(s) coded", err)
 
     def test_exit_codes(self):
         self.assertEqual(run("code", "no/such/file.txt").returncode, 4)
