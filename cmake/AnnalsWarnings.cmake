@@ -11,3 +11,8 @@ if(ANNALS_SANITIZERS)
     -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(annals_flags INTERFACE -fsanitize=address,undefined)
 endif()
+if(ANNALS_BUILD_FUZZERS)
+  # Coverage instrumentation for libFuzzer in every library; the fuzz
+  # targets add the fuzzer's main (fuzz/CMakeLists.txt).
+  target_compile_options(annals_flags INTERFACE -fsanitize=fuzzer-no-link)
+endif()

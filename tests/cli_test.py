@@ -146,7 +146,10 @@ class BadInputTest(unittest.TestCase):
         err = proc.stderr.decode()
         self.assertIn("tests/data/bad/broken.jsonl:2: not valid JSON", err)
         self.assertIn("tests/data/bad/broken.jsonl:5: missing string field \"text\"", err)
-        self.assertIn("3 document(s) coded", err)  # ok1, nodate, ok2
+        # ok1, nodate, nested (its escaped lone surrogate repaired to U+FFFD,
+        # as text input would be, issue 17.8), ok2
+        self.assertIn("tests/data/bad/broken.jsonl:6: 1 escaped lone UTF-16 surrogate(s) replaced", err)
+        self.assertIn("4 document(s) coded", err)
 
     def test_exit_codes(self):
         self.assertEqual(run("code", "no/such/file.txt").returncode, 4)
@@ -301,6 +304,38 @@ class StoreSessionTest(unittest.TestCase):
         self.assertEqual(failed.returncode, 2)
         self.assertEqual(keep.read_text(), "KEEP\n")
         self.assertEqual([p.name for p in self.dir.iterdir() if ".tmp-" in p.name], [])
+
+    def test_check_backup_and_a_damaged_store(self):
+        self.write("a.txt", FOUR * 40)
+        self.write("b.txt", "Iran threatened Israel.\n")
+        self.assertEqual(self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles")).returncode, 0)
+        self.assertEqual(run("check", "--db", self.db).returncode, 0)
+        copy = str(self.dir / "copy.db")
+        proc = run("backup", "--db", self.db, copy)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(run("check", "--full", "--db", copy).returncode, 0)
+        self.assertEqual(run("stats", "--db", copy, "--format", "csv").stdout,
+                         self.annals("stats", "--format", "csv").stdout)
+        # Every page after the first two overwritten: found, and refused.
+        data = bytearray(pathlib.Path(copy).read_bytes())
+        page = int.from_bytes(data[16:18], "big")
+        data[2 * page:] = bytes([0x5A]) * (len(data) - 2 * page)
+        pathlib.Path(copy).write_bytes(bytes(data))
+        check = run("check", "--db", copy)
+        self.assertEqual(check.returncode, 3, check.stderr)
+        self.assertTrue(check.stdout)
+        for args in (["ingest", "--date", "2025-03-06", str(self.dir / "articles")], ["stats"],
+                     ["query", "--format", "jsonl"], ["export", "--format", "csv"]):
+            proc = run(*args, "--db", copy)
+            self.assertEqual(proc.returncode, 3, (args, proc.stderr))
+            self.assertEqual(len(proc.stderr.splitlines()), 1, (args, proc.stderr))
+            self.assertIn(b"the store is damaged", proc.stderr)
+
+    def test_a_folder_without_input_files_is_an_error(self):
+        self.write("notes/a.html", "<p>Russia attacked Ukraine.</p>\n")
+        proc = self.annals("ingest", "--date", "2025-03-05", str(self.dir / "articles"))
+        self.assertEqual(proc.returncode, 4, proc.stderr)
+        self.assertIn(b"no input files in this folder", proc.stderr)
 
     def test_csv_cells_that_spreadsheets_would_run_are_escaped(self):
         self.write("n.jsonl", json.dumps({"id": "x", "date": "2025-03-01", "source": "=HYPERLINK(1)",

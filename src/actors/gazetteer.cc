@@ -651,6 +651,14 @@ PlaceIds Gazetteer::Candidates(std::string_view key) const {
   return phrase == UINT32_MAX ? PlaceIds() : phrase_names(phrase);
 }
 
+void PlaceContext::SortPoints() {
+  auto key = [](const Point& p) { return std::make_pair(p.lat, p.lon); };
+  std::sort(points.begin(), points.end(), [&](const Point& a, const Point& b) { return key(a) < key(b); });
+  points.erase(std::unique(points.begin(), points.end(),
+                           [&](const Point& a, const Point& b) { return key(a) == key(b); }),
+               points.end());
+}
+
 double Gazetteer::Score(uint32_t index, bool aliased, const PlaceContext& context, PlaceIds qualifiers,
                         std::string_view qualifier_key) const {
   const GazetteerEntry& e = entries_[index];
@@ -671,9 +679,16 @@ double Gazetteer::Score(uint32_t index, bool aliased, const PlaceContext& contex
                                     : kAdmin1ContextBonus;
   }
   if (e.feature != "country" && e.has_coordinates && !context.points.empty()) {
+    // A point further away in latitude alone than kRegionKm is further
+    // than that in all (great circle >= its latitude arc), so only the
+    // points in that band of the sorted list are measured.
+    constexpr double kKmPerDegree = 6371.0 * 3.14159265358979323846 / 180.0;
+    const double reach = kRegionKm / kKmPerDegree + 1e-6;
+    auto it = std::lower_bound(context.points.begin(), context.points.end(), e.lat - reach,
+                               [](const PlaceContext::Point& p, double lat) { return p.lat < lat; });
     double nearest = 1e9;
-    for (const PlaceContext::Point& p : context.points) {
-      nearest = std::min(nearest, DistanceKm(e.lat, e.lon, p.lat, p.lon));
+    for (; it != context.points.end() && it->lat <= e.lat + reach && nearest > kNearKm; ++it) {
+      nearest = std::min(nearest, DistanceKm(e.lat, e.lon, it->lat, it->lon));
     }
     if (nearest <= kNearKm) {
       score += kNearBonus;
@@ -772,6 +787,7 @@ std::vector<uint32_t> Gazetteer::Resolve(const std::vector<PlaceQuery>& queries,
     if (e.has_coordinates) points.push_back({e.lat, e.lon});
   }
   context.points = std::move(points);
+  context.SortPoints();
   // Pass 2: the others, with the document's places as context; a qualifier
   // lies in its head's country ("Atlanta, Georgia").
   for (size_t i = 0; i < queries.size(); ++i) {

@@ -103,7 +103,13 @@ struct PlaceContext {
     double lat = 0;
     double lon = 0;
   };
-  std::vector<Point> points;  // of places it names unambiguously
+  // Of places it names unambiguously, sorted by latitude (then longitude)
+  // without repeats: Score() looks only at the points within reach by
+  // latitude, so a long document naming the same places again and again
+  // costs no more per place than a short one. Call SortPoints() after
+  // adding points.
+  std::vector<Point> points;
+  void SortPoints();
 };
 
 // One place name found in a document, for Resolve.

@@ -247,6 +247,37 @@ TEST_F(ShippedGazetteerTest, ResolveUsesTheDocumentsOtherPlaces) {
   EXPECT_EQ(Resolve({"Babila"}, {"SYR"})[0], "geonames:171998");
 }
 
+// A long document names the same places again and again: its context
+// keeps each point once, and ranking with it gives the scores of the short
+// document's context (issue 17, per-document time: ranking used to measure
+// the distance to every mention, quadratic in the document's length).
+TEST_F(ShippedGazetteerTest, RepeatedPlacesCountOnceInTheContext) {
+  PlaceContext few;
+  for (const char* id : {"geonames:4049979", "geonames:2643743", "geonames:266826"}) {
+    few.points.push_back({Entry(id).lat, Entry(id).lon});
+  }
+  PlaceContext many;
+  for (int i = 0; i < 5000; ++i) many.points.push_back(few.points[static_cast<size_t>(i) % 3]);
+  few.SortPoints();
+  many.SortPoints();
+  ASSERT_EQ(many.points.size(), 3u);
+  for (size_t i = 1; i < many.points.size(); ++i) EXPECT_LE(many.points[i - 1].lat, many.points[i].lat);
+  for (const char* name : {"birmingham", "tripoli", "paris"}) {
+    const auto a = gaz_->RankInContext(name, few, "");
+    const auto b = gaz_->RankInContext(name, many, "");
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].entry, b[i].entry);
+      EXPECT_EQ(a[i].score, b[i].score);
+    }
+  }
+  // Near Tuscaloosa, Birmingham is the Alabama city, as in Resolve.
+  PlaceContext alabama;
+  alabama.points.push_back({Entry("geonames:4094455").lat, Entry("geonames:4094455").lon});
+  alabama.SortPoints();
+  EXPECT_EQ(gaz_->entries()[gaz_->RankInContext("birmingham", alabama, "").front().entry].id, "geonames:4049979");
+}
+
 TEST_F(ShippedGazetteerTest, NamedRegions) {
   for (const char* name : {"Donbas", "Donbass"}) EXPECT_EQ(Best(name, {}), "region:donbas") << name;
   EXPECT_EQ(Best("Sahel", {}), "region:sahel");  // not Burkina Faso's Sahel region

@@ -34,6 +34,7 @@ struct IngestCliOptions {
   bool replace = false;
   bool recode = false;
   size_t batch = 200;
+  size_t batch_bytes = size_t{1} << 20;
   int threads = 0;
   int fold_days = -1;
   bool fold_any_modality = false;
@@ -112,6 +113,7 @@ int RunIngest(const IngestCliOptions& o) {
 
   IngestOptions io;
   io.batch_size = o.batch;
+  io.batch_bytes = o.batch_bytes;
   io.threads = o.threads;
   io.format = *format;
   io.default_date = o.date;
@@ -181,7 +183,15 @@ Action Setup(CLI::App* app) {
                 "Replace stored documents of the same id (to fix a date or text): re-coded, refolded");
   app->add_flag("--recode", o->recode,
                 "Re-code stored documents coded by another version of Annals, its data or Goldstein table");
-  app->add_option("--batch", o->batch, "Documents per transaction")->check(CLI::PositiveNumber)->capture_default_str();
+  app->add_option("--batch", o->batch, "At most this many documents per transaction")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--batch-bytes", o->batch_bytes,
+                  "At most this much document text per transaction (e.g. 512KB, 4MB); memory peaks near 120 times "
+                  "this")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   app->add_option("--threads", o->threads, "Coding threads (0 = all cores)")->check(CLI::NonNegativeNumber);
   app->add_option("--fold-days", o->fold_days, "Folding: days after an event's first report still folded into it "
                                                "(stored in the file; changing it refolds)");

@@ -54,6 +54,7 @@ int RunLookup(const LookupOptions& o) {
     if (!e.country.empty()) context.place_countries.push_back(e.country);
     if (e.has_coordinates) context.points.push_back({e.lat, e.lon});
   }
+  context.SortPoints();
   std::string name;
   for (const std::string& w : o.name) name += (name.empty() ? "" : " ") + w;
   const std::vector<Gazetteer::Ranked> ranked = (*gaz)->LookupText(name, context, NameKey(o.qualifier));

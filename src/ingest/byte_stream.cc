@@ -69,13 +69,14 @@ class GzipStream : public ByteStream {
       }
       const int rc = inflate(&z_, Z_NO_FLUSH);
       if (rc == Z_STREAM_END) {
-        // Concatenated gzip members are legal: continue if more input follows.
-        if (z_.avail_in == 0) {
-          Result<size_t> got = raw_->Read(in_.data(), in_.size());
-          if (!got.ok()) return got.status();
-          if (*got == 0) { done_ = true; break; }
-          z_.next_in = reinterpret_cast<Bytef*>(in_.data());
-          z_.avail_in = static_cast<uInt>(*got);
+        // Concatenated gzip members are legal: continue if another member
+        // follows. Anything else after a member (padding, garbage from a
+        // transfer) is ignored with a notice, as gzip(1) does.
+        Result<bool> more = NextMember();
+        if (!more.ok()) return more.status();
+        if (!*more) {
+          done_ = true;
+          break;
         }
         inflateReset(&z_);
         continue;
@@ -86,14 +87,36 @@ class GzipStream : public ByteStream {
     }
     return n - z_.avail_out;
   }
+  std::string notice() const override { return notice_; }
 
  private:
+  // After a member's end: true when another gzip member follows; false at
+  // the end of input or before trailing bytes that are no gzip member
+  // (recorded in notice_).
+  Result<bool> NextMember() {
+    while (z_.avail_in < 2) {
+      // Keep the byte left, read more behind it.
+      const size_t have = z_.avail_in;
+      if (have > 0) std::memmove(in_.data(), z_.next_in, have);
+      Result<size_t> got = raw_->Read(in_.data() + have, in_.size() - have);
+      if (!got.ok()) return got.status();
+      z_.next_in = reinterpret_cast<Bytef*>(in_.data());
+      z_.avail_in = static_cast<uInt>(have + *got);
+      if (*got == 0) break;
+    }
+    if (z_.avail_in == 0) return false;
+    if (z_.avail_in >= 2 && z_.next_in[0] == 0x1F && z_.next_in[1] == 0x8B) return true;
+    notice_ = path_ + ": bytes after the end of the gzip data ignored (as gzip does)";
+    return false;
+  }
+
   std::unique_ptr<FileStream> raw_;
   std::string path_;
   z_stream z_;
   std::vector<char> in_;
   bool ok_ = false;
   bool done_ = false;
+  std::string notice_;
 };
 
 class ZstdStream : public ByteStream {

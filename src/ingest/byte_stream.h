@@ -19,6 +19,9 @@ class ByteStream {
   // Reads up to n bytes; returns 0 at end of input. A corrupt compressed
   // stream is an InputError naming the path.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
+  // After the end of input: what was accepted with a repair, for a warning
+  // ("x.gz: bytes after the end of the gzip data ignored ..."); "" if none.
+  virtual std::string notice() const { return ""; }
 };
 
 // Reads lines (without the trailing "\n" or "\r\n") from a ByteStream.
@@ -33,6 +36,7 @@ class LineReader {
   bool Next(std::string* line, bool* truncated);
   size_t line_number() const { return line_number_; }
   const Status& status() const { return status_; }
+  const ByteStream& stream() const { return *in_; }
 
  private:
   bool Fill();

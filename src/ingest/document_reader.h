@@ -34,12 +34,19 @@ Result<InputFormat> ParseInputFormat(const std::string& name);
 // *.ndjson -> jsonl; anything else (and "-") -> text.
 InputFormat ResolveInputFormat(InputFormat format, const std::string& path);
 
+// The per-document bound: a document (a text file, or one JSONL record)
+// larger than this is reported and skipped. Coding holds about 120 bytes
+// per byte of text (tokens, parse, mentions, events), so the limit keeps
+// one document under about 1 GB of memory; a real article is 100 times
+// smaller. docs/store.md ("Bounds") gives the measured time and memory.
+inline constexpr size_t kDefaultMaxDocumentBytes = size_t{8} << 20;
+
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   std::string default_date;  // YYYY-MM-DD used when a document has none
   bool require_date = false; // refuse documents without a date (and no default)
   std::string id;            // id for a text document ("" = file name)
-  size_t max_document_bytes = size_t{256} << 20;
+  size_t max_document_bytes = kDefaultMaxDocumentBytes;
 };
 
 struct ReadStats {

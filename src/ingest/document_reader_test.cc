@@ -5,6 +5,8 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -162,6 +164,120 @@ TEST(DocumentReader, OverlongLineIsSkipped) {
   ASSERT_EQ(c.docs.size(), 1u);
   EXPECT_EQ(c.docs[0].id, "ok");
   EXPECT_EQ(c.stats.skipped, 1u);
+}
+
+
+// The per-document bound (issue 17): a document over 8 MB -- which coding
+// would hold as about 1 GB -- is reported and skipped, not coded.
+TEST(DocumentReader, DocumentsOverThePerDocumentLimitAreSkipped) {
+  const std::string path = TempPath("huge.txt");
+  WriteFile(path, std::string(kDefaultMaxDocumentBytes + 1, 'a'));
+  ReadOptions opts;
+  opts.default_date = "2025-08-19";
+  Collected c = ReadAllDocs(path, opts);
+  EXPECT_TRUE(c.docs.empty());
+  EXPECT_EQ(c.stats.skipped, 1u);
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_NE(c.problems[0].message.find("the per-document limit"), std::string::npos) << c.problems[0].message;
+  WriteFile(path, std::string(kDefaultMaxDocumentBytes, 'a'));
+  EXPECT_EQ(ReadAllDocs(path, opts).docs.size(), 1u);
+}
+
+// Issue 17.8: a record whose text holds invalid UTF-8 (or an escaped lone
+// surrogate) is repaired as a text file would be, not dropped.
+TEST(DocumentReader, InvalidUtf8InsideAJsonlStringIsRepaired) {
+  const std::string path = TempPath("utf8.jsonl");
+  WriteFile(path, "{\"id\":\"a\",\"date\":\"2025-08-19\",\"text\":\"Kyiv \xFF\xFE said.\"}\n"
+                  "{\"id\":\"b\",\"date\":\"2025-08-19\",\"text\":\"x \\ud800 y \\udc00 z \\ud83d\\ude00 \\\\ud800\"}\n");
+  Collected c = ReadAllDocs(path);
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.stats.skipped, 0u);
+  EXPECT_EQ(c.docs[0].text, "Kyiv \xEF\xBF\xBD\xEF\xBF\xBD said.");
+  // Lone surrogates become U+FFFD; the pair stays one emoji; an escaped
+  // backslash before "ud800" is no escape at all.
+  EXPECT_EQ(c.docs[1].text, "x \xEF\xBF\xBD y \xEF\xBF\xBD z \xF0\x9F\x98\x80 \\ud800");
+  ASSERT_EQ(c.problems.size(), 2u);
+  EXPECT_NE(c.problems[0].message.find(":1: 2 invalid UTF-8 byte(s) replaced"), std::string::npos);
+  EXPECT_NE(c.problems[1].message.find(":2: 2 escaped lone UTF-16 surrogate(s)"), std::string::npos);
+  EXPECT_EQ(c.problems[1].severity, "warning");
+}
+
+long PeakRssKib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// Issue 17.5: only the fields Annals uses are kept, with a depth cap, so a
+// 20 MB line of nested brackets costs its own bytes, not gigabytes.
+TEST(DocumentReader, DeeplyNestedJsonIsRefusedInBoundedMemory) {
+  const std::string path = TempPath("nested.jsonl");
+  const size_t n = size_t{20} << 20;
+  WriteFile(path, "{\"junk\": " + std::string(n, '[') + "\n{\"id\":\"ok\",\"date\":\"2025-08-19\",\"x\":[[[{\"y\":[1,"
+                  "\"z\"]}]]],\"text\":\"fine\"}\n");
+  const long before = PeakRssKib();
+  ReadOptions opts;
+  opts.max_document_bytes = size_t{64} << 20;  // the depth cap, not the size cap, refuses it
+  Collected c = ReadAllDocs(path, opts);
+  const long grown_mib = (PeakRssKib() - before) / 1024;
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].id, "ok");
+  EXPECT_EQ(c.docs[0].text, "fine");
+  ASSERT_EQ(c.stats.skipped, 1u);
+  EXPECT_NE(c.problems[0].message.find(":1: JSON nested deeper than 64 levels"), std::string::npos);
+  // The line (20 MB) and the reader's buffer; the DOM reader took 1.6 GB.
+  EXPECT_LT(grown_mib, 200) << "peak RSS grew by " << grown_mib << " MiB";
+}
+
+TEST(DocumentReader, OnlyTopLevelStringFieldsAreRead) {
+  const std::string path = TempPath("fields.jsonl");
+  WriteFile(path,
+            "{\"text\":\"one\",\"id\":\"a\",\"meta\":{\"text\":\"nested\",\"id\":\"n\"},\"date\":\"2025-08-19\"}\n"
+            "{\"id\":\"b\",\"text\":{\"body\":\"x\"},\"date\":\"2025-08-19\"}\n"
+            "{\"id\":12,\"date\":\"2025-08-19\",\"text\":\"t\",\"text\":\"last wins\",\"title\":5}\n"
+            "\"just a string\"\n");
+  Collected c = ReadAllDocs(path);
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].id, "a");
+  EXPECT_EQ(c.docs[0].text, "one");
+  EXPECT_EQ(c.docs[1].id, "12");
+  EXPECT_EQ(c.docs[1].text, "last wins");
+  EXPECT_EQ(c.docs[1].title, "");
+  EXPECT_EQ(c.stats.skipped, 2u);
+}
+
+std::string Gzip(const std::string& text) {
+  const std::string tmp = TempPath("member.gz");
+  gzFile g = gzopen(tmp.c_str(), "wb");
+  gzwrite(g, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(g);
+  std::ifstream in(tmp, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Issue 17.8: bytes after the last gzip member are ignored with a warning,
+// as gzip(1) does, instead of rejecting the whole file.
+TEST(DocumentReader, TrailingBytesAfterGzipDataAreIgnoredWithAWarning) {
+  const std::string two_members = Gzip(kJsonl.substr(0, 100)) + Gzip(kJsonl.substr(100));
+  for (const std::string& tail : {std::string(), std::string(512, '\0'), std::string("garbage\n"), std::string(1, '\x1F')}) {
+    const std::string path = TempPath("tail.jsonl.gz");
+    WriteFile(path, two_members + tail);
+    Collected c = ReadAllDocs(path);
+    EXPECT_TRUE(c.status.ok());
+    EXPECT_EQ(c.docs.size(), 2u) << tail.size();  // kJsonl's good records
+    size_t notices = 0;
+    for (const Diagnostic& p : c.problems) {
+      if (p.message.find("bytes after the end of the gzip data ignored") != std::string::npos) ++notices;
+    }
+    EXPECT_EQ(notices, tail.empty() ? 0u : 1u);
+  }
+  const std::string text = TempPath("tail.txt.gz");
+  WriteFile(text, Gzip("Macron met Starmer.\n") + "\r\n");
+  ReadOptions opts;
+  opts.default_date = "2025-08-19";
+  Collected c = ReadAllDocs(text, opts);
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].text, "Macron met Starmer.\n");
 }
 
 }  // namespace

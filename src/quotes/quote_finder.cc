@@ -281,7 +281,10 @@ bool Finder::VenueAcceptable(std::pair<uint32_t, uint32_t> run, bool need_media)
 }
 
 std::string Finder::FindVenue(uint32_t cue, const SkipSet& skip) const {
-  const auto [sb, se] = SentenceRange(pv_.SentenceOf(cue));
+  // Not a structured binding: the lambdas below use these, and clang
+  // before 16 (the fuzz build) cannot capture bindings.
+  const std::pair<uint32_t, uint32_t> sentence = SentenceRange(pv_.SentenceOf(cue));
+  const uint32_t sb = sentence.first, se = sentence.second;
   std::string best;
   uint32_t best_dist = UINT32_MAX;
   auto consider = [&](std::pair<uint32_t, uint32_t> run, bool need_media) {

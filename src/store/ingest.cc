@@ -31,7 +31,8 @@ bool IsInputName(const std::string& name) {
 
 }  // namespace
 
-Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& paths) {
+Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& paths,
+                                              std::vector<std::string>* unreadable) {
   // Every path is checked before any is listed, so a typo in the last one
   // stops the run before anything (the store included) is touched.
   for (const std::string& path : paths) {
@@ -47,16 +48,46 @@ Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& pa
       files.push_back({path, fs::path(path).filename().string()});
       continue;
     }
+    // Walked by hand rather than with recursive_directory_iterator, whose
+    // skip_permission_denied drops an unreadable sub-folder without a word:
+    // here each one is named (issue 17.8) and the walk goes on.
     std::vector<InputFile> found;
-    for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && IsInputName(it->path().filename().string())) {
-        std::error_code rel_ec;
-        const fs::path rel = fs::relative(it->path(), path, rel_ec);
-        found.push_back({it->path().string(), rel_ec ? it->path().filename().string() : rel.generic_string()});
+    std::vector<fs::path> pending = {fs::path(path)};
+    size_t folders_unreadable = 0;
+    while (!pending.empty()) {
+      const fs::path dir = std::move(pending.back());
+      pending.pop_back();
+      fs::directory_iterator it(dir, ec);
+      if (ec) {
+        if (dir == fs::path(path)) return Status::IoError(path + ": cannot list folder: " + ec.message());
+        if (unreadable) unreadable->push_back(dir.string() + ": cannot list folder: " + ec.message());
+        ++folders_unreadable;
+        ec.clear();
+        continue;
+      }
+      for (fs::directory_iterator end; it != end; it.increment(ec)) {
+        std::error_code type_ec;
+        if (it->is_directory(type_ec)) {
+          if (!it->is_symlink(type_ec)) pending.push_back(it->path());  // no loops through links
+          continue;
+        }
+        if (it->is_regular_file(type_ec) && IsInputName(it->path().filename().string())) {
+          std::error_code rel_ec;
+          const fs::path rel = fs::relative(it->path(), path, rel_ec);
+          found.push_back({it->path().string(), rel_ec ? it->path().filename().string() : rel.generic_string()});
+        }
+      }
+      if (ec) {
+        if (unreadable) unreadable->push_back(dir.string() + ": cannot list folder: " + ec.message());
+        ++folders_unreadable;
+        ec.clear();
       }
     }
-    if (ec) return Status::IoError(path + ": cannot list folder: " + ec.message());
+    if (found.empty() && folders_unreadable == 0) {
+      // Exit 0 on a folder of .html or .doc files would read as "all stored".
+      return Status::NotFound(path + ": no input files in this folder (looked for .txt, .jsonl and .ndjson, "
+                                     "optionally .gz or .zst, in every sub-folder)");
+    }
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -71,9 +102,14 @@ std::string CoderVersion(const Pipeline& pipeline, const std::string& annals_ver
 Ingester::Ingester(const Pipeline& pipeline, Store* store, IngestOptions options)
     : pipeline_(pipeline), store_(store), options_(std::move(options)) {
   if (options_.batch_size == 0) options_.batch_size = 1;
+  if (options_.batch_bytes == 0) options_.batch_bytes = 1;
   if (options_.threads <= 0) options_.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   start_ = std::chrono::steady_clock::now();
   last_tick_ = start_;
+}
+
+bool Ingester::BatchFull() const {
+  return batch_.size() >= options_.batch_size || batch_text_bytes_ >= options_.batch_bytes;
 }
 
 void Ingester::Tick(const ProgressSink& on_progress, bool force) {
@@ -139,8 +175,13 @@ bool Ingester::Admit(Item* item, const ProblemSink& on_problem, Status* fatal) {
 
 Status Ingester::IngestPaths(const std::vector<std::string>& paths, const ProblemSink& on_problem,
                              const ProgressSink& on_progress) {
-  Result<std::vector<InputFile>> files = ListInputFiles(paths);
+  std::vector<std::string> unreadable;
+  Result<std::vector<InputFile>> files = ListInputFiles(paths, &unreadable);
   if (!files.ok()) return files.status();
+  for (const std::string& u : unreadable) {
+    if (on_problem) on_problem({"error", u + "; its files skipped"});
+    ++progress_.failed;
+  }
   progress_.files_total = files->size();
   std::vector<uint64_t> sizes;
   for (const InputFile& f : *files) {
@@ -173,8 +214,9 @@ Status Ingester::IngestPaths(const std::vector<std::string>& paths, const Proble
             Tick(on_progress, false);
             return;
           }
+          batch_text_bytes_ += item.doc.text.size();
           batch_.push_back(std::move(item));
-          if (batch_.size() >= options_.batch_size) fatal = Flush(on_problem, on_progress);
+          if (BatchFull()) fatal = Flush(on_problem, on_progress);
         },
         [&](const Diagnostic& p) {
           if (on_problem) on_problem(p);
@@ -203,8 +245,9 @@ Status Ingester::RecodeStale(const ProblemSink& on_problem, const ProgressSink& 
     Item item;
     item.doc = std::move(doc.value());
     item.action = Action::kRecode;
+    batch_text_bytes_ += item.doc.text.size();
     batch_.push_back(std::move(item));
-    if (batch_.size() >= options_.batch_size) ANNALS_RETURN_IF_ERROR(Flush(on_problem, on_progress));
+    if (BatchFull()) ANNALS_RETURN_IF_ERROR(Flush(on_problem, on_progress));
   }
   ANNALS_RETURN_IF_ERROR(Flush(on_problem, on_progress));
   Tick(on_progress, true);
@@ -283,7 +326,9 @@ Status Ingester::Flush(const ProblemSink& on_problem, const ProgressSink& on_pro
   progress_.events += events;
   progress_.failed += failed;
   progress_.duplicates += duplicates;
+  ++progress_.batches;
   batch_.clear();
+  batch_text_bytes_ = 0;
   batch_hashes_.clear();
   Tick(on_progress, false);
   return Status::Ok();

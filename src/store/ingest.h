@@ -5,9 +5,13 @@
 // in the same order), reads documents (ingest/document_reader.h), drops
 // those already stored (same id with the same text, or the same text under
 // another id: Store::Lookup) or seen earlier in the run, codes the rest
-// with the pipeline on `threads` threads, and stores them in batches of
-// `batch_size` documents, one transaction each (the fold keys a batch
-// touches are refolded in the same transaction). Killing the process loses
+// with the pipeline on `threads` threads, and stores them in batches, one
+// transaction each (the fold keys a batch touches are refolded in the same
+// transaction). A batch ends at `batch_bytes` of document text or
+// `batch_size` documents, whichever comes first: a coded document holds
+// about 120 bytes per byte of text (tokens, parse, mentions, events), so
+// the bytes bound what a batch holds in memory -- about 120 x batch_bytes,
+// plus one document larger than that on its own (issue 17.5). Killing the process loses
 // at most the batch in flight; re-running the same command skips every
 // committed document and so ends with the same database as an uninterrupted
 // run. Existence is checked again inside each batch's write transaction, so
@@ -46,7 +50,10 @@
 namespace annals {
 
 struct IngestOptions {
-  size_t batch_size = 200;  // documents per transaction
+  size_t batch_size = 200;  // at most this many documents per transaction
+  // ... and at most this many bytes of document text (a larger document
+  // is a batch of its own). Peak memory is about 120 times this.
+  size_t batch_bytes = size_t{1} << 20;
   int threads = 0;          // coding threads; 0 = hardware concurrency
   InputFormat format = InputFormat::kAuto;
   std::string default_date;  // for text files and records without a date
@@ -73,6 +80,7 @@ struct IngestProgress {
   size_t failed = 0;         // bad records, id conflicts, documents the
                              // pipeline refused
   size_t events = 0;         // events stored
+  size_t batches = 0;        // transactions committed
   double seconds = 0;        // since the run started
 };
 
@@ -84,9 +92,14 @@ struct InputFile {
                      // folder named ("2025/a.txt"), or the file name
 };
 
-// The input files under `paths`, each folder's in path order; NotFound for
-// a missing path (checked for every path before anything is listed).
-Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& paths);
+// The input files under `paths`, each folder's in path order (symbolic
+// links to folders are not followed). NotFound for a missing path (checked
+// for every path before anything is listed) and for a folder holding no
+// input file at all; IoError for a named folder that cannot be listed. A
+// sub-folder that cannot be listed is appended to *unreadable (when given,
+// as "path: cannot list folder: reason") and the walk goes on.
+Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& paths,
+                                              std::vector<std::string>* unreadable = nullptr);
 
 // "annals <version>; goldstein=<table>; data=<fingerprint>": a change of
 // version, Goldstein table or any shipped data file changes it.
@@ -117,12 +130,14 @@ class Ingester {
   bool Admit(Item* item, const ProblemSink& on_problem, Status* fatal);
   Status Flush(const ProblemSink& on_problem, const ProgressSink& on_progress);
   void Tick(const ProgressSink& on_progress, bool force);
+  bool BatchFull() const;
 
   const Pipeline& pipeline_;
   Store* store_;
   IngestOptions options_;
   IngestProgress progress_;
   std::vector<Item> batch_;
+  size_t batch_text_bytes_ = 0;  // text bytes of the documents in batch_
   // Every id read in this run -> (content hash, origin): a later document
   // with the same id and other text is a conflict even in --replace mode.
   std::map<std::string, std::pair<std::string, std::string>> run_ids_;

@@ -85,6 +85,39 @@ TEST_F(IngestTest, ListsInputFilesInPathOrder) {
   EXPECT_EQ((*named)[0].id, "c.txt");
 }
 
+// Issue 17.8: an empty folder (no input file) is an error, not "0 stored".
+TEST_F(IngestTest, AFolderWithoutInputFilesIsAnError) {
+  fs::create_directories(dir_ + "/empty/sub");
+  std::ofstream(dir_ + "/empty/sub/notes.html") << "<p>x</p>\n";
+  Result<std::vector<InputFile>> files = ListInputFiles({dir_ + "/empty"});
+  ASSERT_FALSE(files.ok());
+  EXPECT_EQ(files.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(files.status().message().find("no input files in this folder"), std::string::npos);
+}
+
+// Issue 17.5: a batch ends at batch_bytes of text as well as batch_size
+// documents, so a batch of long documents stays bounded in memory.
+TEST_F(IngestTest, BatchesAreBoundedByTextBytes) {
+  {
+    std::ofstream a(dir_ + "/in/a.jsonl");
+    for (size_t i = 0; i < 10; ++i) a << synthetic::JsonLine(synthetic::MakeArticle(i)) << "\n";
+  }
+  IngestOptions o = Defaults();
+  o.batch_size = 1000;
+  size_t text = 0;
+  for (size_t i = 0; i < 10; ++i) text += synthetic::MakeArticle(i).text.size();
+  o.batch_bytes = text / 10 * 3;  // about three documents
+  const IngestProgress p = Run("coder-1", false, o);
+  EXPECT_EQ(p.stored, 10u);
+  EXPECT_GE(p.batches, 3u);
+  EXPECT_LE(p.batches, 5u);
+  o.batch_bytes = 1;  // every document a batch of its own
+  Result<std::unique_ptr<Store>> s = Store::Open(dir_ + "/t2.db");
+  ASSERT_TRUE(s.ok());
+  store_ = std::move(s.value());
+  EXPECT_EQ(Run("coder-1", false, o).batches, 10u);
+}
+
 TEST_F(IngestTest, SecondRunStoresNothingAndCountsStayIdentical) {
   WriteCorpus(30);
   const IngestProgress first = Run();

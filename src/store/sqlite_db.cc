@@ -11,16 +11,19 @@
 
 namespace annals {
 
+Status DamagedStore(std::string_view path, std::string_view reason) {
+  return Status::DataError(std::string(path) + ": the store is damaged (" + std::string(reason) +
+                           "); `annals check --db " + std::string(path) +
+                           "` lists the damage; restore a backup (`annals backup`) or re-ingest");
+}
+
 Status SqliteError(sqlite3* db, std::string_view what) {
   const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-  std::string msg = (file && *file) ? std::string(file) : std::string("sqlite");
-  msg += ": ";
-  msg += what;
-  msg += ": ";
-  msg += db ? sqlite3_errmsg(db) : "out of memory";
+  const std::string path = (file && *file) ? std::string(file) : std::string("sqlite");
   const int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
-  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return Status::DataError(msg);
-  return Status::IoError(msg);
+  // Damage is one line naming the file, not the statement that met it.
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) return DamagedStore(path, sqlite3_errmsg(db));
+  return Status::IoError(path + ": " + std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
@@ -150,9 +153,10 @@ Status Db::Exec(std::string_view sql) {
   if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = path_ + ": " + (err ? err : "error") + " in '" + s.substr(0, 80) + "'";
     sqlite3_free(err);
-    return sqlite3_errcode(db_) == SQLITE_CORRUPT || sqlite3_errcode(db_) == SQLITE_NOTADB
-               ? Status::DataError(msg)
-               : Status::IoError(msg);
+    if (sqlite3_errcode(db_) == SQLITE_CORRUPT || sqlite3_errcode(db_) == SQLITE_NOTADB) {
+      return DamagedStore(path_, sqlite3_errmsg(db_));
+    }
+    return Status::IoError(msg);
   }
   return Status::Ok();
 }
@@ -182,6 +186,17 @@ Result<std::optional<std::string>> Db::QueryText(std::string_view sql) {
   if (s->Step(&st) && !s->IsNull(0)) return std::optional<std::string>(s->Text(0));
   if (!st.ok()) return st;
   return std::optional<std::string>();
+}
+
+Result<std::string> Db::QuickCheck() {
+  Result<std::optional<std::string>> r = QueryText("PRAGMA quick_check(1)");
+  if (!r.ok()) return r.status();
+  if (!r->has_value() || **r == "ok") return std::string();
+  std::string line = **r;  // one line, for messages
+  for (char& c : line) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return line;
 }
 
 int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }

@@ -75,6 +75,9 @@ class Db {
   // First column of the first row as integer / text, or nullopt.
   Result<std::optional<int64_t>> QueryInt(std::string_view sql);
   Result<std::optional<std::string>> QueryText(std::string_view sql);
+  // The first problem PRAGMA quick_check finds (page and b-tree structure;
+  // time linear in the file size), or "" for none.
+  Result<std::string> QuickCheck();
   int64_t LastInsertRowid() const;
   int Changes() const;
   const std::string& path() const { return path_; }
@@ -86,7 +89,10 @@ class Db {
   std::string path_;
 };
 
-// "path: sqlite error text" for a failing call.
+// "path: what: sqlite error text" for a failing call (IoError); for a
+// damaged or non-database file DamagedStore's one line instead.
 Status SqliteError(sqlite3* db, std::string_view what);
+// DataError "path: the store is damaged (reason); ..." with what to do.
+Status DamagedStore(std::string_view path, std::string_view reason);
 
 }  // namespace annals

@@ -228,6 +228,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     return Status::DataError(path + ": store schema version " + std::to_string(v) +
                              " is newer than this Annals supports (" + std::to_string(kStoreSchemaVersion) + ")");
   }
+  if (!options.read_only && v > 0) {
+    // Writing into a damaged file spreads the damage: refuse, and say what
+    // to do (docs/store.md, "Damage and backups").
+    Result<std::string> problem = d.QuickCheck();
+    if (!problem.ok()) return problem.status();
+    if (!problem->empty()) return DamagedStore(path, *problem);
+  }
   if (v < kStoreSchemaVersion) {
     if (options.read_only) {
       if (v == 0) return Status::DataError(path + ": not an Annals store (no schema)");

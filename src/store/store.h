@@ -99,7 +99,9 @@ struct DocumentSelector {
 class Store {
  public:
   // Opens or creates the store at `path` and migrates it to the current
-  // schema (unless read-only). Fold options are read from the file (meta
+  // schema (unless read-only). Opening an existing store for writing runs
+  // a quick check first (Db::QuickCheck; time linear in the file size) and
+  // refuses a damaged one with DataError (see store/maintenance.h). Fold options are read from the file (meta
   // table); a new file gets the defaults.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const StoreOptions& options = {});
   Store(const Store&) = delete;  // owns the connection and statements

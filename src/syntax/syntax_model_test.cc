@@ -2,8 +2,10 @@
 // training, the parser's tree guarantees and the stage contract. A tiny
 // model is trained on a handful of sentences so the suite stays fast.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 
 #include <filesystem>
+#include <cstring>
 #include <fstream>
 
 #include "syntax/parser.h"
@@ -136,6 +138,19 @@ TEST_F(SyntaxModelTest, CorruptOrMismatchedFilesAreRefused) {
   expect_refused(version, "format version 99");
   version[20] = static_cast<char>(kSyntaxModelVersion + 1);
   expect_refused(version, "format version " + std::to_string(kSyntaxModelVersion + 1));
+  // A header claiming a 2 GB payload over a few KB of data is refused
+  // without allocating what it claims (fuzz/fuzz_model found it taking 2 GB
+  // and 13 s).
+  std::string claims = good;
+  const uint64_t huge = uint64_t{1} << 31;
+  std::memcpy(claims.data() + 24, &huge, sizeof huge);  // raw size, after magic and version
+  struct rusage before {};
+  getrusage(RUSAGE_SELF, &before);
+  expect_refused(claims, "payload does not decompress");
+  struct rusage after {};
+  getrusage(RUSAGE_SELF, &after);
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 256 * 1024) << "peak RSS grew by " << after.ru_maxrss - before.ru_maxrss
+                                                            << " KiB";
   // A current payload labelled version 1 (no tag dictionary) must not load:
   // the version decides how the tagger is read.
   version[20] = 1;
