@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "base/ordered_work.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/messages.h"
@@ -25,6 +26,7 @@ struct EvalSyntaxOptions {
   std::string data_dir;
   std::string model;
   std::string output;
+  int threads = 0;
 };
 
 int RunEvalSyntax(const EvalSyntaxOptions& o) {
@@ -40,7 +42,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
   std::vector<syntax::ConlluSentence> system;
   syntax::EvalScores scores;
   if (o.raw) {
-    auto r = syntax::EvaluateRawText(config, gold->sentences, &system);
+    auto r = syntax::EvaluateRawText(config, gold->sentences, &system, ResolveThreads(o.threads));
     if (!r.ok()) {
       PrintError("eval syntax", r.status().message());
       return kExitDataError;
@@ -52,7 +54,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
       PrintError("eval syntax", model.status().message());
       return kExitDataError;
     }
-    system = syntax::AnalyzeGoldTokens(**model, gold->sentences);
+    system = syntax::AnalyzeGoldTokens(**model, gold->sentences, ResolveThreads(o.threads));
     scores = syntax::EvaluateConllu(gold->sentences, system);
   }
   std::cout << (o.raw ? "raw text" : "gold tokens") << ", " << o.gold << "\n" << scores.ToString();
@@ -76,6 +78,9 @@ Action Setup(CLI::App* app) {
   app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
   app->add_option("--model", o->model, "Syntax model file (default: <data>/models/syntax-en.model)");
   app->add_option("--output", o->output, "Also write the system's CoNLL-U here");
+  app->add_option("--threads", o->threads, "Parsing threads (0 = all cores); the scores are the same for any number")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return [o]() { return RunEvalSyntax(*o); };
 }
 

@@ -32,9 +32,10 @@ struct EvalScores {
 EvalScores EvaluateConllu(const std::vector<ConlluSentence>& gold,
                           const std::vector<ConlluSentence>& system);
 
-// The gold sentences re-analysed by `model` from their gold words.
+// The gold sentences re-analysed by `model` from their gold words, on
+// `threads` threads (the result does not depend on their number).
 std::vector<ConlluSentence> AnalyzeGoldTokens(const SyntaxModel& model,
-                                              const std::vector<ConlluSentence>& gold);
+                                              const std::vector<ConlluSentence>& gold, int threads = 1);
 
 // The raw text of a treebank: token forms joined by their SpaceAfter
 // marks, sentences by a space, paragraphs ("# newpar", "# newdoc") by a
@@ -43,9 +44,10 @@ std::string RawTextOf(const std::vector<ConlluSentence>& gold);
 
 // Runs the text stage and then the syntax stage (model from `config`) over
 // RawTextOf(gold) and scores the result; *system (optional) receives the
-// system's sentences.
+// system's sentences. The syntax stage shares the sentences among `threads`
+// threads (same result for any number).
 Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<ConlluSentence>& gold,
-                                   std::vector<ConlluSentence>* system);
+                                   std::vector<ConlluSentence>* system, int threads = 1);
 
 // A processed document as CoNLL-U sentences (one word per token; heads
 // turned sentence-relative; SpaceAfter=No where there is no space;
