@@ -377,6 +377,61 @@ class StoreSessionTest(unittest.TestCase):
         self.assertEqual(sorted(p.name for p in ro.iterdir()), ["a.db"])
 
 
+class ThreadsTest(unittest.TestCase):
+    """Issue 16: the output is the same, byte for byte and in order, whatever
+    --threads is (documents are coded on the threads, written in input order)."""
+
+    def corpus(self, folder: pathlib.Path) -> pathlib.Path:
+        # Real-looking records, repeated under new ids, with the broken
+        # records of tests/data/bad in between so problems are ordered too.
+        good = (ROOT / "examples" / "news.jsonl").read_text().splitlines()
+        bad = (ROOT / "tests" / "data" / "bad" / "broken.jsonl").read_bytes().splitlines()
+        lines = []
+        for copy in range(4):
+            for n, line in enumerate(good):
+                record = json.loads(line)
+                record["id"] = "%s-%d" % (record["id"], copy)
+                lines.append(json.dumps(record).encode())
+                if n % 3 == copy % 3:
+                    lines.append(bad[(copy * 3 + n) % len(bad)])
+        path = folder / "mixed.jsonl"
+        path.write_bytes(b"\n".join(lines) + b"\n")
+        return path
+
+    def assertSameAtAnyThreads(self, *args):
+        runs = {n: run(*args, "--threads", str(n)) for n in (1, 2, 3)}
+        self.assertTrue(runs[1].stdout, args)
+        for n in (2, 3):
+            self.assertEqual(runs[n].returncode, runs[1].returncode, (n, args))
+            self.assertEqual(runs[n].stdout, runs[1].stdout, "stdout differs at %d threads: %s" % (n, args))
+            self.assertEqual(runs[n].stderr, runs[1].stderr, "stderr differs at %d threads: %s" % (n, args))
+
+    def test_code_is_the_same_at_one_two_and_three_threads(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            mixed = str(self.corpus(pathlib.Path(tmp)))
+            self.assertSameAtAnyThreads("code", "--quotes", "--furniture", mixed, "examples/news.jsonl")
+            self.assertSameAtAnyThreads("code", "--format", "evidence", mixed)
+            self.assertSameAtAnyThreads("code", "--format", "table", "--date", "2025-08-19", "examples/summit.txt",
+                                        mixed)
+
+    def test_parse_and_eval_are_the_same_at_one_two_and_three_threads(self):
+        self.assertSameAtAnyThreads("parse", "examples/summit.txt")
+        self.assertSameAtAnyThreads("eval", "events", "--gold", "tests/events/regression.gold", "-v")
+
+    def test_ingest_stores_the_same_at_one_two_and_three_threads(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            mixed = str(self.corpus(pathlib.Path(tmp)))
+            exports = {}
+            for n in (1, 2, 3):
+                db = os.path.join(tmp, "t%d.db" % n)
+                proc = run("ingest", "-q", "--db", db, "--threads", str(n), "--batch", "5", mixed)
+                self.assertEqual(proc.returncode, 1, proc.stderr.decode())  # the broken records
+                exports[n] = run("export", "--db", db, "--format", "csv").stdout
+            self.assertTrue(exports[1])
+            self.assertEqual(exports[2], exports[1])
+            self.assertEqual(exports[3], exports[1])
+
+
 class GoldenTest(unittest.TestCase):
     """tests/golden/NAME.txt (dated by NAME.date) -> NAME.expected.jsonl."""
 

@@ -1,9 +1,10 @@
 // The pipeline: every stage, built once and in order, over one Document at
 // a time. The CLI, the store and the benchmarks all code text through it.
 //
-// Build once (loading tables, dictionaries and models takes a fraction of a
-// second), then call Process() for each document; Process() is const and
-// safe to call from several threads at once.
+// Build once (loading tables, dictionaries and models takes about a second
+// of CPU; Create() loads the syntax model and the actor dictionaries on two
+// threads of their own), then call Process() for each document; Process()
+// is const and safe to call from several threads at once.
 #pragma once
 
 #include <memory>

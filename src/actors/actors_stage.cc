@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -1432,12 +1433,20 @@ std::unique_ptr<Stage> MakeActorsStage(std::shared_ptr<const ActorDictionary> di
 
 Result<std::unique_ptr<Stage>> CreateActorsStage(const Config& config) {
   const std::string data = config.data_dir.empty() ? DefaultDataDir() : config.data_dir;
+  // The gazetteer loads on a thread of its own while this one loads the
+  // actor dictionaries (they share nothing); its issues come after theirs,
+  // as when they loaded one after the other. An early return waits for it.
+  std::vector<DictionaryIssue> gaz_issues;
+  auto gaz_loading = std::async(std::launch::async, [&data, &gaz_issues] {
+    return Gazetteer::Load(JoinPath(data, "gazetteer"), &gaz_issues);
+  });
   std::vector<DictionaryIssue> issues;
   Result<std::unique_ptr<ActorDictionary>> dict =
       ActorDictionary::Load(JoinPath(data, "actors"), config.extra_actor_dictionary, &issues);
   if (!dict.ok()) return dict.status();
-  Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Load(JoinPath(data, "gazetteer"), &issues);
+  Result<std::unique_ptr<Gazetteer>> gaz = gaz_loading.get();
   if (!gaz.ok()) return gaz.status();
+  issues.insert(issues.end(), gaz_issues.begin(), gaz_issues.end());
   std::vector<Diagnostic> diagnostics;
   for (const DictionaryIssue& i : issues) {
     if (i.error) diagnostics.push_back({"warning", i.message});

@@ -13,15 +13,46 @@ void TokenKeys::Build(const Document& doc) {
 
 uint32_t PhraseMatcher::Add(const std::string& key) {
   if (key.empty()) return UINT32_MAX;
-  auto [it, inserted] = ids_.emplace(key, static_cast<uint32_t>(keys_.size()));
-  if (!inserted) return it->second;
+  const uint64_t whole = Fnv1a64(key, kFnvOffset);
+  if (const uint32_t known = FindHashed(whole, key); known != UINT32_MAX) return known;
+  const auto id = static_cast<uint32_t>(keys_.size());
   keys_.push_back(key);
   uint64_t h = kFnvOffset;
   for (char c : key) {
     h = Fnv1a64(std::string_view(&c, 1), h);
     AddPrefix(h);
   }
-  return it->second;
+  AddWhole(whole, id);
+  return id;
+}
+
+void PhraseMatcher::AddWhole(uint64_t h, uint32_t id) {
+  if (h == 0) h = 1;
+  if ((whole_count_ + 1) * 2 > wholes_.size()) {
+    std::vector<Whole> old;
+    old.swap(wholes_);
+    wholes_.assign(old.empty() ? 1024 : old.size() * 2, Whole{});
+    whole_count_ = 0;
+    for (const Whole& o : old) {
+      if (o.hash != 0) AddWhole(o.hash, o.id);
+    }
+  }
+  // Distinct keys with one hash each get a slot; FindHashed compares keys.
+  const size_t mask = wholes_.size() - 1;
+  size_t i = h & mask;
+  while (wholes_[i].hash != 0) i = (i + 1) & mask;
+  wholes_[i] = Whole{h, id};
+  ++whole_count_;
+}
+
+uint32_t PhraseMatcher::FindHashed(uint64_t h, std::string_view key) const {
+  if (wholes_.empty()) return UINT32_MAX;
+  if (h == 0) h = 1;
+  const size_t mask = wholes_.size() - 1;
+  for (size_t i = h & mask; wholes_[i].hash != 0; i = (i + 1) & mask) {
+    if (wholes_[i].hash == h && keys_[wholes_[i].id] == key) return wholes_[i].id;
+  }
+  return UINT32_MAX;
 }
 
 bool PhraseMatcher::HasPrefix(uint64_t h) const {
@@ -57,10 +88,7 @@ void PhraseMatcher::AddPrefix(uint64_t h) {
   }
 }
 
-uint32_t PhraseMatcher::Find(std::string_view key) const {
-  auto it = ids_.find(std::string(key));
-  return it == ids_.end() ? UINT32_MAX : it->second;
-}
+uint32_t PhraseMatcher::Find(std::string_view key) const { return FindHashed(Fnv1a64(key, kFnvOffset), key); }
 
 void PhraseMatcher::Scan(const Document& doc, const TokenKeys& keys, uint32_t begin,
                          uint32_t limit, std::vector<Hit>* hits) const {
@@ -86,8 +114,8 @@ void PhraseMatcher::Scan(const Document& doc, const TokenKeys& keys, uint32_t be
     h = Fnv1a64(piece, h);
     last_end_byte = doc.tokens[j].span.end;
     if (!HasPrefix(h)) return;
-    auto it = ids_.find(key);
-    if (it != ids_.end()) hits->push_back({j + 1, it->second});
+    const uint32_t id = FindHashed(h, key);
+    if (id != UINT32_MAX) hits->push_back({j + 1, id});
   }
 }
 

@@ -1,8 +1,10 @@
 // A phrase matcher over token sequences, by name key (name_key.h).
 //
-// Phrases are stored by key in a hash map; every byte prefix of every key is
-// also stored as a 64-bit hash so that a scan stops as soon as the text
-// can no longer begin a known phrase. A scan from token i appends the keys of
+// Phrases are stored by the 64-bit FNV hash of their key (the key itself
+// compared on a hit); every byte prefix of every key is also stored as a
+// hash so that a scan stops as soon as the text can no longer begin a known
+// phrase. A scan extends one hash token by token, so it finds phrases by the
+// hash it already has instead of hashing the accumulated key again. A scan from token i appends the keys of
 // tokens i, i+1, ... (with one space where the text had whitespace) and
 // reports each token position where the accumulated key is a phrase, so the
 // caller can take the longest one that also passes the case check.
@@ -16,7 +18,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "annals/document.h"
@@ -59,11 +60,20 @@ class PhraseMatcher {
   // made building the matcher a large share of start-up time.
   bool HasPrefix(uint64_t h) const;
   void AddPrefix(uint64_t h);
+  // The phrase whose key is `key`, whose FNV hash is `h`; UINT32_MAX if none.
+  uint32_t FindHashed(uint64_t h, std::string_view key) const;
+  void AddWhole(uint64_t h, uint32_t id);
 
-  std::unordered_map<std::string, uint32_t> ids_;
+  struct Whole {
+    uint64_t hash = 0;  // 0: empty slot (a hash of 0 is stored as 1)
+    uint32_t id = 0;
+  };
+
   std::vector<std::string> keys_;
   std::vector<uint64_t> prefixes_;
   size_t prefix_count_ = 0;
+  std::vector<Whole> wholes_;  // open addressing, at most half full
+  size_t whole_count_ = 0;
 };
 
 }  // namespace annals

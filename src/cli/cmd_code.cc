@@ -66,14 +66,29 @@ int RunCode(const CodeOptions& o) {
   auto last = start;
   bool drew = false;
   size_t docs = 0;
-  const LoopResult r = CodeInputs(o.input, **pipeline, "", [&](Document& doc) {
-    out.clear();
+  // JSON Lines are written on the coding threads; the readable views, which
+  // gather rows, in input order on this one.
+  const bool jsonl = o.format == "jsonl";
+  RenderFn render_jsonl = [&](const Document& doc, std::string* lines) {
     for (const Event& e : doc.events) {
-      if (o.format == "jsonl") {
-        out += ToJsonLine(EventRecord(doc, e, ontology));
-        out += '\n';
-        continue;
+      *lines += ToJsonLine(EventRecord(doc, e, ontology));
+      *lines += '\n';
+    }
+    if (o.quotes) {
+      for (size_t q = 0; q < doc.quotes.size(); ++q) {
+        *lines += ToJsonLine(QuoteRecord(doc, doc.quotes[q], q));
+        *lines += '\n';
       }
+    }
+    if (o.furniture && (!doc.furniture.empty() || doc.dateline)) {
+      *lines += ToJsonLine(FurnitureRecord(doc));
+      *lines += '\n';
+    }
+  };
+  const LoopResult r = CodeInputs(o.input, **pipeline, "", [&](Document& doc, const std::string& rendered) {
+    out.clear();
+    for (size_t i = 0; !jsonl && i < doc.events.size(); ++i) {
+      const Event& e = doc.events[i];
       const CameoEventCode* code = ontology.Find(e.cameo);
       if (o.format == "evidence") {
         out += TerminalSafe(doc.id + ":" + std::to_string(e.sentence + 1) + "  " + e.cameo + " " +
@@ -87,19 +102,10 @@ int RunCode(const CodeOptions& o) {
                             code ? code->name : "", e.target ? e.target->actor.code : "",
                             e.target ? e.target->actor.name : "", ModalityName(e.modality)});
     }
-    if (o.quotes && o.format == "jsonl") {
-      for (size_t q = 0; q < doc.quotes.size(); ++q) {
-        out += ToJsonLine(QuoteRecord(doc, doc.quotes[q], q));
-        out += '\n';
-      }
-    }
-    if (o.furniture && o.format == "jsonl" && (!doc.furniture.empty() || doc.dateline)) {
-      out += ToJsonLine(FurnitureRecord(doc));
-      out += '\n';
-    }
     events += doc.events.size();
     ++docs;
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    const std::string& text = jsonl ? rendered : out;
+    std::fwrite(text.data(), 1, text.size(), stdout);
     if (progress) {
       const auto now = std::chrono::steady_clock::now();
       if (now - start > std::chrono::seconds(1) && now - last > std::chrono::milliseconds(200)) {
@@ -110,7 +116,7 @@ int RunCode(const CodeOptions& o) {
         drew = true;
       }
     }
-  });
+  }, jsonl ? render_jsonl : RenderFn());
   if (drew) std::fputs("\n", stderr);
   if (r.usage_error) return r.usage_error;
   if (o.format == "table") std::fputs(RenderTable(table, TableFormat::kAligned, 32).c_str(), stdout);

@@ -8,10 +8,12 @@
 // score is below --min-f1; 3 the pipeline's data could not load; 4 a gold
 // file could not be read.
 #include <cstdio>
+#include <deque>
 #include <iostream>
 #include <memory>
 
 #include "base/file.h"
+#include "base/ordered_work.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
@@ -27,6 +29,7 @@ struct EvalEventsOptions {
   std::vector<std::string> gold;
   bool verbose = false;
   double min_f1 = -1;
+  int threads = 0;
 };
 
 int RunEvalEvents(const EvalEventsOptions& o) {
@@ -39,6 +42,23 @@ int RunEvalEvents(const EvalEventsOptions& o) {
   };
   events::EvalScores scores;
   bool bad_lines = false;
+  // Items are coded on the threads and scored here, in file order.
+  std::deque<std::vector<events::GoldItem>> files;  // declared first: outlives `work`
+  struct Coded {
+    const events::GoldItem* item = nullptr;
+    Document doc;
+    Status status;
+  };
+  OrderedWork<Coded> work(
+      ResolveThreads(o.threads), [&](Coded& c) { c.status = (*pipeline)->Process(&c.doc); },
+      [&](Coded& c) {
+        if (!c.status.ok()) {
+          PrintError("eval events", c.doc.origin + ": " + c.status.message());
+          bad_lines = true;
+          return;
+        }
+        events::ScoreItem(*c.item, c.doc.events, plover, &scores);
+      });
   for (const std::string& path : o.gold) {
     Result<std::string> text = ReadFile(path);
     if (!text.ok()) {
@@ -46,24 +66,20 @@ int RunEvalEvents(const EvalEventsOptions& o) {
       return kExitIoError;
     }
     std::vector<std::string> errors;
-    std::vector<events::GoldItem> items = events::ParseGold(*text, path, &errors);
+    files.push_back(events::ParseGold(*text, path, &errors));
     for (const std::string& e : errors) PrintError("eval events", e);
     bad_lines |= !errors.empty();
-    for (const events::GoldItem& item : items) {
-      Document doc;
-      doc.id = item.id;
-      doc.date = item.date;
-      doc.text = item.text;
-      doc.origin = path + ":" + std::to_string(item.line);
-      Status st = (*pipeline)->Process(&doc);
-      if (!st.ok()) {
-        PrintError("eval events", doc.origin + ": " + st.message());
-        bad_lines = true;
-        continue;
-      }
-      events::ScoreItem(item, doc.events, plover, &scores);
+    for (const events::GoldItem& item : files.back()) {
+      Coded c;
+      c.item = &item;
+      c.doc.id = item.id;
+      c.doc.date = item.date;
+      c.doc.text = item.text;
+      c.doc.origin = path + ":" + std::to_string(item.line);
+      work.Push(std::move(c));
     }
   }
+  work.Finish();
   std::string report = events::FormatScores(scores);
   std::fwrite(report.data(), 1, report.size(), stdout);
   if (o.verbose) {
@@ -83,6 +99,9 @@ Action Setup(CLI::App* app) {
   app->add_option("--gold", o->gold, "Gold file(s) in annals-events-gold format")->required();
   app->add_flag("-v,--verbose", o->verbose, "List every missing, spurious and mis-moded event");
   app->add_option("--min-f1", o->min_f1, "Exit 1 if the exact-triple F1 is below this");
+  app->add_option("--threads", o->threads, "Coding threads (0 = all cores); the scores are the same for any number")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return [o] { return RunEvalEvents(*o); };
 }
 

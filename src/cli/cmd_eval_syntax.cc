@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "base/ordered_work.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/messages.h"
@@ -26,6 +27,7 @@ struct EvalSyntaxOptions {
   std::string data_dir;
   std::string model;
   std::string output;
+  int threads = 0;
 };
 
 int RunEvalSyntax(const EvalSyntaxOptions& o) {
@@ -41,7 +43,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
   std::vector<syntax::ConlluSentence> system;
   syntax::EvalScores scores;
   if (o.raw) {
-    auto r = syntax::EvaluateRawText(config, gold->sentences, &system, o.repaired);
+    auto r = syntax::EvaluateRawText(config, gold->sentences, &system, ResolveThreads(o.threads), o.repaired);
     if (!r.ok()) {
       PrintError("eval syntax", r.status().message());
       return kExitDataError;
@@ -53,7 +55,7 @@ int RunEvalSyntax(const EvalSyntaxOptions& o) {
       PrintError("eval syntax", model.status().message());
       return kExitDataError;
     }
-    system = syntax::AnalyzeGoldTokens(**model, gold->sentences);
+    system = syntax::AnalyzeGoldTokens(**model, gold->sentences, ResolveThreads(o.threads));
     scores = syntax::EvaluateConllu(gold->sentences, system);
   }
   if (o.repaired && !o.raw) {
@@ -84,6 +86,9 @@ Action Setup(CLI::App* app) {
   app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
   app->add_option("--model", o->model, "Syntax model file (default: <data>/models/syntax-en.model)");
   app->add_option("--output", o->output, "Also write the system's CoNLL-U here");
+  app->add_option("--threads", o->threads, "Parsing threads (0 = all cores); the scores are the same for any number")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return [o]() { return RunEvalSyntax(*o); };
 }
 

@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "base/file.h"
+#include "base/ordered_work.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/exit_codes.h"
@@ -29,6 +30,7 @@ struct EvalTimeOptions {
   bool show_errors = false;
   bool plain = false;
   PipelineOptions pipeline;
+  int threads = 0;
 };
 
 int RunEvalTime(const EvalTimeOptions& o) {
@@ -54,37 +56,57 @@ int RunEvalTime(const EvalTimeOptions& o) {
   }
   timex::TimeScorer scorer;
   size_t bad = 0;
+  // Documents are processed on the threads and scored here, in file order.
+  struct Item {
+    std::string path;
+    timex::TimemlDocument gold;
+    Document doc;
+    Status status;
+  };
+  OrderedWork<Item> work(
+      ResolveThreads(o.threads),
+      [&](Item& it) {
+        if (pipeline) {
+          it.status = pipeline->ProcessUntil(&it.doc, "time");
+        } else {
+          timex::PlainTokenize(&it.doc);
+          timex::FindTimeExpressions(&it.doc);
+        }
+      },
+      [&](Item& it) {
+        if (!it.status.ok()) {
+          PrintWarning("eval time", it.path + ": " + it.status.message() + " (skipped)");
+          ++bad;
+          return;
+        }
+        if (pipeline && it.doc.text != it.gold.text) {
+          PrintWarning("eval time", it.path + ": text changed by normalisation; spans may not align");
+        }
+        scorer.Add(it.gold, it.doc.time_exprs, o.show_errors);
+      });
   for (const auto& f : files) {
     auto xml = ReadFile(f.string());
     if (!xml.ok()) {
+      work.Drain();
       PrintError("eval time", xml.status().message());
       return kExitIoError;
     }
     auto gold = timex::ParseTimeml(xml.value(), f.string());
     if (!gold.ok()) {
+      work.Drain();  // the warning comes in file order
       PrintWarning("eval time", gold.status().message() + " (skipped)");
       ++bad;
       continue;
     }
-    Document doc;
-    doc.id = f.filename().string();
-    doc.date = gold->dct;
-    doc.text = gold->text;
-    if (pipeline) {
-      if (Status st = pipeline->ProcessUntil(&doc, "time"); !st.ok()) {
-        PrintWarning("eval time", f.string() + ": " + st.message() + " (skipped)");
-        ++bad;
-        continue;
-      }
-      if (doc.text != gold->text) {
-        PrintWarning("eval time", f.string() + ": text changed by normalisation; spans may not align");
-      }
-    } else {
-      timex::PlainTokenize(&doc);
-      timex::FindTimeExpressions(&doc);
-    }
-    scorer.Add(*gold, doc.time_exprs, o.show_errors);
+    Item it;
+    it.path = f.string();
+    it.doc.id = f.filename().string();
+    it.doc.date = gold->dct;
+    it.doc.text = gold->text;
+    it.gold = std::move(gold).value();
+    work.Push(std::move(it));
   }
+  work.Finish();
   std::cout << (o.plain ? "plain tokens" : "pipeline") << ", " << o.gold << "\n"
             << scorer.Report();
   for (const std::string& e : scorer.errors()) std::cout << "  " << e << "\n";
@@ -97,6 +119,9 @@ Action Setup(CLI::App* app) {
   app->add_flag("--show-errors", o->show_errors, "List missed, spurious and wrong expressions");
   app->add_flag("--plain", o->plain, "Whitespace tokens, no tagger (skip the pipeline)");
   AddPipelineOptions(app, &o->pipeline);
+  app->add_option("--threads", o->threads, "Threads (0 = all cores); the scores are the same for any number")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return [o]() { return RunEvalTime(*o); };
 }
 

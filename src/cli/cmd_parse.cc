@@ -3,12 +3,14 @@
 // "SpaceAfter=No" in MISC where the text has no space).
 //
 // Runs only the text and syntax stages, so it works without the actor and
-// event data. Exit codes: 0 done; 3 the syntax model could not load; 4 the
-// input could not be read.
+// event data. --threads shares the sentences among threads (the output is
+// the same for any number). Exit codes: 0 done; 3 the syntax model could
+// not load; 4 the input could not be read.
 #include <cstdio>
 #include <iostream>
 
 #include "base/file.h"
+#include "base/ordered_work.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/messages.h"
@@ -23,6 +25,7 @@ struct ParseOptions {
   std::string input = "-";
   std::string data_dir;
   std::string model;
+  int threads = 0;
 };
 
 int RunParse(const ParseOptions& o) {
@@ -57,12 +60,11 @@ int RunParse(const ParseOptions& o) {
     }
     doc.text = std::move(text).value();
   }
-  for (Stage* stage : {text_stage->get(), syntax_stage->get()}) {
-    Status st = stage->Process(&doc);
-    if (!st.ok()) {
-      PrintError("parse", o.input + ": " + st.message());
-      return kExitPartial;
-    }
+  Status st = (*text_stage)->Process(&doc);
+  if (st.ok()) st = ProcessSentencesInParallel(**syntax_stage, &doc, ResolveThreads(o.threads));
+  if (!st.ok()) {
+    PrintError("parse", o.input + ": " + st.message());
+    return kExitPartial;
   }
   for (const Diagnostic& d : doc.diagnostics) PrintDiagnostic("parse", d);
   std::string out;
@@ -77,6 +79,10 @@ Action Setup(CLI::App* app) {
   app->add_option("input", o->input, "Text file to parse, or - for standard input (default)");
   app->add_option("--data", o->data_dir, "Data directory (default: $ANNALS_DATA or the shipped data)");
   app->add_option("--model", o->model, "Syntax model file (default: <data>/models/syntax-en.model)");
+  app->add_option("--threads", o->threads, "Parsing threads, sharing the sentences (0 = all cores); the output is "
+                                           "the same for any number")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return [o]() { return RunParse(*o); };
 }
 

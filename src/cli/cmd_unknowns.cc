@@ -34,7 +34,7 @@ int RunUnknowns(const UnknownsOptions& o) {
     size_t documents = 0;
   };
   std::map<std::string, Count> counts;
-  const LoopResult r = CodeInputs(o.input, **pipeline, "actors", [&](Document& doc) {
+  const LoopResult r = CodeInputs(o.input, **pipeline, "actors", [&](Document& doc, const std::string&) {
     std::set<std::string> seen;
     for (const Mention& m : doc.mentions) {
       if (m.how != "proper_noun") continue;

@@ -3,6 +3,7 @@
 #include "store/ingest.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <system_error>
 #include <thread>
@@ -258,17 +259,17 @@ Status Ingester::Flush(const ProblemSink& on_problem, const ProgressSink& on_pro
   if (batch_.empty()) return Status::Ok();
   // Code in parallel; write in input order so row ids do not depend on
   // thread timing.
+  // Threads take documents one at a time (not every n-th one), so a long
+  // document does not leave the other threads idle behind it.
   const size_t n_threads = std::min(batch_.size(), static_cast<size_t>(options_.threads));
-  auto work = [this, n_threads](size_t t) {
-    for (size_t i = t; i < batch_.size(); i += n_threads) batch_[i].status = pipeline_.Process(&batch_[i].doc);
+  std::atomic<size_t> next{0};
+  auto work = [this, &next] {
+    for (size_t i = next++; i < batch_.size(); i = next++) batch_[i].status = pipeline_.Process(&batch_[i].doc);
   };
-  if (n_threads <= 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> threads;
-    for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(work, t);
-    for (std::thread& th : threads) th.join();
-  }
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < n_threads; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& th : threads) th.join();
   ANNALS_RETURN_IF_ERROR(store_->Begin());
   size_t stored = 0, recoded = 0, replaced = 0, events = 0, failed = 0, duplicates = 0;
   std::vector<Diagnostic> problems;

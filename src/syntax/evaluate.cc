@@ -2,7 +2,9 @@
 #include "syntax/evaluate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 #include "syntax/syntax_stage.h"
 #include "syntax/word_features.h"
@@ -225,32 +227,39 @@ EvalScores EvaluateConllu(const std::vector<ConlluSentence>& gold_sents,
 }
 
 std::vector<ConlluSentence> AnalyzeGoldTokens(const SyntaxModel& model,
-                                              const std::vector<ConlluSentence>& gold) {
-  std::vector<ConlluSentence> out;
-  out.reserve(gold.size());
-  SentenceAnalysis a;
-  std::vector<std::string_view> forms;
-  for (const ConlluSentence& g : gold) {
-    ConlluSentence s;
-    s.comments = g.comments;
-    s.ranges = g.ranges;
-    forms.clear();
-    for (const ConlluWord& w : g.words) forms.push_back(w.form);
-    model.Analyze(forms, &a);
-    for (size_t i = 0; i < forms.size(); ++i) {
-      ConlluWord w;
-      w.form = g.words[i].form;
-      w.lemma = a.lemmas[i];
-      w.upos = model.tagger().upos(a.tags[i]);
-      w.xpos = model.tagger().xpos(a.tags[i]);
-      w.feats = model.lemmatizer().Feats(forms[i], a.tags[i]);
-      w.head = a.heads[i] + 1;
-      w.deprel = a.heads[i] < 0 ? "root" : model.parser().label(a.labels[i]);
-      w.misc = g.words[i].misc;
-      s.words.push_back(std::move(w));
+                                              const std::vector<ConlluSentence>& gold, int threads) {
+  std::vector<ConlluSentence> out(gold.size());
+  // Threads take sentences one at a time; each writes only its own slot.
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    SentenceAnalysis a;
+    std::vector<std::string_view> forms;
+    for (size_t k = next++; k < gold.size(); k = next++) {
+      const ConlluSentence& g = gold[k];
+      ConlluSentence& s = out[k];
+      s.comments = g.comments;
+      s.ranges = g.ranges;
+      forms.clear();
+      for (const ConlluWord& w : g.words) forms.push_back(w.form);
+      model.Analyze(forms, &a);
+      for (size_t i = 0; i < forms.size(); ++i) {
+        ConlluWord w;
+        w.form = g.words[i].form;
+        w.lemma = a.lemmas[i];
+        w.upos = model.tagger().upos(a.tags[i]);
+        w.xpos = model.tagger().xpos(a.tags[i]);
+        w.feats = model.lemmatizer().Feats(forms[i], a.tags[i]);
+        w.head = a.heads[i] + 1;
+        w.deprel = a.heads[i] < 0 ? "root" : model.parser().label(a.labels[i]);
+        w.misc = g.words[i].misc;
+        s.words.push_back(std::move(w));
+      }
     }
-    out.push_back(std::move(s));
-  }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
   return out;
 }
 
@@ -354,7 +363,7 @@ std::vector<ConlluSentence> DocumentToConllu(const Document& doc) {
 }
 
 Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<ConlluSentence>& gold,
-                                   std::vector<ConlluSentence>* system, bool repaired) {
+                                   std::vector<ConlluSentence>* system, int threads, bool repaired) {
   auto text_stage = CreateTextStage(config);
   if (!text_stage.ok()) return text_stage.status();
   auto syntax_stage = repaired ? CreateSyntaxStage(config) : CreateUnrepairedSyntaxStage(config);
@@ -363,7 +372,7 @@ Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<Conll
   doc.id = "eval";
   doc.text = RawTextOf(gold);
   ANNALS_RETURN_IF_ERROR((*text_stage)->Process(&doc));
-  ANNALS_RETURN_IF_ERROR((*syntax_stage)->Process(&doc));
+  ANNALS_RETURN_IF_ERROR(ProcessSentencesInParallel(**syntax_stage, &doc, threads));
   std::vector<ConlluSentence> sys = DocumentToConllu(doc);
   EvalScores scores = EvaluateConllu(gold, sys);
   if (system != nullptr) *system = std::move(sys);

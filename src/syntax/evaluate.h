@@ -32,9 +32,10 @@ struct EvalScores {
 EvalScores EvaluateConllu(const std::vector<ConlluSentence>& gold,
                           const std::vector<ConlluSentence>& system);
 
-// The gold sentences re-analysed by `model` from their gold words.
+// The gold sentences re-analysed by `model` from their gold words, on
+// `threads` threads (the result does not depend on their number).
 std::vector<ConlluSentence> AnalyzeGoldTokens(const SyntaxModel& model,
-                                              const std::vector<ConlluSentence>& gold);
+                                              const std::vector<ConlluSentence>& gold, int threads = 1);
 
 // The raw text of a treebank: token forms joined by their SpaceAfter
 // marks, sentences by a space, paragraphs ("# newpar", "# newdoc") by a
@@ -43,11 +44,14 @@ std::string RawTextOf(const std::vector<ConlluSentence>& gold);
 
 // Runs the text stage and then the syntax stage (model from `config`) over
 // RawTextOf(gold) and scores the result; *system (optional) receives the
-// system's sentences. The parser is scored as it parses (no tree repair)
-// unless `repaired`: then the tree every later stage reads is scored, which
-// tells whether a repair (syntax/tree_repair.h) fixes more than it breaks.
+// system's sentences. The syntax stage shares the sentences among `threads`
+// threads (same result for any number). The parser is scored as it parses
+// (no tree repair) unless `repaired`: then the tree every later stage reads
+// is scored, which tells whether a repair (syntax/tree_repair.h) fixes more
+// than it breaks.
 Result<EvalScores> EvaluateRawText(const Config& config, const std::vector<ConlluSentence>& gold,
-                                   std::vector<ConlluSentence>* system, bool repaired = false);
+                                   std::vector<ConlluSentence>* system, int threads = 1,
+                                   bool repaired = false);
 
 // A processed document as CoNLL-U sentences (one word per token; heads
 // turned sentence-relative; SpaceAfter=No where there is no space;

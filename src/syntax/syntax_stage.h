@@ -17,7 +17,8 @@
 // lexicon makes CreateSyntaxStage fail with a DataError naming the file.
 //
 // Thread-safety: Process() is const and may run on several documents at
-// once; the loaded model is shared read-only.
+// once; the loaded model is shared read-only. ProcessSentencesInParallel
+// shares one document's sentences among threads.
 #pragma once
 
 #include <memory>
@@ -33,6 +34,12 @@ Result<std::unique_ptr<Stage>> CreateSyntaxStage(const Config& config);
 // The same stage without tree repair: the parser's own output, for scoring
 // the parser (`annals eval syntax`). Nothing else should read this tree.
 Result<std::unique_ptr<Stage>> CreateUnrepairedSyntaxStage(const Config& config);
+
+// What stage.Process(doc) does, with the sentences shared among `threads`
+// threads (each analyses whole sentences and writes only their tokens): the
+// same result, for one long document (`annals parse`, `eval syntax --raw`).
+// A stage that is not one of the two above is run as is.
+Status ProcessSentencesInParallel(const Stage& stage, Document* doc, int threads);
 
 // The model path the stage would load for `config`.
 std::string SyntaxModelPath(const Config& config);
