@@ -204,6 +204,24 @@ class ApiTest(unittest.TestCase):
         self.assertIn("openapi.json", body["error"]["message"])
 
 
+class BoundsTest(unittest.TestCase):
+    def test_requests_are_bounded_in_rows(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            server = Server(build_store(tmp), "--max-rows", "2")
+            try:
+                status, body = server.json("/api/events?limit=3")
+                self.assertEqual((status, body["error"]["parameter"]), (400, "limit"))
+                status, body = server.json("/api/events")  # the default page shrinks to the bound
+                self.assertEqual((status, len(body["events"])), (200, 2))
+                self.assertTrue(body["more"])
+                # A historical event of 2014 with every modality: thousands of days.
+                status, body = server.json("/api/timeline?by=day&modality=all")
+                self.assertEqual((status, body["error"]["parameter"]), (400, "by"))
+                self.assertEqual(server.json("/api/timeline?by=year&modality=all")[0], 200)
+            finally:
+                server.stop()
+
+
 class WriteTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()

@@ -196,6 +196,10 @@ struct Server::Impl {
 
   explicit Impl(const ServerOptions& options) : o(options), readers(options.db) {}
 
+  int64_t MaxRows() const { return static_cast<int64_t>(o.max_rows); }
+  // An endpoint's default number of rows, within the server's bound.
+  int64_t DefaultRows(int64_t n) const { return std::min(n, MaxRows()); }
+
   const ActorDictionary* Dictionary() {
     std::call_once(dictionary_once, [this] {
       Result<std::unique_ptr<ActorDictionary>> d =
@@ -348,7 +352,7 @@ void Server::Impl::ApiEvents() {
                               {"limit", "offset", "sort"},
                               [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                 EventFilter f = p.Filter();
-                                const int64_t limit = p.Int("limit", 1, static_cast<int64_t>(o.max_rows), 50);
+                                const int64_t limit = p.Int("limit", 1, MaxRows(), DefaultRows(50));
                                 const int64_t offset = p.Int("offset", 0, int64_t{1} << 40, 0);
                                 const std::string sort = p.Get("sort");
                                 if (!sort.empty()) {
@@ -475,12 +479,16 @@ void Server::Impl::ApiEvents() {
 
 void Server::Impl::ApiAggregates() {
   http.Get("/api/timeline", Read(
-                                {"by"}, [](Store& store, ParamReader& p, httplib::Response& res) -> Status {
+                                {"by"}, [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                   const EventFilter f = p.Filter();
                                   const Period by = p.PeriodParam("by", Period::kDay);
                                   if (p.failed()) return Status::Ok();
                                   Result<Table> t = Timeline(store, f, by, false, true);
                                   if (!t.ok()) return t.status();
+                                  if (t->rows.size() > 20 * o.max_rows) {
+                                    return p.Fail("by", "the timeline has " + std::to_string(t->rows.size()) +
+                                                            " periods; ask for a coarser period or a date range");
+                                  }
                                   SendJson(res, TableJson(*t));
                                   return Status::Ok();
                                 },
@@ -490,7 +498,7 @@ void Server::Impl::ApiAggregates() {
                               [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                 const EventFilter f = p.Filter();
                                 const Period by = p.PeriodParam("by", Period::kMonth);
-                                const int64_t top = p.Int("top", 1, static_cast<int64_t>(o.max_rows), 10);
+                                const int64_t top = p.Int("top", 1, MaxRows(), DefaultRows(10));
                                 const Level level = p.LevelParam("level");
                                 if (p.failed()) return Status::Ok();
                                 Result<Table> t = DyadSeries(store, f, by, static_cast<size_t>(top), level);
@@ -507,7 +515,7 @@ void Server::Impl::ApiAggregates() {
                              {"top", "level"},
                              [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                const EventFilter f = p.Filter();
-                               const int64_t top = p.Int("top", 1, static_cast<int64_t>(o.max_rows), 20);
+                               const int64_t top = p.Int("top", 1, MaxRows(), DefaultRows(20));
                                const Level level = p.LevelParam("level");
                                if (p.failed()) return Status::Ok();
                                Result<Table> t = TopDyads(store, f, static_cast<size_t>(top), level);
@@ -520,7 +528,7 @@ void Server::Impl::ApiAggregates() {
                                {"top", "level"},
                                [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                  const EventFilter f = p.Filter();
-                                 const int64_t top = p.Int("top", 1, static_cast<int64_t>(o.max_rows), 60);
+                                 const int64_t top = p.Int("top", 1, MaxRows(), DefaultRows(60));
                                  const Level level = p.LevelParam("level");
                                  if (p.failed()) return Status::Ok();
                                  Result<Table> t = TopDyads(store, f, static_cast<size_t>(top), level);
@@ -556,7 +564,7 @@ void Server::Impl::ApiAggregates() {
   http.Get("/api/places", Read(
                               {"top"}, [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                 const EventFilter f = p.Filter();
-                                const int64_t top = p.Int("top", 1, static_cast<int64_t>(o.max_rows), 500);
+                                const int64_t top = p.Int("top", 1, MaxRows(), DefaultRows(500));
                                 if (p.failed()) return Status::Ok();
                                 Result<Table> t = TopPlaces(store, f, static_cast<size_t>(top));
                                 if (!t.ok()) return t.status();
@@ -582,7 +590,7 @@ void Server::Impl::ApiBrowse() {
   http.Get("/api/actors", Read(
                               {"q", "limit"}, [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                 const std::string q = p.Get("q");
-                                const int64_t limit = p.Int("limit", 1, static_cast<int64_t>(o.max_rows), 20);
+                                const int64_t limit = p.Int("limit", 1, MaxRows(), DefaultRows(20));
                                 if (p.failed()) return Status::Ok();
                                 Result<std::vector<ActorMatch>> m = SearchActors(store, q, static_cast<size_t>(limit));
                                 if (!m.ok()) return m.status();
@@ -617,7 +625,7 @@ void Server::Impl::ApiBrowse() {
                                 q.doc = p.Get("doc");
                                 q.from = p.Get("from");
                                 q.to = p.Get("to");
-                                q.limit = static_cast<size_t>(p.Int("limit", 1, static_cast<int64_t>(o.max_rows), 50));
+                                q.limit = static_cast<size_t>(p.Int("limit", 1, MaxRows(), DefaultRows(50)));
                                 q.offset = static_cast<size_t>(p.Int("offset", 0, int64_t{1} << 40, 0));
                                 if (p.failed()) return Status::Ok();
                                 Json quotes = Json::array();
@@ -653,7 +661,7 @@ void Server::Impl::ApiBrowse() {
                                    q.source = p.Get("source");
                                    q.from = p.Get("from");
                                    q.to = p.Get("to");
-                                   q.limit = static_cast<size_t>(p.Int("limit", 1, static_cast<int64_t>(o.max_rows), 50));
+                                   q.limit = static_cast<size_t>(p.Int("limit", 1, MaxRows(), DefaultRows(50)));
                                    q.offset = static_cast<size_t>(p.Int("offset", 0, int64_t{1} << 40, 0));
                                    if (p.failed()) return Status::Ok();
                                    Json docs = Json::array();
