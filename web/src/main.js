@@ -91,6 +91,8 @@ function renderTimeline(table) {
   const line = d3.line().defined((r) => r.goldstein_mean !== null)
     .x((r) => x(r.period) + x.bandwidth() / 2).y((r) => g(r.goldstein_mean));
   svg.append('path').datum(rows).attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 1.5).attr('d', line);
+  svg.append('g').selectAll('circle').data(rows.filter((r) => r.goldstein_mean !== null)).join('circle')
+    .attr('cx', (r) => x(r.period) + x.bandwidth() / 2).attr('cy', (r) => g(r.goldstein_mean)).attr('r', 2.5).attr('fill', '#000');
   document.getElementById('legend').innerHTML = QUADS.map((q, i) => `<li><span style="background:${QCOLOR[i]}"></span>${q}</li>`).join('') +
     '<li><span style="background:#000;height:2px"></span>Goldstein mean (right axis)</li>';
 }
