@@ -28,16 +28,10 @@ Result<Stmt> PrepareWith(Store& store, const std::string& sql, const SqlWhere& w
 
 // Stored documents per period start day.
 Result<std::map<int64_t, int64_t>> DocumentsPerPeriod(Store& store, Period p) {
-  Result<Stmt> s = store.db().Prepare(
-      "SELECT CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER) AS day, count(*) FROM documents"
-      " GROUP BY day");
-  if (!s.ok()) return s.status();
+  Result<std::map<int64_t, int64_t>> days = store.DocumentsPerDay();
+  if (!days.ok()) return days.status();
   std::map<int64_t, int64_t> out;
-  Status st;
-  while (s->Step(&st)) {
-    if (!s->IsNull(0)) out[PeriodStart(p, s->Int(0))] += s->Int(1);
-  }
-  if (!st.ok()) return st;
+  for (const auto& [day, n] : *days) out[PeriodStart(p, day)] += n;
   return out;
 }
 

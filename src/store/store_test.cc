@@ -39,7 +39,8 @@ class StoreTest : public ::testing::Test {
   void SetUp() override {
     ontology_ = testing::LoadTestOntology();
     ASSERT_NE(ontology_, nullptr) << "data/ontology must load (tests run from the repo root)";
-    Result<std::unique_ptr<Store>> s = Store::Open(TempDb(name()));
+    store_path_ = TempDb(name());
+    Result<std::unique_ptr<Store>> s = Store::Open(store_path_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s.value());
   }
@@ -82,6 +83,7 @@ class StoreTest : public ::testing::Test {
   }
 
   std::unique_ptr<Ontology> ontology_;
+  std::string store_path_;
   std::unique_ptr<Store> store_;
 };
 
@@ -434,6 +436,24 @@ TEST_F(StoreTest, StatsNormaliseByDocumentsPerPeriod) {
   ASSERT_TRUE(raw_dyads.ok());
   EXPECT_EQ(raw_dyads->rows[0][4], "3");
   EXPECT_FALSE(Distribution(*store_, EventFilter{}, "colour").ok());
+}
+
+// The cached documents per day follow this connection's writes and other
+// connections' commits.
+TEST_F(StoreTest, DocumentsPerDayCacheFollowsWrites) {
+  Put({MakeDoc("a", "2025-07-02", "X", {"Nothing happened."})});
+  int64_t day = 0;
+  ASSERT_TRUE(DayOfIsoDate("2025-07-02", &day));
+  EXPECT_EQ(store_->DocumentsPerDay().value(), (std::map<int64_t, int64_t>{{day, 1}}));
+  Put({MakeDoc("b", "2025-07-02", "X", {"Nothing again."})});
+  EXPECT_EQ(store_->DocumentsPerDay().value().at(day), 2);
+  Result<std::unique_ptr<Store>> other = Store::Open(store_path_);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  ASSERT_TRUE((*other)->Begin().ok());
+  Document c = MakeDoc("c", "2025-07-03", "Y", {"Still nothing."});
+  ASSERT_TRUE((*other)->PutDocument(c, Store::ContentHash(c.text), *ontology_, "test").ok());
+  ASSERT_TRUE((*other)->Commit().ok());
+  EXPECT_EQ(store_->DocumentsPerDay().value().size(), 2u);
 }
 
 // What the HTTP API reads (src/serve): sorted pages with a total count,
