@@ -150,7 +150,7 @@ Json TableJson(const Table& t) {
 
 std::string DayKeyText(DayKey k) {
   if (k <= kOpenStart || k >= kOpenEnd) return "";
-  char buf[16];
+  char buf[40];  // room for any int: -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", k / 10000, (k / 100) % 100, k % 100);
   std::string s = buf;
   if (s.size() == 10 && s.substr(5) == "00-00") return s.substr(0, 4);
@@ -320,7 +320,7 @@ void Server::Impl::Routes() {
                               j["quad_classes"] = quads;
                               Json roots = Json::array();
                               for (int r = 1; r <= 20; ++r) {
-                                char code[4];
+                                char code[16];  // room for any int: -Wformat-truncation
                                 std::snprintf(code, sizeof code, "%02d", r);
                                 roots.push_back({{"code", code}, {"name", (*vocab)->CameoName(code)}});
                               }
