@@ -63,17 +63,6 @@ void DrawProgress(const IngestProgress& p) {
   std::fflush(stderr);
 }
 
-// Fingerprint of the ontology tables, recorded in the store so every export
-// can say which ontology coded it.
-std::string OntologyDescription(const Pipeline& pipeline) {
-  uint64_t h = kFnvOffset;
-  for (const char* f : {"cameo_events.tsv", "cameo_plover.tsv", "plover_types.tsv", "plover_contexts.tsv"}) {
-    Result<std::string> text = ReadFile(JoinPath(pipeline.config().data_dir, std::string("ontology/") + f));
-    if (text.ok()) h = Fnv1a64(*text, h);
-  }
-  return "CAMEO event codes + CAMEO->PLOVER map (data/ontology, fingerprint " + HexId(h) + ")";
-}
-
 int RunIngest(const IngestCliOptions& o) {
   constexpr std::string_view kCmd = "ingest";
   if (o.paths.empty() && !o.recode) {
@@ -120,13 +109,7 @@ int RunIngest(const IngestCliOptions& o) {
   io.allow_undated = o.allow_undated;
   io.replace = o.replace;
   io.coded_by = CoderVersion(**pipeline, ANNALS_VERSION);
-  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
-           {"annals_version", ANNALS_VERSION},
-           {"goldstein_table", (*pipeline)->config().goldstein_table},
-           {"ontology", OntologyDescription(**pipeline)},
-           {"coded_by", io.coded_by}}) {
-    if (st.ok()) st = (*store)->SetMeta(k, v);
-  }
+  if (st.ok()) st = RecordCoderMeta(**store, **pipeline, ANNALS_VERSION, io.coded_by);
   if (!st.ok()) {
     PrintError(kCmd, st.message());
     return kExitIoError;

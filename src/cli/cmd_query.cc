@@ -13,6 +13,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/messages.h"
+#include "store/event_json.h"
 #include "store/filter_options.h"
 #include "store/query.h"
 #include "store/table.h"
@@ -25,62 +26,12 @@ struct QueryOptions {
   FilterArgs args;
   std::string format = "auto";
   int64_t limit = 0;
+  int64_t offset = 0;
+  std::string sort = "date";
   bool evidence = false;
 };
 
-using Json = nlohmann::ordered_json;
-
-Json ActorJson(const ActorCols& a) {
-  if (!a.present) return nullptr;
-  Json j;
-  j["text"] = a.text;
-  j["name"] = a.name;
-  j["code"] = a.code;
-  j["code_name"] = a.code_name;
-  j["country"] = a.country;
-  j["sector"] = a.sector;
-  j["type"] = a.type;
-  return j;
-}
-
-Result<Json> FoldedJson(Store& store, const EventRow& r) {
-  Json j;
-  j["kind"] = "folded_event";
-  j["id"] = r.id;
-  j["date"] = r.date;
-  j["date_end"] = r.date_end;
-  j["source"] = ActorJson(r.source);
-  j["target"] = ActorJson(r.target);
-  j["cameo"] = r.cameo;
-  j["cameo_name"] = r.cameo_name;
-  j["goldstein"] = r.goldstein;
-  j["quad_class"] = r.quad_class;
-  j["plover"] = {{"type", r.plover_type.empty() ? Json(nullptr) : Json(r.plover_type)},
-                 {"mode", r.plover_mode.empty() ? Json(nullptr) : Json(r.plover_mode)}};
-  j["modality"] = r.modality;
-  j["speaker"] = r.speaker_text.empty() ? Json(nullptr)
-                                        : Json({{"text", r.speaker_text}, {"name", r.speaker_name},
-                                                {"code", r.speaker_code}});
-  j["confidence"] = r.confidence;
-  if (r.has_location) {
-    j["location"] = {{"name", r.location_name}, {"country", r.location_country}, {"lat", r.lat}, {"lon", r.lon},
-                     {"gazetteer_id", r.gazetteer_id}};
-  } else {
-    j["location"] = nullptr;
-  }
-  j["documents"] = r.documents;
-  j["sources"] = r.sources;
-  Json mentions = Json::array();
-  const Status st = ForEachMention(store, r.id, [&](const MentionRow& m) {
-    mentions.push_back({{"event", m.event_id}, {"doc", m.doc_id}, {"source", m.doc_source}, {"sentence", m.sentence},
-                        {"span", Json::array({m.span_begin, m.span_end})}, {"modality", m.modality},
-                        {"confidence", m.confidence}});
-    return Status::Ok();
-  });
-  if (!st.ok()) return st;
-  j["mentions"] = mentions;
-  return j;
-}
+using Json = OrderedJson;
 
 int RunQuery(QueryOptions o) {
   constexpr std::string_view kCmd = "query";
@@ -90,6 +41,13 @@ int RunQuery(QueryOptions o) {
   }
   const EventFilter& filter = o.args.filter;
   o.args.filter.limit = static_cast<size_t>(o.limit);
+  o.args.filter.offset = static_cast<size_t>(o.offset);
+  Result<EventSort> sort = ParseEventSort(o.sort);
+  if (!sort.ok()) {
+    PrintError(kCmd, sort.status().message());
+    return kExitUsage;
+  }
+  o.args.filter.sort = *sort;
   std::string format = o.format;
   if (format == "auto") {
     format = isatty(STDOUT_FILENO) ? "table" : "jsonl";
@@ -117,7 +75,7 @@ int RunQuery(QueryOptions o) {
     if (format == "jsonl") {
       Json j;
       if (r.folded) {
-        Result<Json> folded = FoldedJson(*store, r);
+        Result<Json> folded = FoldedEventJson(*store, r);
         if (!folded.ok()) return folded.status();
         j = std::move(folded.value());
       } else {
@@ -186,6 +144,10 @@ Action Setup(CLI::App* app) {
       ->check(CLI::IsMember({"auto", "table", "jsonl", "csv"}));
   app->add_option("--limit", o->limit, "At most this many events (0 = all)")
       ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  app->add_option("--offset", o->offset, "Skip this many events first (paging with --limit)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  app->add_option("--sort", o->sort, "Order: date (default), -date, goldstein, -goldstein, -mentions")
+      ->capture_default_str();
   app->add_flag("--evidence", o->evidence, "Print each event's sentence with actors and trigger marked");
   return [o] { return RunQuery(*o); };
 }

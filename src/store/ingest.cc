@@ -100,6 +100,27 @@ std::string CoderVersion(const Pipeline& pipeline, const std::string& annals_ver
          "; data=" + pipeline.DataFingerprint();
 }
 
+std::string OntologyDescription(const Pipeline& pipeline) {
+  uint64_t h = kFnvOffset;
+  for (const char* f : {"cameo_events.tsv", "cameo_plover.tsv", "plover_types.tsv", "plover_contexts.tsv"}) {
+    Result<std::string> text = ReadFile(JoinPath(pipeline.config().data_dir, std::string("ontology/") + f));
+    if (text.ok()) h = Fnv1a64(*text, h);
+  }
+  return "CAMEO event codes + CAMEO->PLOVER map (data/ontology, fingerprint " + HexId(h) + ")";
+}
+
+Status RecordCoderMeta(Store& store, const Pipeline& pipeline, const std::string& annals_version,
+                       const std::string& coded_by) {
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"annals_version", annals_version},
+           {"goldstein_table", pipeline.config().goldstein_table},
+           {"ontology", OntologyDescription(pipeline)},
+           {"coded_by", coded_by}}) {
+    ANNALS_RETURN_IF_ERROR(store.SetMeta(k, v));
+  }
+  return Status::Ok();
+}
+
 Ingester::Ingester(const Pipeline& pipeline, Store* store, IngestOptions options)
     : pipeline_(pipeline), store_(store), options_(std::move(options)) {
   if (options_.batch_size == 0) options_.batch_size = 1;

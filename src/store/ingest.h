@@ -104,6 +104,14 @@ Result<std::vector<InputFile>> ListInputFiles(const std::vector<std::string>& pa
 // "annals <version>; goldstein=<table>; data=<fingerprint>": a change of
 // version, Goldstein table or any shipped data file changes it.
 std::string CoderVersion(const Pipeline& pipeline, const std::string& annals_version);
+// "CAMEO event codes + CAMEO->PLOVER map (data/ontology, fingerprint ...)":
+// the ontology tables' fingerprint, recorded so every export names it.
+std::string OntologyDescription(const Pipeline& pipeline);
+// Records in the store's meta table what codes the documents about to be
+// ingested: annals_version, goldstein_table, ontology, coded_by. Every
+// writer (`annals ingest`, `annals serve`) calls it before ingesting.
+Status RecordCoderMeta(Store& store, const Pipeline& pipeline, const std::string& annals_version,
+                       const std::string& coded_by);
 
 class Ingester {
  public:

@@ -143,6 +143,15 @@ class Where {
 
 }  // namespace
 
+Result<EventSort> ParseEventSort(const std::string& name) {
+  if (name == "date") return EventSort::kDate;
+  if (name == "-date") return EventSort::kDateDesc;
+  if (name == "goldstein") return EventSort::kGoldstein;
+  if (name == "-goldstein") return EventSort::kGoldsteinDesc;
+  if (name == "-mentions") return EventSort::kMentionsDesc;
+  return Status::InvalidArgument("unknown sort '" + name + "' (use date, -date, goldstein, -goldstein or -mentions)");
+}
+
 const std::vector<std::string>& HappenedModalities() {
   static const std::vector<std::string> kHappened = {"asserted", "reported"};
   return kHappened;
@@ -191,6 +200,7 @@ Result<SqlWhere> BuildWhere(Store& store, const EventFilter& f) {
   if (!vocab.ok()) return vocab.status();
   const Vocabulary& v = **vocab;
   Where w(store, f.folded ? "folded_events" : "events");
+  if (!f.id.empty()) w.Add("e.id = " + w.Param(f.id));
   int64_t first = 0, last = 0;
   if (!f.from.empty()) {
     if (!DayRange(f.from, &first, &last)) {
@@ -378,8 +388,20 @@ Status ForEachEvent(Store& store, const EventFilter& filter, const std::function
     sql += " FROM events e JOIN events r ON r.event_pk = e.event_pk";
   }
   sql += " JOIN documents d ON d.doc_pk = r.doc_pk LEFT JOIN sentences s ON s.doc_pk = r.doc_pk AND s.idx = r.sentence";
-  sql += where->sql + " ORDER BY e.day, e.id";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+  sql += where->sql;
+  switch (filter.sort) {
+    case EventSort::kDate: sql += " ORDER BY e.day, e.id"; break;
+    case EventSort::kDateDesc: sql += " ORDER BY e.day DESC, e.id DESC"; break;
+    case EventSort::kGoldstein: sql += " ORDER BY e.goldstein, e.day, e.id"; break;
+    case EventSort::kGoldsteinDesc: sql += " ORDER BY e.goldstein DESC, e.day, e.id"; break;
+    case EventSort::kMentionsDesc:
+      sql += filter.folded ? " ORDER BY e.mentions DESC, e.day, e.id" : " ORDER BY e.day, e.id";
+      break;
+  }
+  if (filter.limit > 0 || filter.offset > 0) {
+    sql += " LIMIT " + (filter.limit > 0 ? std::to_string(filter.limit) : std::string("-1"));
+    if (filter.offset > 0) sql += " OFFSET " + std::to_string(filter.offset);
+  }
   Result<Stmt> s = store.db().Prepare(sql);
   if (!s.ok()) return s.status();
   for (size_t i = 0; i < where->params.size(); ++i) s->Bind(static_cast<int>(i + 1), where->params[i]);
@@ -440,13 +462,27 @@ Status ForEachEvent(Store& store, const EventFilter& filter, const std::function
   return st;
 }
 
+Result<int64_t> CountEvents(Store& store, const EventFilter& filter) {
+  Result<SqlWhere> where = BuildWhere(store, filter);
+  if (!where.ok()) return where.status();
+  Result<Stmt> s = store.db().Prepare(std::string("SELECT count(*) FROM ") +
+                                      (filter.folded ? "folded_events" : "events") + " e" + where->sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < where->params.size(); ++i) s->Bind(static_cast<int>(i + 1), where->params[i]);
+  Status st;
+  if (!s->Step(&st)) return st.ok() ? Status::Internal("count returned no row") : st;
+  return s->Int(0);
+}
+
 Status ForEachMention(Store& store, const std::string& fold_id, const std::function<Status(const MentionRow&)>& row) {
   Result<Stmt> s = store.db().Prepare(
       "SELECT e.id, d.id, coalesce(d.source, ''), coalesce(d.url, ''), d.date, e.sentence, e.span_begin, e.span_end,"
       " length(CAST(d.text AS BLOB)), e.modality, e.confidence, e.record,"
       " coalesce(json_extract(e.record, '$.source.span[0]'), -1), coalesce(json_extract(e.record, '$.target.span[0]'), -1),"
-      " coalesce(json_extract(e.record, '$.evidence.trigger_spans[0][0]'), -1)"
-      " FROM events e JOIN documents d ON d.doc_pk = e.doc_pk WHERE e.fold_id = ? ORDER BY e.day, e.id");
+      " coalesce(json_extract(e.record, '$.evidence.trigger_spans[0][0]'), -1), coalesce(d.title, ''), s.text"
+      " FROM events e JOIN documents d ON d.doc_pk = e.doc_pk"
+      " LEFT JOIN sentences s ON s.doc_pk = e.doc_pk AND s.idx = e.sentence"
+      " WHERE e.fold_id = ? ORDER BY e.day, e.id");
   if (!s.ok()) return s.status();
   s->Bind(1, fold_id);
   Status st;
@@ -467,6 +503,8 @@ Status ForEachMention(Store& store, const std::string& fold_id, const std::funct
     m.source_begin = s->Int(12);
     m.target_begin = s->Int(13);
     m.trigger_begin = s->Int(14);
+    m.doc_title = s->Text(15);
+    m.sentence_text = s->Text(16);
     ANNALS_RETURN_IF_ERROR(row(m));
   }
   return st;
@@ -476,12 +514,8 @@ Status ForEachMention(Store& store, const std::string& fold_id, const std::funct
 
 namespace annals {
 
-std::string MarkEvidence(const EventRow& row) {
-  struct Mark {
-    int64_t begin, end;
-    std::string open, close;
-  };
-  std::vector<Mark> marks;
+std::vector<EvidenceMark> EvidenceMarks(const EventRow& row) {
+  std::vector<EvidenceMark> marks;
   const nlohmann::json j = nlohmann::json::parse(row.record, nullptr, false);
   auto span_of = [](const nlohmann::json& s, int64_t* b, int64_t* e) {
     if (!s.is_array() || s.size() != 2 || !s.at(0).is_number() || !s.at(1).is_number()) return false;
@@ -489,21 +523,40 @@ std::string MarkEvidence(const EventRow& row) {
     *e = s.at(1).get<int64_t>();
     return *b < *e;
   };
-  if (j.is_object()) {
-    for (const char* side : {"source", "target"}) {
-      const auto a = j.find(side);
-      int64_t b = 0, e = 0;
-      if (a != j.end() && a->is_object() && a->contains("span") && span_of(a->at("span"), &b, &e)) {
-        marks.push_back({b, e, "[[", std::string("|") + side + "]]"});
-      }
+  const int64_t lo = row.sentence_begin, hi = row.sentence_begin + static_cast<int64_t>(row.sentence_text.size());
+  auto add = [&](const char* kind, const nlohmann::json& span) {
+    int64_t b = 0, e = 0;
+    if (span_of(span, &b, &e) && b >= lo && e <= hi) marks.push_back({kind, b, e});
+  };
+  if (!j.is_object()) return marks;
+  for (const char* side : {"source", "target"}) {
+    const auto a = j.find(side);
+    if (a != j.end() && a->is_object() && a->contains("span")) add(side, a->at("span"));
+  }
+  const auto ev = j.find("evidence");
+  if (ev != j.end() && ev->is_object() && ev->contains("trigger_spans") && ev->at("trigger_spans").is_array()) {
+    for (const auto& s : ev->at("trigger_spans")) add("trigger", s);
+  }
+  const auto loc = j.find("location");
+  if (loc != j.end() && loc->is_object() && loc->contains("span")) add("place", loc->at("span"));
+  const auto amounts = j.find("amounts");
+  if (amounts != j.end() && amounts->is_array()) {
+    for (const auto& a : *amounts) {
+      if (a.is_object() && a.contains("span")) add("amount", a.at("span"));
     }
-    const auto ev = j.find("evidence");
-    if (ev != j.end() && ev->is_object() && ev->contains("trigger_spans") && ev->at("trigger_spans").is_array()) {
-      for (const auto& s : ev->at("trigger_spans")) {
-        int64_t b = 0, e = 0;
-        if (span_of(s, &b, &e)) marks.push_back({b, e, "<<", ">>"});
-      }
-    }
+  }
+  return marks;
+}
+
+std::string MarkEvidence(const EventRow& row) {
+  struct Mark {
+    int64_t begin, end;
+    std::string open, close;
+  };
+  std::vector<Mark> marks;
+  for (const EvidenceMark& m : EvidenceMarks(row)) {
+    if (m.kind == "source" || m.kind == "target") marks.push_back({m.begin, m.end, "[[", "|" + m.kind + "]]"});
+    if (m.kind == "trigger") marks.push_back({m.begin, m.end, "<<", ">>"});
   }
   const int64_t base = row.sentence_begin;
   const int64_t len = static_cast<int64_t>(row.sentence_text.size());

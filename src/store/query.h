@@ -53,7 +53,16 @@ Result<std::vector<std::string>> ParseModalities(const std::string& spec);
 // "all".
 std::string ModalityDescription(const std::vector<std::string>& modalities);
 
+// Row order of ForEachEvent: by event date (then id), either way; by
+// Goldstein score either way (then date, id); most mentioned first (folded
+// events; raw records all have one mention, so by date).
+enum class EventSort { kDate, kDateDesc, kGoldstein, kGoldsteinDesc, kMentionsDesc };
+// "date", "-date", "goldstein", "-goldstein", "-mentions"; InvalidArgument
+// naming the accepted values otherwise.
+Result<EventSort> ParseEventSort(const std::string& name);
+
 struct EventFilter {
+  std::string id;                // one event: folded id (folded) or raw event id
   std::string from, to;          // event date range (inclusive)
   std::string actor;             // either side: code prefix or name
   std::string actor_country;     // either side: ISO/CAMEO country code
@@ -70,7 +79,9 @@ struct EventFilter {
   std::string text;              // FTS5 query over the event's sentence
   std::string doc;               // document id
   bool folded = true;
+  EventSort sort = EventSort::kDate;
   size_t limit = 0;              // 0 = no limit
+  size_t offset = 0;             // rows skipped before the first returned
 };
 
 struct ActorCols {
@@ -115,11 +126,16 @@ struct MentionRow {
   std::string modality;
   double confidence = 0;
   std::string record;
+  std::string doc_title, sentence_text;
 };
 
-// Calls `row` for each matching event in (date, id) order; stops at the
-// first non-OK status it returns (and returns it).
+// Calls `row` for each matching event in filter.sort order (by default
+// (date, id)), skipping filter.offset rows and returning at most
+// filter.limit; stops at the first non-OK status `row` returns (and returns
+// it).
 Status ForEachEvent(Store& store, const EventFilter& filter, const std::function<Status(const EventRow&)>& row);
+// The number of events matching `filter` (limit and offset ignored).
+Result<int64_t> CountEvents(Store& store, const EventFilter& filter);
 // The raw records folded into folded event `fold_id`, in (date, id) order.
 Status ForEachMention(Store& store, const std::string& fold_id, const std::function<Status(const MentionRow&)>& row);
 
@@ -136,6 +152,16 @@ Result<SqlWhere> BuildWhere(Store& store, const EventFilter& filter);
 }  // namespace annals
 
 namespace annals {
+
+// One marked stretch of an event's evidence, in document byte offsets:
+// kind "source", "target", "trigger", "place" or "amount", from the stored
+// contract record (actor spans, evidence.trigger_spans, location.span,
+// amounts[].span). Marks outside the event's sentence are left out.
+struct EvidenceMark {
+  std::string kind;
+  int64_t begin = 0, end = 0;
+};
+std::vector<EvidenceMark> EvidenceMarks(const EventRow& row);
 
 // The event's sentence with its actors and trigger marked:
 // "[[Russia|source]] <<attacked>> [[Ukraine|target]] overnight." Spans come

@@ -28,16 +28,10 @@ Result<Stmt> PrepareWith(Store& store, const std::string& sql, const SqlWhere& w
 
 // Stored documents per period start day.
 Result<std::map<int64_t, int64_t>> DocumentsPerPeriod(Store& store, Period p) {
-  Result<Stmt> s = store.db().Prepare(
-      "SELECT CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER) AS day, count(*) FROM documents"
-      " GROUP BY day");
-  if (!s.ok()) return s.status();
+  Result<std::map<int64_t, int64_t>> days = store.DocumentsPerDay();
+  if (!days.ok()) return days.status();
   std::map<int64_t, int64_t> out;
-  Status st;
-  while (s->Step(&st)) {
-    if (!s->IsNull(0)) out[PeriodStart(p, s->Int(0))] += s->Int(1);
-  }
-  if (!st.ok()) return st;
+  for (const auto& [day, n] : *days) out[PeriodStart(p, day)] += n;
   return out;
 }
 
@@ -308,23 +302,30 @@ Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level 
   return t;
 }
 
-Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar) {
+Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar, bool by_quad_class) {
   Result<SqlWhere> where = BuildWhere(store, filter);
   if (!where.ok()) return where.status();
   Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
   if (!docs.ok()) return docs.status();
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT e.day, count(*), sum(e.goldstein) FROM " + std::string(EventTable(filter)) +
-                                   " e" + where->sql + " GROUP BY e.day",
+                               "SELECT e.day, e.quad_class, count(*), sum(e.goldstein) FROM " +
+                                   std::string(EventTable(filter)) + " e" + where->sql + " GROUP BY e.day, e.quad_class",
                                *where);
   if (!s.ok()) return s.status();
-  std::map<int64_t, std::pair<int64_t, double>> by_period;
+  struct Cell {
+    int64_t events = 0;
+    double goldstein = 0;
+    int64_t quad[5] = {0, 0, 0, 0, 0};
+  };
+  std::map<int64_t, Cell> by_period;
   int64_t min_day = INT64_MAX, max_day = INT64_MIN;
   Status st;
   while (s->Step(&st)) {
-    auto& cell = by_period[PeriodStart(period, s->Int(0))];
-    cell.first += s->Int(1);
-    cell.second += s->Real(2);
+    Cell& cell = by_period[PeriodStart(period, s->Int(0))];
+    const int64_t q = s->Int(1);
+    cell.events += s->Int(2);
+    cell.goldstein += s->Real(3);
+    if (q >= 1 && q <= 4) cell.quad[q] += s->Int(2);
     min_day = std::min(min_day, s->Int(0));
     max_day = std::max(max_day, s->Int(0));
   }
@@ -336,20 +337,28 @@ Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, b
   t.AddColumn("goldstein_sum", true);
   t.AddColumn("documents", true);
   t.AddColumn("events_per_100_docs", true);
+  if (by_quad_class) {
+    for (int q = 1; q <= 4; ++q) t.AddColumn("quad_class_" + std::to_string(q), true);
+    t.AddColumn("goldstein_mean", true);
+  }
   if (bar) t.AddColumn("events_bar");
   if (by_period.empty()) return t;
   Result<std::pair<int64_t, int64_t>> range = SeriesRange(filter, period, min_day, max_day);
   if (!range.ok()) return range.status();
   int64_t max_events = 0;
-  for (const auto& [p, cell] : by_period) max_events = std::max(max_events, cell.first);
+  for (const auto& [p, cell] : by_period) max_events = std::max(max_events, cell.events);
   for (int64_t p = range->first; p <= range->second; p = NextPeriodStart(period, p)) {
     const auto it = by_period.find(p);
-    const int64_t n = it == by_period.end() ? 0 : it->second.first;
-    const double g = it == by_period.end() ? 0 : it->second.second;
+    const Cell cell = it == by_period.end() ? Cell{} : it->second;
+    const int64_t n = cell.events;
     const auto d = docs->find(p);
     const int64_t n_docs = d == docs->end() ? 0 : d->second;
-    std::vector<std::string> row = {PeriodLabel(period, p), std::to_string(n), FormatNumber(g, 1),
+    std::vector<std::string> row = {PeriodLabel(period, p), std::to_string(n), FormatNumber(cell.goldstein, 1),
                                     std::to_string(n_docs), Per100(n, n_docs)};
+    if (by_quad_class) {
+      for (int q = 1; q <= 4; ++q) row.push_back(std::to_string(cell.quad[q]));
+      row.push_back(n > 0 ? FormatNumber(cell.goldstein / static_cast<double>(n), 2) : "");
+    }
     if (bar) {
       const size_t len = max_events > 0 ? static_cast<size_t>((n * 40 + max_events - 1) / max_events) : 0;
       std::string b;
@@ -358,6 +367,39 @@ Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, b
     }
     t.rows.push_back(std::move(row));
   }
+  return t;
+}
+
+Result<Table> TopPlaces(Store& store, const EventFilter& filter, size_t n) {
+  Result<SqlWhere> where = BuildWhere(store, filter);
+  if (!where.ok()) return where.status();
+  const std::string located = std::string(where->sql.empty() ? " WHERE" : " AND") + " e.lat IS NOT NULL";
+  std::string sql =
+      "SELECT coalesce(e.gazetteer_id, '') AS g, max(e.location_name), max(e.location_country),"
+      " max(e.location_feature), avg(e.lat), avg(e.lon), count(*), avg(e.goldstein), sum(e.quad_class >= 3) FROM " +
+      std::string(EventTable(filter)) + " e" + where->sql + located +
+      " GROUP BY g, CASE WHEN g = '' THEN e.location_name END ORDER BY count(*) DESC, g";
+  if (n > 0) sql += " LIMIT " + std::to_string(n);
+  Result<Stmt> s = PrepareWith(store, sql, *where);
+  if (!s.ok()) return s.status();
+  Table t;
+  t.title = "Events by place";
+  t.AddColumn("gazetteer_id");
+  t.AddColumn("name");
+  t.AddColumn("country");
+  t.AddColumn("feature");
+  t.AddColumn("lat", true);
+  t.AddColumn("lon", true);
+  t.AddColumn("events", true);
+  t.AddColumn("goldstein_mean", true);
+  t.AddColumn("conflict_events", true);
+  Status st;
+  while (s->Step(&st)) {
+    t.rows.push_back({s->Text(0), s->Text(1), s->Text(2), s->Text(3), FormatNumber(s->Real(4), 5),
+                      FormatNumber(s->Real(5), 5), std::to_string(s->Int(6)), FormatNumber(s->Real(7), 2),
+                      std::to_string(s->Int(8))});
+  }
+  if (!st.ok()) return st;
   return t;
 }
 

@@ -57,6 +57,14 @@ Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n, Level
 Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level level = Level::kActor);
 // period, events, goldstein_sum, documents, events_per_100_docs, and, when
 // `bar` is set, a column "events_bar" drawing events as a bar; every period.
-Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar);
+// With `by_quad_class`, columns quad_class_1 .. quad_class_4 (events of each
+// QuadClass) and goldstein_mean (empty for a period without events) follow
+// events_per_100_docs: a timeline stacked by QuadClass.
+Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar,
+                       bool by_quad_class = false);
+// Located events by place (gazetteer id, else name), most events first:
+// gazetteer_id, name, country, feature, lat, lon, events, goldstein_mean,
+// conflict_events (QuadClass 3-4); the `n` busiest places (0 = all).
+Result<Table> TopPlaces(Store& store, const EventFilter& filter, size_t n);
 
 }  // namespace annals

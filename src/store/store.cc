@@ -864,6 +864,29 @@ Result<Document> Store::LoadDocument(const std::string& id) {
   return doc;
 }
 
+Result<std::map<int64_t, int64_t>> Store::DocumentsPerDay() {
+  Result<Stmt> v = db_->Prepare("PRAGMA data_version");
+  if (!v.ok()) return v.status();
+  Status st;
+  if (!v->Step(&st)) return st.ok() ? Status::Internal("PRAGMA data_version returned no row") : st;
+  const int64_t version = v->Int(0);
+  const int64_t changes = sqlite3_total_changes64(db_->raw());
+  if (version == documents_per_day_.data_version && changes == documents_per_day_.total_changes) {
+    return documents_per_day_.per_day;
+  }
+  Result<Stmt> s = db_->Prepare(
+      "SELECT CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER) AS day, count(*) FROM documents"
+      " GROUP BY day");
+  if (!s.ok()) return s.status();
+  std::map<int64_t, int64_t> out;
+  while (s->Step(&st)) {
+    if (!s->IsNull(0)) out[s->Int(0)] += s->Int(1);
+  }
+  if (!st.ok()) return st;
+  documents_per_day_ = {version, changes, out};
+  return out;
+}
+
 Result<StoreCounts> Store::Counts() {
   Result<Stmt> s = db_->Prepare(
       "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),"

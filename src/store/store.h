@@ -159,6 +159,12 @@ class Store {
   Status RefoldAll();
 
   Result<StoreCounts> Counts();
+  // Documents per publication day (days since 1970-01-01 -> documents), the
+  // denominator of the stats' events per 100 documents. Cached: recomputed
+  // only when the file changed since (this connection's writes, or another
+  // connection's commits: PRAGMA data_version), since scanning every
+  // document on each request would dominate the HTTP API's series.
+  Result<std::map<int64_t, int64_t>> DocumentsPerDay();
   // meta table access ("annals_version", "coded_by", "goldstein_table", ...).
   Status SetMeta(const std::string& key, const std::string& value);
   Result<std::string> GetMeta(const std::string& key);
@@ -187,6 +193,10 @@ class Store {
   std::map<std::pair<std::string, std::string>, std::set<int64_t>> touched_;
   struct Statements;
   std::unique_ptr<Statements> s_;
+  struct DayCountCache {
+    int64_t data_version = -1, total_changes = -1;
+    std::map<int64_t, int64_t> per_day;
+  } documents_per_day_;
 };
 
 }  // namespace annals

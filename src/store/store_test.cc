@@ -12,6 +12,7 @@
 
 #include "output/event_record.h"
 #include "store/fold.h"
+#include "store/browse.h"
 #include "store/query.h"
 #include "store/stats.h"
 #include "store/store_test_util.h"
@@ -38,7 +39,8 @@ class StoreTest : public ::testing::Test {
   void SetUp() override {
     ontology_ = testing::LoadTestOntology();
     ASSERT_NE(ontology_, nullptr) << "data/ontology must load (tests run from the repo root)";
-    Result<std::unique_ptr<Store>> s = Store::Open(TempDb(name()));
+    store_path_ = TempDb(name());
+    Result<std::unique_ptr<Store>> s = Store::Open(store_path_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s.value());
   }
@@ -81,6 +83,7 @@ class StoreTest : public ::testing::Test {
   }
 
   std::unique_ptr<Ontology> ontology_;
+  std::string store_path_;
   std::unique_ptr<Store> store_;
 };
 
@@ -433,6 +436,134 @@ TEST_F(StoreTest, StatsNormaliseByDocumentsPerPeriod) {
   ASSERT_TRUE(raw_dyads.ok());
   EXPECT_EQ(raw_dyads->rows[0][4], "3");
   EXPECT_FALSE(Distribution(*store_, EventFilter{}, "colour").ok());
+}
+
+// The cached documents per day follow this connection's writes and other
+// connections' commits.
+TEST_F(StoreTest, DocumentsPerDayCacheFollowsWrites) {
+  Put({MakeDoc("a", "2025-07-02", "X", {"Nothing happened."})});
+  int64_t day = 0;
+  ASSERT_TRUE(DayOfIsoDate("2025-07-02", &day));
+  EXPECT_EQ(store_->DocumentsPerDay().value(), (std::map<int64_t, int64_t>{{day, 1}}));
+  Put({MakeDoc("b", "2025-07-02", "X", {"Nothing again."})});
+  EXPECT_EQ(store_->DocumentsPerDay().value().at(day), 2);
+  Result<std::unique_ptr<Store>> other = Store::Open(store_path_);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  ASSERT_TRUE((*other)->Begin().ok());
+  Document c = MakeDoc("c", "2025-07-03", "Y", {"Still nothing."});
+  ASSERT_TRUE((*other)->PutDocument(c, Store::ContentHash(c.text), *ontology_, "test").ok());
+  ASSERT_TRUE((*other)->Commit().ok());
+  EXPECT_EQ(store_->DocumentsPerDay().value().size(), 2u);
+}
+
+// What the HTTP API reads (src/serve): sorted pages with a total count,
+// the timeline stacked by QuadClass, places for the map, evidence marks,
+// documents with their layers, actor search.
+TEST_F(StoreTest, BrowsingPagesTimelinePlacesAndDocuments) {
+  std::vector<Document> docs = ThreeArticles();  // one folded strike, located at Kharkiv
+  Document july = MakeDoc("j", "2025-07-10", "X", {"France criticized Russia."});
+  AddEvent(&july, 0, "France", "FRA", "criticized", "Russia", "RUS", "111", "2025-07-10");
+  docs.push_back(july);
+  for (Document& d : docs) {
+    for (const Event& e : d.events) {
+      for (const auto* a : {&e.source, &e.target}) {
+        if (!*a) continue;
+        Mention m;
+        m.span = (*a)->span;
+        m.sentence = e.sentence;
+        m.actor = (*a)->actor;
+        m.how = "dictionary";
+        d.mentions.push_back(m);
+      }
+    }
+  }
+  Put(docs);
+  EventFilter f;
+  EXPECT_EQ(CountEvents(*store_, f).value(), 2);
+  f.sort = ParseEventSort("-date").value();
+  std::vector<EventRow> rows = Rows(f);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].date, "2025-08-19");  // newest first
+  f.sort = EventSort::kGoldstein;
+  EXPECT_EQ(Rows(f)[0].cameo, "190");  // most conflictual first
+  f.sort = EventSort::kMentionsDesc;
+  EXPECT_EQ(Rows(f)[0].documents, 3);
+  f.limit = 1;
+  f.offset = 1;
+  rows = Rows(f);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].cameo, "111");
+  EXPECT_EQ(CountEvents(*store_, f).value(), 2);  // limit and offset do not change the count
+  EventFilter one;
+  one.id = rows[0].id;
+  EXPECT_EQ(Rows(one).size(), 1u);
+  EXPECT_FALSE(ParseEventSort("colour").ok());
+
+  // Evidence marks lie inside the sentence and cover its actors and trigger.
+  EventFilter strike;
+  strike.cameo = "190";
+  const EventRow ev = Rows(strike).at(0);
+  std::set<std::string> kinds;
+  for (const EvidenceMark& m : EvidenceMarks(ev)) {
+    kinds.insert(m.kind);
+    ASSERT_GE(m.begin, ev.sentence_begin);
+    const std::string text = ev.sentence_text.substr(static_cast<size_t>(m.begin - ev.sentence_begin),
+                                                     static_cast<size_t>(m.end - m.begin));
+    if (m.kind == "trigger") {
+      EXPECT_EQ(text, "attacked");
+    }
+    if (m.kind == "source") {
+      EXPECT_EQ(text, "Russia");
+    }
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"source", "target", "trigger"}));
+  int mentions = 0;
+  ASSERT_TRUE(ForEachMention(*store_, ev.id, [&](const MentionRow& m) {
+                EXPECT_NE(m.sentence_text.find("Russia attacked Ukraine"), std::string::npos);
+                ++mentions;
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(mentions, 3);
+
+  Result<Table> month = Timeline(*store_, EventFilter{}, Period::kMonth, false, true);
+  ASSERT_TRUE(month.ok()) << month.status().ToString();
+  ASSERT_EQ(month->rows.size(), 2u);
+  const auto col = [&](const std::string& name) {
+    for (size_t c = 0; c < month->columns.size(); ++c) {
+      if (month->columns[c] == name) return c;
+    }
+    ADD_FAILURE() << "no column " << name;
+    return size_t{0};
+  };
+  EXPECT_EQ(month->rows[0][col("quad_class_3")], "1");  // the July criticism
+  EXPECT_EQ(month->rows[1][col("quad_class_4")], "1");  // the August strike
+  EXPECT_EQ(month->rows[1][col("goldstein_mean")], "-10");
+
+  Result<Table> places = TopPlaces(*store_, EventFilter{}, 0);
+  ASSERT_TRUE(places.ok()) << places.status().ToString();
+  ASSERT_EQ(places->rows.size(), 1u);  // only the strike is located
+  EXPECT_EQ(places->rows[0][0], "geonames:706483");
+  EXPECT_EQ(places->rows[0][6], "1");
+
+  std::vector<std::string> ids;
+  ASSERT_TRUE(ForEachDocument(*store_, DocumentQuery{}, [&](const DocumentSummary& d) {
+                ids.push_back(d.id);
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(ids.size(), 4u);
+  Result<DocumentView> doc = ReadDocument(*store_, "art1");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->sentences.size(), 2u);
+  EXPECT_EQ(doc->text.substr(static_cast<size_t>(doc->sentences[1].begin), 6), "Russia");
+  EXPECT_EQ(doc->events.size(), 1u);
+  EXPECT_EQ(ReadDocument(*store_, "nope").status().code(), StatusCode::kNotFound);
+  DocumentQuery bad;
+  bad.from = "2025-13";
+  EXPECT_FALSE(ForEachDocument(*store_, bad, [](const DocumentSummary&) { return Status::Ok(); }).ok());
+  Result<std::vector<ActorMatch>> actors = SearchActors(*store_, "ukr", 10);
+  ASSERT_TRUE(actors.ok()) << actors.status().ToString();
+  ASSERT_FALSE(actors->empty());
+  EXPECT_EQ(actors->front().code, "UKR");
 }
 
 // The incremental refold (only the segments a batch touches) must give the
