@@ -607,7 +607,7 @@ def mapped_code(code, known, tally):
 # name ("storm", "fire", "attack") keeps
 # its imported default.
 NOT_TRIGGER_LISTS = {"accidental_cause", "guessed_country_sector", "combatant_sector", "violent_means",
-                     "perpetrator_verb"}
+                     "perpetrator_verb", "quantity_noun"}
 
 
 def read_word_list(path):

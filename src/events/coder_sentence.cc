@@ -135,6 +135,12 @@ void CoderSentence::ActorsOf(int32_t h, std::vector<int32_t>* out, int depth) co
   int32_t m = MentionAt(h);
   if (Political(m)) {
     out->push_back(m);
+  } else if (m < 0 && (InLexicon(Lexicon::kQuantityNoun, h) || tok(h).upos == "NUM")) {
+    // "Thousands of protesters marched", "arrested dozens of activists",
+    // "two of the soldiers": a quantity stands for its "of" complement.
+    for (int32_t c : children(h)) {
+      if (base_rel(c) == "nmod" && CaseOf(c) == "of") ActorsOf(c, out, depth + 1);
+    }
   } else {
     // "the president of Russia", "Putin's minister", "US troops", "the
     // Ukrainian president, Volodymyr Zelensky": the actor is a dependent.

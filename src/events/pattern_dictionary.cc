@@ -97,6 +97,7 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kObjectControl: return "object_control";
     case Lexicon::kRelativePronoun: return "relative_pronoun";
     case Lexicon::kAgentNoun: return "agent_noun";
+    case Lexicon::kQuantityNoun: return "quantity_noun";
     case Lexicon::kPartnerPrep: return "partner_prep";
     case Lexicon::kContentPrep: return "content_prep";
     case Lexicon::kNounPartnerPrep: return "noun_partner_prep";

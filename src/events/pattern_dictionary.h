@@ -62,6 +62,7 @@ enum class Lexicon : uint8_t {
   kObjectControl,         // urge X to <event>: X is the subject
   kRelativePronoun,       // who/which/that
   kAgentNoun,             // Putin's minister, the army of Russia: the possessor acts
+  kQuantityNoun,          // "thousands of protesters", "a group of gunmen": the complement acts
   kPartnerPrep,           // a PP below the trigger that names a participant ("deep")
   kContentPrep,           // a PP that is the trigger's content (sub=), not a circumstance
   kNounPartnerPrep,       // a PP naming a noun event's target ("talks with")

@@ -47,7 +47,9 @@ void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags) {
       }
       return;
     }
-    if (!In(upos, {"DET", "NUM", "ADJ", "NOUN", "PROPN"})) return;
+    // A preposition inside the noun phrase ("Dozens of gunmen", "Police in
+    // Caracas") once it has its noun.
+    if (!In(upos, {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && !(noun && upos == "ADP")) return;
     if (upos == "NOUN" || upos == "PROPN") noun = true;
   }
 }

@@ -252,8 +252,18 @@ void PromoteVerbOfNounRoot(LocalTree* tree) {
     }
   }
   if (root < 0 || (tree->tok(root).upos != "NOUN" && tree->tok(root).upos != "PROPN")) return;
-  for (int32_t c : tree->children(root)) {
-    if (HasSubject(*tree, c) || c < root) continue;
+  // The verb hangs on the root noun, or on its "of" complement ("Thousands
+  // of people protested", with "protested" as an acl of "people").
+  std::vector<int32_t> owners = {root};
+  for (int32_t n : tree->children(root)) {
+    if (BaseRel(tree->tok(n).deprel) != "nmod") continue;
+    for (int32_t g : tree->children(n)) {
+      if (BaseRel(tree->tok(g).deprel) == "case" && tree->tok(g).lemma == "of") owners.push_back(n);
+    }
+  }
+  for (int32_t owner : owners) {
+  for (int32_t c : std::vector<int32_t>(tree->children(owner))) {
+    if (HasSubject(*tree, c) || c < owner) continue;
     const std::string_view rel = BaseRel(tree->tok(c).deprel);
     if (rel != "acl" && rel != "advcl") continue;
     const Token& v = tree->tok(c);
@@ -268,19 +278,22 @@ void PromoteVerbOfNounRoot(LocalTree* tree) {
     if (has_mark) continue;  // "because ...", "to ...": a clause of its own
     const bool finite = IsFiniteTag(v.xpos) || has_aux;
     if (!finite && !(v.xpos == "VBN" && has_obj)) continue;
-    // Promote: the verb becomes the root, the noun its subject; the noun's
+    // Promote: the verb becomes the root, the noun its subject; the nouns'
     // other dependents after the verb belong to the verb.
     tree->set_head(c, -1);
     tree->mutable_tok(c).deprel = "root";
     tree->set_head(root, c);
     tree->mutable_tok(root).deprel = "nsubj";
-    for (int32_t d : std::vector<int32_t>(tree->children(root))) {
-      if (d > c) {
-        tree->set_head(d, c);
-        if (BaseRel(tree->tok(d).deprel) == "nmod") tree->mutable_tok(d).deprel = "obl";
+    for (int32_t o : {root, owner}) {
+      for (int32_t d : std::vector<int32_t>(tree->children(o))) {
+        if (d > c) {
+          tree->set_head(d, c);
+          if (BaseRel(tree->tok(d).deprel) == "nmod") tree->mutable_tok(d).deprel = "obl";
+        }
       }
     }
     return;
+  }
   }
 }
 

@@ -134,6 +134,24 @@ TEST(TreeRepair, ParticipleWithAnObjectUnderANounRootIsTheMainVerb) {
   EXPECT_EQ(doc.tokens[3].head, 1);  // what followed the verb is the verb's
 }
 
+TEST(TreeRepair, FiniteVerbUnderTheRootsOfComplementIsTheMainVerb) {
+  // "Dozens of gunmen stormed a village": "stormed" as an acl of "gunmen",
+  // itself the "of" complement of the root "Dozens".
+  Document doc = MakeSentence({{"Dozens", "NOUN", "NNS", 0, "root"},
+                               {"of", "ADP", "IN", 3, "case"},
+                               {"gunmen", "NOUN", "NNS", 1, "nmod"},
+                               {"stormed", "VERB", "VBD", 3, "acl"},
+                               {"a", "DET", "DT", 6, "det"},
+                               {"village", "NOUN", "NN", 4, "obj"},
+                               {".", "PUNCT", ".", 1, "punct"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[3].head, -1);
+  EXPECT_EQ(doc.tokens[0].head, 3);
+  EXPECT_EQ(doc.tokens[0].deprel, "nsubj");
+  EXPECT_EQ(doc.tokens[2].head, 0);  // "of gunmen" stays in the subject
+  EXPECT_EQ(doc.tokens[6].head, 3);  // the period moves to the verb
+}
+
 TEST(TreeRepair, ReducedRelativeStaysUnderItsNoun) {
   // "The talks held in Geneva": a participle without an object is a
   // modifier, not the main verb.
