@@ -35,6 +35,18 @@ int Tagger::Find(const std::string& upos, const std::string& xpos) const {
   return -1;
 }
 
+namespace {
+
+// The tag dictionary's UPOS bit of each UPOS name: numbered by first
+// appearance in the class list (one place for Train() and Seen()).
+std::map<std::string, int> UposBits(const std::vector<std::string>& upos) {
+  std::map<std::string, int> bits;
+  for (const std::string& u : upos) bits.try_emplace(u, static_cast<int>(bits.size()));
+  return bits;
+}
+
+}  // namespace
+
 void Tagger::Ambiguity(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb) const {
   amb->resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
@@ -129,19 +141,9 @@ void Tagger::TagWith(const std::vector<WordInfo>& words, const std::vector<int>&
 
 bool Tagger::Seen(const WordInfo& word, const std::string& upos) const {
   auto it = dictionary_.find(word.lower);
-  if (it == dictionary_.end()) return false;
-  // The dictionary's UPOS bits are numbered by first appearance in the class
-  // list, as in Train().
-  int bit = 0;
-  for (size_t c = 0; c < upos_.size(); ++c) {
-    if (std::find(upos_.begin(), upos_.begin() + static_cast<std::ptrdiff_t>(c), upos_[c]) !=
-        upos_.begin() + static_cast<std::ptrdiff_t>(c)) {
-      continue;
-    }
-    if (upos_[c] == upos) return bit < 48 && ((it->second >> 16) & (1ull << bit)) != 0;
-    ++bit;
-  }
-  return false;
+  auto bit = upos_bit_.find(upos);
+  if (it == dictionary_.end() || bit == upos_bit_.end() || bit->second >= 48) return false;
+  return ((it->second >> 16) & (1ull << bit->second)) != 0;
 }
 
 void Tagger::TagForced(const std::vector<WordInfo>& words, const int* forced, std::vector<int>* tags) const {
@@ -180,8 +182,7 @@ Tagger Tagger::Train(const std::vector<std::string>& upos, const std::vector<std
   // Tag dictionary from the training words. The dictionary the training
   // sentences see is jackknifed (built without their own fold), so that the
   // tagger learns how far to trust it on text it was not built from.
-  std::map<std::string, int> upos_bit;
-  for (const std::string& u : upos) upos_bit.try_emplace(u, static_cast<int>(upos_bit.size()));
+  std::map<std::string, int> upos_bit = UposBits(upos);
   using Counts = std::unordered_map<uint64_t, std::vector<int>>;  // lower form -> per class
   const size_t folds = kDictionaryFolds;
   std::vector<Counts> fold_counts(folds);
@@ -261,6 +262,7 @@ Tagger Tagger::Train(const std::vector<std::string>& upos, const std::vector<std
     Tagger current;
     current.model_ = trainer.Average(options.prune);
     current.upos_ = upos;
+    current.upos_bit_ = upos_bit;
     current.xpos_ = xpos;
     current.dictionary_ = dictionary;
     size_t correct = 0, total = 0;
@@ -310,6 +312,7 @@ bool Tagger::Read(ByteReader* in, std::string* error, uint32_t version) {
     *error = "tagger classes do not match its tag set";
     return false;
   }
+  upos_bit_ = UposBits(upos_);
   dictionary_.clear();
   uint32_t extended = 0;
   if (version >= 2 && !in->U32(&extended)) {

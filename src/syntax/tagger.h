@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -95,6 +96,7 @@ class Tagger {
   bool extended_ = true;  // false for a version-1 tagger (no dictionary features)
   std::vector<std::string> upos_;
   std::vector<std::string> xpos_;
+  std::map<std::string, int> upos_bit_;  // UPOS name -> its bit in dictionary_ values
 };
 
 // Word infos for a list of forms.
