@@ -61,24 +61,11 @@ OrderedJson EventSummaryJson(const EventRow& r) {
 }
 
 Result<OrderedJson> FoldedEventJson(Store& store, const EventRow& r) {
-  OrderedJson j;
+  // The summary without what belongs to one report (its precision, doc,
+  // sentence, span); the mention count becomes the mentions themselves.
+  OrderedJson j = EventSummaryJson(r);
   j["kind"] = "folded_event";
-  j["id"] = r.id;
-  j["date"] = r.date;
-  j["date_end"] = r.date_end;
-  j["source"] = ActorJson(r.source);
-  j["target"] = ActorJson(r.target);
-  j["cameo"] = r.cameo;
-  j["cameo_name"] = r.cameo_name;
-  j["goldstein"] = r.goldstein;
-  j["quad_class"] = r.quad_class;
-  j["plover"] = {{"type", NullIfEmpty(r.plover_type)}, {"mode", NullIfEmpty(r.plover_mode)}};
-  j["modality"] = r.modality;
-  j["speaker"] = SpeakerJson(r);
-  j["confidence"] = r.confidence;
-  j["location"] = LocationJson(r);
-  j["documents"] = r.documents;
-  j["sources"] = r.sources;
+  for (const char* key : {"date_precision", "mentions", "doc", "sentence", "span"}) j.erase(key);
   OrderedJson mentions = OrderedJson::array();
   const Status st = ForEachMention(store, r.id, [&](const MentionRow& m) {
     mentions.push_back({{"event", m.event_id}, {"doc", m.doc_id}, {"source", m.doc_source}, {"sentence", m.sentence},
