@@ -366,6 +366,10 @@ class StoreSessionTest(unittest.TestCase):
         if os.geteuid() == 0:
             if not shutil.which("setpriv"):
                 self.skipTest("running as root without setpriv: cannot make a folder unwritable")
+            # The unprivileged user must reach the checkout's data (a clone in
+            # a 0700 mktemp folder is out of its reach).
+            if any(not (p.stat().st_mode & 0o001) for p in [ROOT, *ROOT.parents]):
+                self.skipTest("the checkout is not reachable by an unprivileged user (a 0700 parent folder)")
             prefix = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
             os.chmod(self.dir, 0o755)
         os.chmod(ro / "a.db", 0o444)
