@@ -856,7 +856,9 @@ std::optional<GazetteerEntry> ActorsStage::RelativePart(const Doc& d, uint32_t b
   const uint32_t sentence_begin = d.doc->sentences[d.sentence_of[b]].token_begin;
   for (uint32_t n : {3u, 2u, 1u}) {  // "north - west", "north west", "western"
     if (b < sentence_begin + n) continue;
-    bool free = true;
+    // The compass word starts the phrase: ", Central Papua" is "Central
+    // Papua" after a comma, never a part named by the comma.
+    bool free = !d.keys.keys[b - n].empty();
     for (uint32_t t = b - n; t < b; ++t) free = free && d.owner[t] < 0 && d.place_owner[t] < 0;
     Direction direction;
     if (!free || !ParseDirection(NameKey(d.Text(b - n, b)), &direction)) continue;

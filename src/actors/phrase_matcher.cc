@@ -104,6 +104,10 @@ void PhraseMatcher::Scan(const Document& doc, const TokenKeys& keys, uint32_t be
       // Names run through hyphens, dots and apostrophes ("Jong-un", "U.S.",
       // "O'Brien"), never through commas, brackets or quotes.
       if (doc.tokens[j].form.find_first_of(",;:()[]{}\"?!/") != std::string::npos) return;
+      // Written without spaces around it, the piece joins its neighbours as
+      // NameKey joins them in the name: "Bamingui-Bangoran" ->
+      // "baminguibangoran".
+      if (j > begin && doc.tokens[j].span.begin == last_end_byte) last_end_byte = doc.tokens[j].span.end;
       continue;
     }
     if (j > begin && doc.tokens[j].span.begin > last_end_byte) {

@@ -79,6 +79,21 @@ TEST_F(PlacesTest, CompassWordsNameAPart) {
   EXPECT_EQ(beirut.places.size(), 1u);
 }
 
+// A comma before a compass word is not part of the place: "Sugapa, Central
+// Papua" names the province, and ", southern Lebanon" was once the text of a
+// place (NameKey drops the comma, so ", southern" read as a compass word).
+TEST_F(PlacesTest, ACommaIsNoCompassWord) {
+  const Document doc = Run("Soldiers clashed with rebels in Sugapa, Central Papua, and in Naqoura, southern Lebanon.");
+  for (const Place& p : doc.places) EXPECT_NE(p.text.front(), ',') << p.text;
+  EXPECT_EQ(PlaceOf(doc, "southern Lebanon").gazetteer_id, "iso3166-1:LBN#south");
+}
+
+// A name the tokenizer splits at its hyphen is found as written.
+TEST_F(PlacesTest, HyphenatedNames) {
+  const Document doc = Run("Nine people were killed in rebel attacks in Bamingui-Bangoran.");
+  EXPECT_EQ(PlaceOf(doc, "Bamingui-Bangoran").gazetteer_id, "iso3166-2:CF-BB");
+}
+
 TEST_F(PlacesTest, NamedRegionsExonymsAndTowns) {
   const Document doc = Run(
       "Shelling continued in the Donbas and the Sahel, settlers attacked a village in the West Bank, "
