@@ -82,12 +82,17 @@ class Context {
   std::vector<int32_t> Members(int32_t root, bool amounts) const;
   Scope MakeScope(const Event& ev) const;
   int32_t HeadOfRange(uint32_t b, uint32_t e) const;
-  Tie CaseTie(int32_t head, bool at_target) const;
+  int32_t CaseChild(int32_t h) const;
+  bool CommaBefore(int32_t h) const;
+  Tie CaseTie(int32_t head, bool at_target, int32_t* top) const;
+  bool ActionObject(int32_t top, const Scope* sc) const;
+  Tie CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
   bool FollowedByBased(const Place& p) const;
   Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
   bool TiedToClauseOrSource(const Place& p, const Event& ev, const Scope& sc) const;
   bool IsWherePlace(const Place& p, bool at_target) const;
+  uint32_t Qualified(uint32_t place, const SentenceItems& items) const;
   int32_t DominantPlace() const;
   void AttachDate(Event* ev, const Scope& sc, const SentenceItems* items);
   void AttachLocation(Event* ev, const Scope& sc, const SentenceItems* items);
@@ -254,18 +259,53 @@ int32_t Context::HeadOfRange(uint32_t b, uint32_t e) const {
   return static_cast<int32_t>(e > b ? e - 1 : b);
 }
 
+// The preposition of a token: its own `case` child, or one the parser hung
+// on a compound before it ("in Sistan and Baluchestan province": "in" on
+// "Sistan").
+int32_t Context::CaseChild(int32_t h) const {
+  for (int32_t c : pv_.Children(h)) {
+    if (pv_.BaseRel(c) == "case") return c;
+  }
+  for (int32_t c : pv_.Children(h)) {
+    if (c >= h || pv_.BaseRel(c) != "compound") continue;
+    for (int32_t cc : pv_.Children(c)) {
+      if (pv_.BaseRel(cc) == "case" && cc < c) return cc;
+    }
+  }
+  return -1;
+}
+
+// Whether a comma comes right before the phrase `h` heads: "in Old Fangak,
+// Fangak County, South Sudan" (the parser hangs "South Sudan" on "Fangak"
+// as an nmod without a preposition: an apposition).
+bool Context::CommaBefore(int32_t h) const {
+  int32_t l = h;
+  for (int k = 0; k < 8 && l > 0; ++k) {
+    const int32_t prev = l - 1;
+    const int32_t ph = pv_.Head(prev);
+    if (ph < prev || ph > h || pv_.BaseRel(prev) == "punct" || pv_.BaseRel(prev) == "case") break;
+    l = prev;
+  }
+  return l > 0 && pv_.LowerForm(l - 1) == ",";
+}
+
 // The preposition of a place phrase, looking through an area noun: "in the
 // town of Katale", "on the outskirts of Kyiv" take the area noun's.
 // An apposition or a conjunct takes its anchor's: "in Beit Jinn, Syria",
 // "near Bilopillia, Sumy Oblast, Ukraine" (parsed as conjuncts), "in Kyiv
-// and Kharkiv", "in the villages of A and B, White Nile State".
-Tie Context::CaseTie(int32_t head, bool at_target) const {
+// and Kharkiv", "in the villages of A and B, White Nile State", and so does
+// a phrase after a comma the parser hung as an nmod without a preposition
+// ("in Old Fangak, Fangak County, South Sudan"). `*top` is the last token
+// climbed to (the area noun of "attacked the city of Komanda").
+Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
   int32_t h = head;
-  for (int hop = 0; hop < 4; ++hop) {
+  *top = head;
+  for (int hop = 0; hop < 6; ++hop) {
+    *top = h;
     const int32_t gov = pv_.Head(h);
     const bool area = gov >= 0 && lex_.Has(List::kAreaNoun, pv_.Lemma(gov));
-    for (int32_t c : pv_.Children(h)) {
-      if (pv_.BaseRel(c) != "case") continue;
+    const int32_t c = CaseChild(h);
+    if (c >= 0) {
       if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
       if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
       // "the town of Katale" looks through to the area noun's preposition;
@@ -274,10 +314,41 @@ Tie Context::CaseTie(int32_t head, bool at_target) const {
     }
     if (gov < 0) break;
     const std::string_view rel = pv_.BaseRel(h);
-    if (!(rel == "appos" || rel == "flat" || rel == "conj" || (area && (rel == "nmod" || rel == "compound")))) break;
+    const bool appositive = rel == "appos" || rel == "flat" || rel == "conj" ||
+                            (rel == "nmod" && c < 0 && CommaBefore(h));
+    if (!(appositive || (area && (rel == "nmod" || rel == "compound")))) break;
     h = gov;
   }
   return Tie::kNone;
+}
+
+// "attacked Kharkiv", "Kharkiv was shelled", "hit the Kyivskyi district of
+// Kharkiv": the phrase's top is the object of an action done at a place,
+// in the clause `sc` when given.
+bool Context::ActionObject(int32_t top, const Scope* sc) const {
+  const int32_t gov = pv_.Head(top);
+  if (gov < 0) return false;
+  if (!(pv_.BaseRel(top) == "obj" || pv_.Rel(top) == "nsubj:pass") || !lex_.Has(List::kPlaceAction, pv_.Lemma(gov))) {
+    return false;
+  }
+  return sc == nullptr || AnyIn(sc->clause, static_cast<uint32_t>(gov), static_cast<uint32_t>(gov) + 1);
+}
+
+// A place written after a comma qualifies the name before it: "attacked the
+// city of Komanda, Ituri province" (Komanda is not in the gazetteer, and the
+// parser hung "province" on the verb) is where Komanda is. The name before
+// the comma must itself be where something happens; a place that is a
+// clause's subject ("in Gaza, Israel said") is not a qualifier.
+Tie Context::CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const {
+  if (p.token_begin < 2 || pv_.LowerForm(static_cast<int32_t>(p.token_begin - 1)) != ",") return Tie::kNone;
+  const std::string_view rel = pv_.BaseRel(head);
+  if (rel == "nsubj" || rel == "csubj" || rel == "root") return Tie::kNone;
+  const int32_t before = static_cast<int32_t>(p.token_begin - 2);
+  if (pv_.SentenceOf(before) != pv_.SentenceOf(head) || pv_.tok(before).upos != "PROPN") return Tie::kNone;
+  int32_t top = before;
+  const Tie tie = CaseTie(before, at_target, &top);
+  if (tie != Tie::kNone) return tie;
+  return ActionObject(top, sc) ? Tie::kOther : Tie::kNone;
 }
 
 Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
@@ -296,7 +367,8 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
     return Tie::kNone;
   }
   const int32_t head = HeadOfRange(p.token_begin, p.token_end);
-  const Tie by_case = CaseTie(head, at_target);
+  int32_t top = head;
+  const Tie by_case = CaseTie(head, at_target, &top);
   if (by_case != Tie::kNone) return by_case;
   if (SurfaceLocative(p, head)) return Tie::kLocative;
   const int32_t gov = pv_.Head(head);
@@ -304,12 +376,12 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   const std::string_view rel = pv_.BaseRel(head);
   // "the Alaska summit": a place name modifying the nominal trigger.
   if (gov == sc.trig && rel == "compound") return Tie::kOther;
-  // "attacked Kharkiv", "Kharkiv was shelled", "visited Kyiv": the object of
-  // an action done at a place, the trigger or its clause's verb.
-  if ((rel == "obj" || pv_.Rel(head) == "nsubj:pass") && lex_.Has(List::kPlaceAction, pv_.Lemma(gov)) &&
-      AnyIn(sc.clause, static_cast<uint32_t>(gov), static_cast<uint32_t>(gov) + 1)) {
-    return Tie::kOther;
-  }
+  // "attacked Kharkiv", "Kharkiv was shelled", "visited Kyiv", "hit the
+  // Kyivskyi district of Kharkiv": the object of an action done at a place,
+  // the trigger or its clause's verb.
+  if (ActionObject(top, &sc)) return Tie::kOther;
+  const Tie by_comma = CommaTie(p, head, at_target, &sc);
+  if (by_comma != Tie::kNone) return by_comma;
   // "suggested Geneva as the venue".
   if (rel == "obj") {
     for (int32_t sib : pv_.Children(gov)) {
@@ -364,6 +436,16 @@ bool Context::SurfaceLocative(const Place& p, int32_t head) const {
   }
   const std::string_view rel = pv_.BaseRel(head);
   if (rel == "nsubj" || rel == "obj" || rel == "root") return false;
+  if (p.token_begin > 0) {
+    // "in Sistan and Baluchestan province": the preposition right before the
+    // place, hung on a word inside it.
+    const int32_t prev = static_cast<int32_t>(p.token_begin - 1);
+    const int32_t ph = pv_.Head(prev);
+    if (pv_.BaseRel(prev) == "case" && ph >= static_cast<int32_t>(p.token_begin) &&
+        ph < static_cast<int32_t>(p.token_end) && lex_.Has(List::kLocativePrep, pv_.Lemma(prev))) {
+      return true;
+    }
+  }
   const uint32_t sb = static_cast<uint32_t>(std::max(0, pv_.SentenceOf(head))) < doc_.sentences.size()
                           ? doc_.sentences[static_cast<size_t>(pv_.SentenceOf(head))].token_begin
                           : 0;
@@ -396,11 +478,30 @@ bool Context::IsWherePlace(const Place& p, bool at_target) const {
     return lex_.Has(List::kLocativePrep, w) || (at_target && lex_.Has(List::kTargetPrep, w));
   }
   const int32_t head = HeadOfRange(p.token_begin, p.token_end);
-  const Tie tie = CaseTie(head, at_target);
+  int32_t top = head;
+  const Tie tie = CaseTie(head, at_target, &top);
   if (tie != Tie::kNone || SurfaceLocative(p, head)) return true;
-  const int32_t gov = pv_.Head(head);
-  return gov >= 0 && (pv_.BaseRel(head) == "obj" || pv_.Rel(head) == "nsubj:pass") &&
-         lex_.Has(List::kPlaceAction, pv_.Lemma(gov));
+  return ActionObject(top, nullptr) || CommaTie(p, head, at_target, nullptr) != Tie::kNone;
+}
+
+// A place written after a comma qualifies the one before it: in "Kyivskyi
+// district of Kharkiv, Ukraine" or "Naqoura, southern Lebanon" the event is
+// at the first, more precise one. Returns that one (following a chain:
+// "Old Fangak, Fangak County, South Sudan"), or `place` itself.
+uint32_t Context::Qualified(uint32_t place, const SentenceItems& items) const {
+  uint32_t cur = place;
+  for (int hop = 0; hop < 4; ++hop) {
+    const Place& p = doc_.places[cur];
+    if (p.token_begin < 2 || pv_.LowerForm(static_cast<int32_t>(p.token_begin - 1)) != ",") break;
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t i : items.places) {
+      ++work_.items;
+      if (doc_.places[i].token_end + 1 == p.token_begin) prev = i;
+    }
+    if (prev == UINT32_MAX) break;
+    cur = prev;
+  }
+  return cur;
 }
 
 // The story's dominant place: the place most often written as where
@@ -466,7 +567,7 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       best = static_cast<int32_t>(i);
     }
     if (best >= 0) {
-      set(doc_.places[static_cast<size_t>(best)], "clause");
+      set(doc_.places[Qualified(static_cast<uint32_t>(best), *items)], "clause");
       return;
     }
   }
@@ -490,7 +591,7 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       best = static_cast<int32_t>(i);
     }
     if (best >= 0) {
-      set(doc_.places[static_cast<size_t>(best)], "sentence");
+      set(doc_.places[Qualified(static_cast<uint32_t>(best), *items)], "sentence");
       return;
     }
   }
