@@ -779,14 +779,26 @@ void ActorsStage::FindPlaces(Doc* d) const {
         const bool locative = i > s.token_begin && In(kLocatives, d->keys.keys[i - 1]);
         if (!big && !locative) continue;
         // Inside a longer capitalised name ("New York Times", "Charlotte
-        // Smith") a city name is not a place.
-        bool only_cities = true;
-        for (uint32_t c : cands) only_cities = only_cities && gaz_->entries()[c].feature == "city";
+        // Smith", "New Kabul Bank", "Aden Adde International Airport",
+        // "Highland Papua", "Oke-Ode") a city's or division's name is not a
+        // place; a country's still is ("the U.S. Navy" is an actor and a
+        // place). A date word after it ("in Kherson Monday") and a compass
+        // word before it ("Southern Israel", RelativePart) are no name.
+        bool has_country = false;
+        for (uint32_t c : cands) has_country = has_country || gaz_->entries()[c].feature == "country";
         const bool next_cap = h->token_end < s.token_end && StartsUpper(d->tok(h->token_end).form) &&
-                              d->owner[h->token_end] < 0;
-        const bool prev_cap = i > s.token_begin && StartsUpper(d->tok(i - 1).form) && !d->SentenceStart(i - 1) &&
-                              d->owner[i - 1] < 0;
-        if (only_cities && (next_cap || prev_cap)) continue;
+                              d->owner[h->token_end] < 0 && !In(kNotNames, d->keys.keys[h->token_end]);
+        uint32_t before = i;  // "Oke-Ode": the word before a glued hyphen
+        if (before > s.token_begin + 1 && d->keys.keys[before - 1].empty() && d->tok(before - 1).form == "-" &&
+            d->tok(before - 1).span.end == d->tok(i).span.begin &&
+            d->tok(before - 2).span.end == d->tok(before - 1).span.begin) {
+          --before;
+        }
+        Direction compass;
+        const bool prev_cap = before > s.token_begin && StartsUpper(d->tok(before - 1).form) &&
+                              !d->SentenceStart(before - 1) && d->owner[before - 1] < 0 &&
+                              !ParseDirection(d->keys.keys[before - 1], &compass);
+        if (!has_country && (next_cap || prev_cap)) continue;
         Found f{i, h->token_end, gaz_->matcher().key(h->phrase), "", -1};
         if (!found.empty() && found.back().e + 1 == i && d->tok(i - 1).form == ",") {
           f.head = static_cast<int32_t>(found.size() - 1);

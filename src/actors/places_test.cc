@@ -94,6 +94,23 @@ TEST_F(PlacesTest, HyphenatedNames) {
   EXPECT_EQ(PlaceOf(doc, "Bamingui-Bangoran").gazetteer_id, "iso3166-2:CF-BB");
 }
 
+// Inside a longer capitalised name a city's or division's name is not the
+// place: Kabul (city and province) in "New Kabul Bank" in Kunduz, Ode in
+// "Oke-Ode", Aden (Yemen) in Mogadishu's "Aden Adde International Airport".
+// A date word after it is no name ("in Kherson Monday").
+TEST_F(PlacesTest, NoPlaceInsideALongerName) {
+  const Document doc = Run(
+      "A suicide bombing outside New Kabul Bank in Kunduz killed five, gunmen killed twelve guards in Oke-Ode, "
+      "and mortar shells hit the Aden Adde International Airport area.");
+  for (const Place& p : doc.places) {
+    EXPECT_NE(p.text, "Kabul");
+    EXPECT_NE(p.text, "Ode");
+    EXPECT_NE(p.text, "Aden");
+  }
+  EXPECT_EQ(PlaceOf(doc, "Kunduz").country, "AFG");
+  EXPECT_EQ(PlaceOf(Run("Drones struck Kherson Monday."), "Kherson").country, "UKR");
+}
+
 TEST_F(PlacesTest, NamedRegionsExonymsAndTowns) {
   const Document doc = Run(
       "Shelling continued in the Donbas and the Sahel, settlers attacked a village in the West Bank, "

@@ -264,7 +264,8 @@ int32_t Context::HeadOfRange(uint32_t b, uint32_t e) const {
 // "Sistan").
 int32_t Context::CaseChild(int32_t h) const {
   for (int32_t c : pv_.Children(h)) {
-    if (pv_.BaseRel(c) == "case") return c;
+    // The possessive "'s" is no preposition: "Port Sudan's airport".
+    if (pv_.BaseRel(c) == "case" && pv_.tok(c).xpos != "POS") return c;
   }
   for (int32_t c : pv_.Children(h)) {
     if (c >= h || pv_.BaseRel(c) != "compound") continue;
@@ -314,7 +315,10 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
     }
     if (gov < 0) break;
     const std::string_view rel = pv_.BaseRel(h);
-    const bool appositive = rel == "appos" || rel == "flat" || rel == "conj" ||
+    // A possessor stands where the area or named place it owns is: "drone
+    // attacks on Port Sudan's airport", "in Somalia's capital"; not where an
+    // event it owns is ("Israel's blockade").
+    const bool appositive = rel == "appos" || rel == "flat" || rel == "conj" || (pv_.Rel(h) == "nmod:poss" && (area || pv_.tok(gov).upos == "PROPN")) ||
                             (rel == "nmod" && c < 0 && CommaBefore(h));
     if (!(appositive || (area && (rel == "nmod" || rel == "compound")))) break;
     h = gov;
@@ -344,7 +348,8 @@ Tie Context::CommaTie(const Place& p, int32_t head, bool at_target, const Scope*
   const std::string_view rel = pv_.BaseRel(head);
   if (rel == "nsubj" || rel == "csubj" || rel == "root") return Tie::kNone;
   const int32_t before = static_cast<int32_t>(p.token_begin - 2);
-  if (pv_.SentenceOf(before) != pv_.SentenceOf(head) || pv_.tok(before).upos != "PROPN") return Tie::kNone;
+  const std::string_view upos = pv_.tok(before).upos;
+  if (pv_.SentenceOf(before) != pv_.SentenceOf(head) || (upos != "PROPN" && upos != "NOUN")) return Tie::kNone;
   int32_t top = before;
   const Tie tie = CaseTie(before, at_target, &top);
   if (tie != Tie::kNone) return tie;
@@ -486,12 +491,28 @@ bool Context::IsWherePlace(const Place& p, bool at_target) const {
 
 // A place written after a comma qualifies the one before it: in "Kyivskyi
 // district of Kharkiv, Ukraine" or "Naqoura, southern Lebanon" the event is
-// at the first, more precise one. Returns that one (following a chain:
+// at the first, more precise one; a possessor yields to the place it owns
+// ("Lebanon's eastern Bekaa Valley"). Returns that one (following a chain:
 // "Old Fangak, Fangak County, South Sudan"), or `place` itself.
 uint32_t Context::Qualified(uint32_t place, const SentenceItems& items) const {
   uint32_t cur = place;
   for (int hop = 0; hop < 4; ++hop) {
     const Place& p = doc_.places[cur];
+    // "in Lebanon's eastern Bekaa Valley": the place owned, not its owner.
+    const int32_t head = HeadOfRange(p.token_begin, p.token_end);
+    const int32_t owned = pv_.Rel(head) == "nmod:poss" ? pv_.Head(head) : -1;
+    if (owned >= 0) {
+      uint32_t in = UINT32_MAX;
+      for (uint32_t i : items.places) {
+        ++work_.items;
+        const Place& q = doc_.places[i];
+        if (static_cast<int32_t>(q.token_begin) <= owned && owned < static_cast<int32_t>(q.token_end)) in = i;
+      }
+      if (in != UINT32_MAX && in != cur) {
+        cur = in;
+        continue;
+      }
+    }
     if (p.token_begin < 2 || pv_.LowerForm(static_cast<int32_t>(p.token_begin - 1)) != ",") break;
     uint32_t prev = UINT32_MAX;
     for (uint32_t i : items.places) {
