@@ -96,6 +96,7 @@ class Context {
   int32_t DominantPlace() const;
   void AttachDate(Event* ev, const Scope& sc, const SentenceItems* items);
   void AttachLocation(Event* ev, const Scope& sc, const SentenceItems* items);
+  void InheritLocations(const SentenceItems& items, const std::vector<Scope>& scopes);
   void AttachAmounts(const SentenceItems& items, const std::vector<Scope>& scopes);
 
   Document& doc_;
@@ -631,6 +632,38 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
   }
 }
 
+// "Gunmen opened fire at Bondi Beach in Sydney, killing 15 people and
+// leaving 42 injured": an adverbial participle clause without its own
+// subject or subordinator happens where the clause it depends on happens
+// (as its casualties belong to that clause's event). An event whose own
+// clause names no place takes the place of an event of the governing clause
+// that its clause or sentence placed, whatever its code: "leaving" is
+// placed at Bondi Beach even when coded as a statement.
+void Context::InheritLocations(const SentenceItems& items, const std::vector<Scope>& scopes) {
+  for (size_t k = 0; k < items.events.size(); ++k) {
+    Event& ev = doc_.events[items.events[k]];
+    const Scope& sc = scopes[k];
+    if (sc.trig < 0 || ev.location_precision == "clause") continue;
+    // The participle clause, and the chain of conjoined participles
+    // ("killing 15 and leaving 42 injured": "leaving" hangs on "killing").
+    int32_t part = sc.head;
+    for (int hop = 0; hop < 4 && part >= 0 && pv_.BaseRel(part) == "conj"; ++hop) part = pv_.Head(part);
+    if (part < 0 || !IsParticipleClause(part)) continue;
+    const int32_t gov = pv_.Head(part);
+    if (gov < 0) continue;
+    for (size_t j = 0; j < items.events.size(); ++j) {
+      ++work_.items;
+      const Event& other = doc_.events[items.events[j]];
+      if (j == k || scopes[j].trig < 0 || !other.location) continue;
+      if (other.location_precision != "clause" && other.location_precision != "sentence") continue;
+      if (!AnyIn(scopes[j].clause, static_cast<uint32_t>(gov), static_cast<uint32_t>(gov) + 1)) continue;
+      ev.location = other.location;
+      ev.location_precision = "clause";
+      break;
+    }
+  }
+}
+
 // Each amount goes to the events whose clause holds it; when a participle
 // clause holds it ("bombed the market, killing 12"), to the outermost ones.
 void Context::AttachAmounts(const SentenceItems& items, const std::vector<Scope>& scopes) {
@@ -698,6 +731,7 @@ void Context::Run() {
       ev.amounts.clear();
       local.push_back(std::move(scopes[e]));
     }
+    InheritLocations(items, local);
     AttachAmounts(items, local);
   }
   for (uint32_t e : nowhere.events) {
