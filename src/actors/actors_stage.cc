@@ -195,6 +195,7 @@ class ActorsStage final : public Stage {
   bool NamedEarlier(const Doc& d, const std::vector<uint32_t>& cands) const;
   bool AfterGivenName(const Doc& d, uint32_t i, uint32_t sentence_begin) const;
   bool Locative(const Doc& d, uint32_t place, uint32_t sentence_begin) const;
+  bool IsPlaceName(const Doc& d, uint32_t begin, uint32_t end) const;
   uint32_t NameEnd(const Doc& d, uint32_t b, uint32_t limit) const;
   void ApplyWrittenCountry(Draft* dr, const ActorEntry* country, const Draft* owner, const std::string& how,
                            const std::string& ctry, const std::string& sector) const;
@@ -616,6 +617,9 @@ void ActorsStage::FindRoles(Doc* d) const {
       const std::string sector = former && FormerMakesElite(noun) ? "ELI" : noun.sector;
       uint32_t name_end = title && end < s.token_end ? NameEnd(*d, end, s.token_end) : end;
       if (name_end == end + 1 && StartsUpper(d->tok(k).form) && d->SentenceStart(i)) name_end = end;
+      // A place's whole name after the noun is no person: "the Yemeni
+      // capital city Sanaa".
+      if (name_end > end && IsPlaceName(*d, end, name_end)) name_end = end;
       if (name_end > end) {
         for (uint32_t t = end; t < name_end; ++t) {
           if (d->owner[t] >= 0) d->Drop(d->owner[t]);
@@ -944,6 +948,16 @@ std::string ActorsStage::DominantCountry(const Doc& d) const {
     if (best == nullptr || c.n > best->n || (c.n == best->n && c.first < best->first)) best = &c;
   }
   return best == nullptr ? std::string() : best->code;
+}
+
+// Whether tokens [begin, end) are exactly a gazetteer name, written in its case.
+bool ActorsStage::IsPlaceName(const Doc& d, uint32_t begin, uint32_t end) const {
+  std::vector<PhraseMatcher::Hit> hits;
+  gaz_->matcher().Scan(*d.doc, d.keys, begin, end, &hits);
+  for (const PhraseMatcher::Hit& h : hits) {
+    if (h.token_end == end && CaseMatches(gaz_->phrase_written(h.phrase), d.Text(begin, end))) return true;
+  }
+  return false;
 }
 
 bool ActorsStage::Locative(const Doc& d, uint32_t place, uint32_t sentence_begin) const {

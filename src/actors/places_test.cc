@@ -111,6 +111,14 @@ TEST_F(PlacesTest, NoPlaceInsideALongerName) {
   EXPECT_EQ(PlaceOf(Run("Drones struck Kherson Monday."), "Kherson").country, "UKR");
 }
 
+// A place's whole name after a noun is not a titled person: "the Yemeni
+// capital city Sanaa" was the person "Sanaa", and no place.
+TEST_F(PlacesTest, APlaceAfterATitleNoun) {
+  const Document doc = Run("Seven people were injured by airstrikes in the Yemeni capital city Sanaa.");
+  EXPECT_EQ(PlaceOf(doc, "Sanaa").country, "YEM");
+  for (const Mention& m : doc.mentions) EXPECT_NE(m.actor.name, "Sanaa");
+}
+
 TEST_F(PlacesTest, NamedRegionsExonymsAndTowns) {
   const Document doc = Run(
       "Shelling continued in the Donbas and the Sahel, settlers attacked a village in the West Bank, "
