@@ -328,12 +328,17 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
 }
 
 // "attacked Kharkiv", "Kharkiv was shelled", "hit the Kyivskyi district of
-// Kharkiv": the phrase's top is the object of an action done at a place,
-// in the clause `sc` when given.
+// Kharkiv", "the bombardment of Gaza": the phrase's top is the object of an
+// action done at a place, in the clause `sc` when given.
 bool Context::ActionObject(int32_t top, const Scope* sc) const {
   const int32_t gov = pv_.Head(top);
   if (gov < 0) return false;
-  if (!(pv_.BaseRel(top) == "obj" || pv_.Rel(top) == "nsubj:pass") || !lex_.Has(List::kPlaceAction, pv_.Lemma(gov))) {
+  // A noun's object is its "of" phrase: "the bombardment of Gaza", "took
+  // full control of Toretsk".
+  const int32_t c = CaseChild(top);
+  const bool of_noun = pv_.BaseRel(top) == "nmod" && c >= 0 && pv_.Lemma(c) == "of";
+  if (!(pv_.BaseRel(top) == "obj" || pv_.Rel(top) == "nsubj:pass" || of_noun) ||
+      !lex_.Has(List::kPlaceAction, pv_.Lemma(gov))) {
     return false;
   }
   return sc == nullptr || AnyIn(sc->clause, static_cast<uint32_t>(gov), static_cast<uint32_t>(gov) + 1);
