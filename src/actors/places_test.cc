@@ -131,6 +131,17 @@ TEST_F(PlacesTest, NamedRegionsExonymsAndTowns) {
   EXPECT_EQ(PlaceOf(doc, "Kharkov").name, "Kharkiv");
 }
 
+// Conflict-news spellings GeoNames has under another name (aliases.tsv):
+// "Suwayda" is the Syrian city, not a Yemeni hamlet of that name.
+TEST_F(PlacesTest, NewsSpellingsOfConflictTowns) {
+  const Document doc = Run(
+      "Clashes erupted in Suwayda, and strikes hit Deir al-Balah and Nuseirat.");
+  EXPECT_EQ(PlaceOf(doc, "Suwayda").country, "SYR");
+  EXPECT_EQ(PlaceOf(doc, "Deir al-Balah").gazetteer_id, "geonames:281141");
+  EXPECT_EQ(PlaceOf(doc, "Nuseirat").country, "PSE");
+  EXPECT_EQ(PlaceOf(Run("A drone strike in Bint Jbeil killed two."), "Bint Jbeil").country, "LBN");
+}
+
 TEST_F(PlacesTest, MonthsAreNotTowns) {
   // August, Arkansas and March, England exist; "in August" is a date.
   EXPECT_TRUE(Run("The commander was killed in an airstrike in August.").places.empty());
