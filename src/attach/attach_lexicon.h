@@ -35,6 +35,7 @@ class AttachLexicon {
     kSpeakerCode,
     kVenueCode,
     kSeatedSector,
+    kSignedNoun,
   };
 
   // Reads <data_dir>/lang/en/attach.tsv. Bad rows go to *warnings

@@ -423,6 +423,15 @@ bool Context::TiedToClauseOrSource(const Place& p, const Event& ev, const Scope&
   }
   if (gov < 0) return false;
   if (gov == sc.trig || gov == sc.head) return true;
+  // "sign an agreement in Doha": a place written with a locative
+  // preposition on an agreement the act signs or reaches (signed_noun), not
+  // on any object ("condemned the strike in Kyiv" is not in Kyiv).
+  const int32_t og = pv_.Head(gov);
+  const int32_t c = CaseChild(h);
+  if ((og == sc.trig || og == sc.head) && pv_.BaseRel(gov) == "obj" && c >= 0 &&
+      lex_.Has(List::kLocativePrep, pv_.Lemma(c)) && lex_.Has(List::kSignedNoun, pv_.Lemma(gov))) {
+    return true;
+  }
   // "will meet Zelensky in Geneva", parsed with the place on the participant.
   const Span g = doc_.tokens[static_cast<size_t>(gov)].span;
   return (ev.source && Overlaps(ev.source->span, g)) || (ev.target && Overlaps(ev.target->span, g));
