@@ -811,7 +811,11 @@ void ActorsStage::FindPlaces(Doc* d) const {
         if (h->token_end + 1 < s.token_end && d->tok(h->token_end).form == ",") {
           std::vector<PhraseMatcher::Hit> q;
           gaz_->matcher().Scan(doc, d->keys, h->token_end + 1, s.token_end, &q);
-          if (!q.empty() && StartsUpper(d->tok(h->token_end + 1).form)) {
+          // Not the start of a longer name: "in Goma, Congo River Alliance
+          // leader Corneille Nangaa said" has no qualifier.
+          const uint32_t q_end = q.empty() ? 0 : q.back().token_end;
+          const bool longer = q_end > 0 && q_end < s.token_end && StartsUpper(d->tok(q_end).form);
+          if (!q.empty() && StartsUpper(d->tok(h->token_end + 1).form) && !longer) {
             f.qualifier = gaz_->matcher().key(q.back().phrase);
           }
         }

@@ -753,6 +753,23 @@ std::vector<PlaceCandidate> Gazetteer::Lookup(std::string_view name,
   return Rank(NameKey(name), context, "");
 }
 
+bool Gazetteer::InQualifierCountry(const std::vector<PlaceCandidate>& ranked, std::string_view qualifier_key) const {
+  // The countries of every entry the qualifier may name ("Manchester" is a
+  // Jamaican parish and an English city), when one is a country or division.
+  std::vector<std::string> countries;
+  bool area = false;
+  for (uint32_t q : Candidates(qualifier_key)) {
+    const GazetteerEntry& qe = entries_[q];
+    area = area || qe.feature == "country" || qe.feature == "admin1";
+    if (!qe.country.empty()) countries.push_back(qe.country);
+  }
+  if (!area) return true;  // a city or an unknown qualifier says nothing here
+  for (const PlaceCandidate& c : ranked) {
+    if (Contains(countries, entries_[c.entry].country)) return true;
+  }
+  return false;
+}
+
 std::vector<uint32_t> Gazetteer::Resolve(const std::vector<PlaceQuery>& queries,
                                          const std::vector<std::string>& actor_countries) const {
   std::vector<uint32_t> best(queries.size(), UINT32_MAX);
@@ -764,6 +781,10 @@ std::vector<uint32_t> Gazetteer::Resolve(const std::vector<PlaceQuery>& queries,
     const PlaceQuery& q = queries[i];
     const std::vector<PlaceCandidate> ranked = RankInContext(q.key, context, q.qualifier_key);
     if (ranked.empty()) continue;
+    // A qualifier names the country or division the place lies in ("Kampala,
+    // DRC"): where no entry of the name lies there, the place is one the
+    // gazetteer lacks, not the namesake elsewhere (Kampala, Uganda): none.
+    if (!q.qualifier_key.empty() && !InQualifierCountry(ranked, q.qualifier_key)) continue;
     best[i] = ranked.front().entry;
     const GazetteerEntry& top = entries_[best[i]];
     bool won = true;

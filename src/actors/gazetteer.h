@@ -146,6 +146,9 @@ class Gazetteer {
   // a qualifier written after the name ("texas"), or "".
   std::vector<PlaceCandidate> RankInContext(std::string_view key, const PlaceContext& context,
                                    std::string_view qualifier_key) const;
+  // Whether some entry of `ranked` lies in the country of the country or
+  // division `qualifier_key` names (true when it names neither).
+  bool InQualifierCountry(const std::vector<PlaceCandidate>& ranked, std::string_view qualifier_key) const;
   // The same with only the countries of the document's actors as context.
   std::vector<PlaceCandidate> Rank(std::string_view key, const std::vector<std::string>& context,
                                    std::string_view qualifier_key) const;

@@ -142,6 +142,21 @@ TEST_F(PlacesTest, NewsSpellingsOfConflictTowns) {
   EXPECT_EQ(PlaceOf(Run("A drone strike in Bint Jbeil killed two."), "Bint Jbeil").country, "LBN");
 }
 
+// A qualifier names where the place lies: with no entry of the name there,
+// the place is one the gazetteer lacks, not a namesake elsewhere ("Kampala,
+// DRC" is a Congolese village, not Uganda's capital); a city qualifier
+// ("Crumpsall, Manchester") says nothing, and a qualifier that starts a
+// longer name is none ("in Goma, Congo River Alliance leader ...").
+TEST_F(PlacesTest, AQualifierSaysWhereThePlaceLies) {
+  const Document kampala = Run("Militias broke through rebel positions in Kampala, DRC, on Monday.");
+  for (const Place& p : kampala.places) EXPECT_NE(p.country, "UGA") << p.text;
+  EXPECT_EQ(PlaceOf(kampala, "DRC").country, "COD");
+  EXPECT_EQ(PlaceOf(Run("A man attacked a synagogue in Crumpsall, Manchester, England."), "Crumpsall").country,
+            "GBR");
+  const Document goma = Run("After taking Goma, Congo River Alliance leader Corneille Nangaa spoke.");
+  EXPECT_EQ(PlaceOf(goma, "Goma").country, "COD");
+}
+
 TEST_F(PlacesTest, MonthsAreNotTowns) {
   // August, Arkansas and March, England exist; "in August" is a date.
   EXPECT_TRUE(Run("The commander was killed in an airstrike in August.").places.empty());
