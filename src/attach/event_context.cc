@@ -89,6 +89,7 @@ class Context {
   Tie CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
   bool FollowedByBased(const Place& p) const;
+  bool SourceSeat(const Place& p, const Event& ev) const;
   Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
   bool TiedToClauseOrSource(const Place& p, const Event& ev, const Scope& sc) const;
   bool IsWherePlace(const Place& p, bool at_target) const;
@@ -437,6 +438,23 @@ bool Context::TiedToClauseOrSource(const Place& p, const Event& ev, const Scope&
   return (ev.source && Overlaps(ev.source->span, g)) || (ev.target && Overlaps(ev.target->span, g));
 }
 
+// A local authority speaks and acts where it sits: a place below the
+// country level that names the source's seat inside its own name ("the Gaza
+// Health Ministry", "Gaza's health ministry", "Puntland forces"): a modifier
+// of the source's head. A country in a name ("the Israel Defense Forces")
+// says whose the body is, not where it acted.
+bool Context::SourceSeat(const Place& p, const Event& ev) const {
+  if (!pv_.has_parse() || !ev.source || p.feature == "country" || p.feature.empty()) return false;
+  const Span src = ev.source->span;
+  if (p.span.begin < src.begin || p.span.end > src.end || p.span == src) return false;
+  const int32_t h = HeadOfRange(p.token_begin, p.token_end);
+  const std::string_view rel = pv_.BaseRel(h);
+  const int32_t gov = pv_.Head(h);
+  if (gov < 0 || !(rel == "compound" || pv_.Rel(h) == "nmod:poss")) return false;
+  const Span g = doc_.tokens[static_cast<size_t>(gov)].span;
+  return Overlaps(src, g);
+}
+
 // "Kyiv-based", tokenised "Kyiv - based" or "Kyiv -based".
 bool Context::FollowedByBased(const Place& p) const {
   int32_t t = static_cast<int32_t>(p.token_end);
@@ -597,7 +615,7 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       // Philippines"), nor is a source unless a preposition places it
       // ("police in Kenya", "a Kyiv-based analyst").
       const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) && !is_target) ||
-                      (is_target && at_target && !is_source);
+                      (is_target && at_target && !is_source) || (is_source && SourceSeat(p, *ev));
       if (!ok || ((speaker || seated) && !TiedToClauseOrSource(p, *ev, sc))) continue;
       best_rank = rank;
       best = static_cast<int32_t>(i);
