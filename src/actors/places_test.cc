@@ -140,6 +140,10 @@ TEST_F(PlacesTest, NewsSpellingsOfConflictTowns) {
   EXPECT_EQ(PlaceOf(doc, "Deir al-Balah").gazetteer_id, "geonames:281141");
   EXPECT_EQ(PlaceOf(doc, "Nuseirat").country, "PSE");
   EXPECT_EQ(PlaceOf(Run("A drone strike in Bint Jbeil killed two."), "Bint Jbeil").country, "LBN");
+  // A named mountain range (regions.tsv), its point its division's.
+  const Place cal = PlaceOf(Run("Fighting continued in the Cal Miskaad mountains."), "Cal Miskaad mountains");
+  EXPECT_EQ(cal.gazetteer_id, "region:cal-miskaad");
+  EXPECT_EQ(cal.country, "SOM");
 }
 
 // A qualifier names where the place lies: with no entry of the name there,
