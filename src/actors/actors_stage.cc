@@ -771,8 +771,16 @@ void ActorsStage::FindPlaces(Doc* d) const {
         const std::string_view text = d->Text(i, h->token_end);
         if (!CaseMatches(gaz_->phrase_written(h->phrase), text)) continue;
         if (gaz_->PrefersRelative(h->phrase)) continue;  // "South Lebanon": see RelativePart
+        // A person's name inside a longer place name that starts before it
+        // is the place's: "Dera Ismail Khan" (Ismail Khan, an Afghan
+        // commander), "Killa Abdullah".
+        auto inside_person = [&](uint32_t t) {
+          if (d->owner[t] < 0) return false;
+          const Draft& o = d->drafts[static_cast<size_t>(d->owner[t])];
+          return o.m.actor.type == "person" && o.m.token_begin > i && o.m.token_end <= h->token_end;
+        };
         bool free = true;
-        for (uint32_t t = i; t < h->token_end; ++t) free = free && place_ok(t);
+        for (uint32_t t = i; t < h->token_end; ++t) free = free && (place_ok(t) || inside_person(t));
         if (!free) continue;
         const PlaceIds cands = gaz_->phrase_names(h->phrase);
         bool big = false;
@@ -803,6 +811,9 @@ void ActorsStage::FindPlaces(Doc* d) const {
                               !d->SentenceStart(before - 1) && d->owner[before - 1] < 0 &&
                               !ParseDirection(d->keys.keys[before - 1], &compass);
         if (!has_country && (next_cap || prev_cap)) continue;
+        for (uint32_t t = i; t < h->token_end; ++t) {
+          if (inside_person(t)) d->Drop(d->owner[t]);
+        }
         Found f{i, h->token_end, gaz_->matcher().key(h->phrase), "", -1};
         if (!found.empty() && found.back().e + 1 == i && d->tok(i - 1).form == ",") {
           f.head = static_cast<int32_t>(found.size() - 1);

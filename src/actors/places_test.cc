@@ -111,6 +111,17 @@ TEST_F(PlacesTest, NoPlaceInsideALongerName) {
   EXPECT_EQ(PlaceOf(Run("Drones struck Kherson Monday."), "Kherson").country, "UKR");
 }
 
+// A person's name inside a longer place name is the place's: "Dera Ismail
+// Khan" is the Pakistani city, not Dera (Syria) beside the Afghan commander
+// Ismail Khan; the person alone stays a person.
+TEST_F(PlacesTest, APersonInsideAPlaceName) {
+  const Document doc = Run("Police officers were killed in an attack in Ratta Kulachi, Dera Ismail Khan.");
+  EXPECT_EQ(PlaceOf(doc, "Dera Ismail Khan").country, "PAK");
+  for (const Mention& m : doc.mentions) EXPECT_NE(m.actor.name, "Ismail Khan");
+  const Document person = Run("Ismail Khan said the Taliban attacked Herat.");
+  for (const Place& p : person.places) EXPECT_NE(p.text, "Ismail Khan");
+}
+
 // A place's whole name after a noun is not a titled person: "the Yemeni
 // capital city Sanaa" was the person "Sanaa", and no place.
 TEST_F(PlacesTest, APlaceAfterATitleNoun) {
