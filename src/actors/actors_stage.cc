@@ -771,6 +771,10 @@ void ActorsStage::FindPlaces(Doc* d) const {
         const std::string_view text = d->Text(i, h->token_end);
         if (!CaseMatches(gaz_->phrase_written(h->phrase), text)) continue;
         if (gaz_->PrefersRelative(h->phrase)) continue;  // "South Lebanon": see RelativePart
+        // A capitalised function word opening a sentence is no town: "At
+        // least 12 people were killed" is not in Ath, Belgium (alternate
+        // name "At"), which gave the dead a Belgian country.
+        if (h->token_end == i + 1 && d->SentenceStart(i) && In(kNotNames, d->keys.keys[i])) continue;
         // A person's name inside a longer place name that starts before it
         // is the place's: "Dera Ismail Khan" (Ismail Khan, an Afghan
         // commander), "Killa Abdullah".

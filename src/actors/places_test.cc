@@ -172,6 +172,15 @@ TEST_F(PlacesTest, AQualifierSaysWhereThePlaceLies) {
   EXPECT_EQ(PlaceOf(goma, "Goma").country, "COD");
 }
 
+// "At least 12 people": a capitalised function word opening a sentence is
+// no town (Ath, Belgium, has the alternate name "At"; its country went to
+// the dead).
+TEST_F(PlacesTest, FunctionWordsOpeningASentenceAreNotTowns) {
+  const Document doc = Run("At least 12 people were killed in Kramatorsk.");
+  for (const Place& p : doc.places) EXPECT_NE(p.country, "BEL") << p.text;
+  EXPECT_EQ(PlaceOf(doc, "Kramatorsk").country, "UKR");
+}
+
 TEST_F(PlacesTest, MonthsAreNotTowns) {
   // August, Arkansas and March, England exist; "in August" is a date.
   EXPECT_TRUE(Run("The commander was killed in an airstrike in August.").places.empty());
