@@ -87,15 +87,29 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
   size_t i = 0;
   for (size_t k = 0; k < n && i == 0; ++k) {
     if (xpos(k) == "VBZ") {
-      // "Houthi forces fire a missile", "Ukrainian drones attack": the plural
-      // noun was taken for the verb and the verb for a noun.
-      if (k > 0 && EndsInS(forms[k]) && adjective(k - 1) &&
+      // "Israeli forces fire a missile", "Ukrainian drones attack": the plural
+      // noun was taken for the verb and the verb for a noun. After a name
+      // the -s word may be the verb ("Trump attacks reform"), unless the
+      // base form is followed by the opening of its own object, a
+      // determiner or numeral: "Houthi forces fire a missile", "Hamas
+      // fighters free three hostages" (a noun object is never followed by
+      // one).
+      const bool object_follows = k + 2 < n && In(upos(k + 2), {"DET", "NUM"});
+      if (k > 0 && EndsInS(forms[k]) && (adjective(k - 1) || (upos(k - 1) == "PROPN" && object_follows)) &&
           (tagger.Seen(words[k], "NOUN") || !tagger.Seen(words[k], "VERB")) &&
           verb_after(k + 1)) {
         forced[k] = nns;
         forced[k + 1] = vbp;
         i = k;
       }
+      break;
+    }
+    // "Puntland forces carry out drone strikes": the verb after the plural
+    // subject read as a bare infinitive (VB), a later noun in -s as the
+    // finite verb. A plural subject's verb in the present is VBP.
+    if (xpos(k) == "VB" && k > 0 && In(xpos(k - 1), {"NNS", "NNPS"})) {
+      forced[k] = vbp;
+      i = k;
       break;
     }
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;

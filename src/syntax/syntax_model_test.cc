@@ -59,6 +59,11 @@ constexpr const char* kTiny =
     "2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
     "3\tsays\tsay\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n"
     "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tHamas\tHamas\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+    "2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_\n"
+    "3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
     "\n";
 
 class SyntaxModelTest : public ::testing::Test {
@@ -255,6 +260,19 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // A headline without its period: left alone.
   got = run({"Russian", "troops", "attack", "city"}, {adj, vbz, noun, noun});
   EXPECT_EQ(got[1], vbz);
+  const int propn = t.Find("PROPN", "NNP"), vb = t.Find("VERB", "VB");
+  ASSERT_GE(propn, 0);
+  ASSERT_GE(vb, 0);
+  // After a name, when the base form opens its own object ("fire a missile").
+  got = run({"Houthi", "forces", "attack", "a", "town", "."}, {propn, vbz, noun, det, noun, dot});
+  EXPECT_EQ(got[1], nns);
+  EXPECT_EQ(got[2], vbp);
+  // After a name with a noun after the base form, the -s word may be the verb.
+  got = run({"Trump", "attacks", "reform", "plans", "."}, {propn, vbz, noun, nns, dot});
+  EXPECT_EQ(got[1], vbz);
+  // A bare infinitive after the plural subject is its present-tense verb.
+  got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
+  EXPECT_EQ(got[2], vbp);
 }
 
 TEST_F(SyntaxModelTest, LongSentenceGetsATree) {
