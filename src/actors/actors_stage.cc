@@ -556,7 +556,9 @@ void ActorsStage::FindRoles(Doc* d) const {
       if (hits.empty()) {
         // "Israeli air strikes", "Russian drones": a country adjective on a
         // noun that is not a role still names who acts (CAMEO codes the
-        // country). Needs tags, so that only a noun phrase qualifies.
+        // country). Needs tags, so that only a noun phrase qualifies; the
+        // tagger reads some adjectives as names ("Ukrainian drones"), which
+        // count right before a common noun.
         // Not in an instrument phrase: "with European financing" names
         // money, not a participant.
         auto instrument = [&]() {
@@ -571,7 +573,9 @@ void ActorsStage::FindRoles(Doc* d) const {
           return false;
         };
         if (country != nullptr && absorbed < 0 && det.empty() && !former && d->has_tags && k < s.token_end &&
-            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") && d->tok(j).upos == "ADJ" && !instrument()) {
+            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") &&
+            (d->tok(j).upos == "ADJ" || (d->tok(j).upos == "PROPN" && d->tok(k).upos == "NOUN" && k == j + 1)) &&
+            !instrument()) {
           Draft dr;
           d->SetSpan(&dr, j, k);
           dr.entry = country;

@@ -450,6 +450,23 @@ TEST_F(ActorsStageTest, AParseCarriesTheCountryOverModifiers) {
   EXPECT_EQ(Find(doc, "Kremlin"), nullptr) << Dump(doc);
 }
 
+TEST_F(ActorsStageTest, ACountryAdjectiveTaggedAsANameStillNamesWhoActs) {
+  // "Russian drones attacked": the tagger read the adjective as a name; right
+  // before a common noun it is still the country (as "Israeli strikes" is).
+  Document doc;
+  doc.id = "parsed";
+  doc.text = "Russian drones attacked the city.";
+  doc.date = "2025-08-19";
+  Tokenize(&doc);
+  HandParse(&doc, {{"PROPN", 1, "compound"}, {"NOUN", 2, "nsubj"}, {"VERB", -1, "root"}, {"DET", 4, "det"},
+                   {"NOUN", 2, "obj"}, {"PUNCT", 2, "punct"}});
+  ASSERT_TRUE(stage_->Process(&doc).ok());
+  EXPECT_EQ(Code(doc, "Russian"), "RUS") << Dump(doc);
+  const Mention* m = Find(doc, "Russian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->how, "adjective");
+}
+
 TEST_F(ActorsStageTest, GenericAgentCountryFromTheDocument) {
   // Nigeria twice (a name and a modifier), France once: Nigeria's.
   const Document doc = Run("Talks in France ended. Nigeria and Nigerian officials disagreed. Soldiers opened fire.",

@@ -85,6 +85,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
   // names, nouns, possessive 's) to the first place the verb should be.
   std::vector<int> forced(n, -1);
   size_t i = 0;
+  bool noun = false, plural = false, pp = false;
   for (size_t k = 0; k < n && i == 0; ++k) {
     if (xpos(k) == "VBZ") {
       // "Israeli forces fire a missile", "Ukrainian drones attack": the plural
@@ -107,12 +108,22 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     // "Puntland forces carry out drone strikes": the verb after the plural
     // subject read as a bare infinitive (VB), a later noun in -s as the
     // finite verb. A plural subject's verb in the present is VBP.
-    if (xpos(k) == "VB" && k > 0 && In(xpos(k - 1), {"NNS", "NNPS"})) {
+    // So is one after a plural subject with a prepositional phrase ("Israeli
+    // strikes in the Gaza Strip kill 35").
+    if (xpos(k) == "VB" && k > 0 && (In(xpos(k - 1), {"NNS", "NNPS"}) || (plural && pp))) {
       forced[k] = vbp;
       i = k;
       break;
     }
+    // A preposition inside the noun phrase once it has its noun ("Police in
+    // Caracas", "Dozens of gunmen").
+    if (noun && upos(k) == "ADP") {
+      pp = true;
+      continue;
+    }
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
+    if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
+    if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
     // "Ghanaian soldiers open fire on miners": no finite verb at all.
     if (!finite && k > 0 && In(xpos(k), {"NNS", "NNPS"}) && verb_after(k + 1)) {
       forced[k + 1] = vbp;
