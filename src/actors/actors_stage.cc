@@ -988,7 +988,9 @@ void ActorsStage::InheritCountries(Doc* d) const {
       uint32_t b = dr.m.token_begin;
       const bool poss = b > s.token_begin + 1 && Possessive(*d, b - 1, s.token_end);
       if (poss) --b;
-      if (b > s.token_begin && d->place_owner[b - 1] >= 0 && d->owner[b - 1] < 0) {
+      // A numeral is no place, whatever the gazetteer holds ("One person").
+      const bool numeral = b > s.token_begin && d->has_tags && d->tok(b - 1).upos == "NUM";
+      if (b > s.token_begin && d->place_owner[b - 1] >= 0 && d->owner[b - 1] < 0 && !numeral) {
         set(&dr, doc.places[static_cast<size_t>(d->place_owner[b - 1])].country, poss ? "possessive" : "modifier");
         continue;
       }

@@ -467,6 +467,14 @@ TEST_F(ActorsStageTest, ACountryAdjectiveTaggedAsANameStillNamesWhoActs) {
   EXPECT_EQ(m->how, "adjective");
 }
 
+TEST_F(ActorsStageTest, SingleCiviliansAreRoles) {
+  // The victims of conflict news are often one person or a named trade
+  // ("a rancher", "eleven coal miners"): civilians, as "people" are.
+  const Document doc = Run("A person was killed in Mali. Eleven miners died.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "A person"), "MLICVL") << Dump(doc);
+  EXPECT_NE(Find(doc, "miners"), nullptr) << Dump(doc);
+}
+
 TEST_F(ActorsStageTest, GenericAgentCountryFromTheDocument) {
   // Nigeria twice (a name and a modifier), France once: Nigeria's.
   const Document doc = Run("Talks in France ended. Nigeria and Nigerian officials disagreed. Soldiers opened fire.",
