@@ -124,8 +124,13 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
     if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
     if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
-    // "Ghanaian soldiers open fire on miners": no finite verb at all.
-    if (!finite && k > 0 && In(xpos(k), {"NNS", "NNPS"}) && verb_after(k + 1)) {
+    // "Ghanaian soldiers open fire on miners": no finite verb at all, or a
+    // base form that opens its object with a determiner or numeral ("The
+    // Houthis launch a missile at Israel, which is intercepted"). A name in
+    // -s after "the" is a plural ("The Houthis").
+    const bool plural_name = xpos(k) == "NNP" && EndsInS(forms[k]) && k > 0 && AsciiLower(forms[k - 1]) == "the";
+    const bool opens_object = k + 2 < n && In(upos(k + 2), {"DET", "NUM"});
+    if ((!finite || opens_object) && k > 0 && (In(xpos(k), {"NNS", "NNPS"}) || plural_name) && verb_after(k + 1)) {
       forced[k + 1] = vbp;
       i = k + 1;
     }

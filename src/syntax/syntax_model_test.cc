@@ -270,6 +270,11 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // After a name with a noun after the base form, the -s word may be the verb.
   got = run({"Trump", "attacks", "reform", "plans", "."}, {propn, vbz, noun, nns, dot});
   EXPECT_EQ(got[1], vbz);
+  // A plural name after "the", its base-form verb opening an object, with a
+  // finite verb later ("The Houthis launch a missile, which is intercepted").
+  got = run({"The", "Houthis", "attack", "a", "town", "which", "is", "."},
+            {det, propn, noun, det, noun, det, t.Find("VERB", "VBZ"), dot});
+  EXPECT_EQ(got[2], vbp);
   // A bare infinitive after the plural subject is its present-tense verb.
   got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
   EXPECT_EQ(got[2], vbp);
