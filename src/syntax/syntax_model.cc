@@ -60,6 +60,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
                             const std::vector<WordInfo>& words, std::vector<int>* tags) {
   const int nns = tagger.Find("NOUN", "NNS");
   const int vbp = tagger.Find("VERB", "VBP");
+  const int vbz = tagger.Find("VERB", "VBZ");
   const size_t n = tags->size();
   if (nns < 0 || vbp < 0 || n < 4 || forms.size() != n || words.size() != n) return;
   const std::vector<int>& t = *tags;
@@ -78,6 +79,21 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
   auto adjective = [&](size_t j) {
     return upos(j) == "ADJ" || tagger.Seen(words[j], "ADJ") ||
            (wordnet != nullptr && wordnet->IsLemma(AsciiLower(forms[j]), WordNetPos::kAdj));
+  };
+  // A word in -s that is a verb: in the tag dictionary, or its stem in
+  // WordNet ("announces", "arrests", "carries").
+  auto verb_s = [&](size_t j) {
+    if (tagger.Seen(words[j], "VERB")) return true;
+    if (wordnet == nullptr) return false;
+    const std::string w = AsciiLower(forms[j]);
+    const std::string stem = w.substr(0, w.size() - 1);
+    if (wordnet->IsLemma(stem, WordNetPos::kVerb)) return true;
+    if (w.size() > 3 && w.compare(w.size() - 2, 2, "es") == 0 &&
+        wordnet->IsLemma(w.substr(0, w.size() - 2), WordNetPos::kVerb)) {
+      return true;
+    }
+    return w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0 &&
+           wordnet->IsLemma(w.substr(0, w.size() - 3) + "y", WordNetPos::kVerb);
   };
   bool finite = false;
   for (int tag : t) finite = finite || In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"});
@@ -133,6 +149,24 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     if ((!finite || opens_object) && k > 0 && (In(xpos(k), {"NNS", "NNPS"}) || plural_name) && verb_after(k + 1)) {
       forced[k + 1] = vbp;
       i = k + 1;
+    }
+    // "The Syrian government orders the military to ...", "Castro
+    // announces that she ...", "Bulgarian police arrests 35 people": a
+    // singular subject's verb in -s read as a plural noun. Before a
+    // determiner, numeral, pronoun or name it is the verb; before other
+    // words only when the tagger never saw it as a noun ("announces that")
+    // or the sentence has no finite verb ("The court sentences former
+    // president X"), for "the peace talks in Geneva ended" is a noun.
+    if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && In(xpos(k - 1), {"NN", "NNP"}) && k + 1 < n &&
+        EndsInS(forms[k]) && verb_s(k)) {
+      const bool strong = In(upos(k + 1), {"DET", "NUM", "PROPN"}) ||
+                          (upos(k + 1) == "PRON" && xpos(k + 1) == "PRP");
+      const bool weak = In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) &&
+                        (!tagger.Seen(words[k], "NOUN") || !finite);
+      if (strong || weak) {
+        forced[k] = vbz;
+        i = k;
+      }
     }
   }
   if (i == 0) return;

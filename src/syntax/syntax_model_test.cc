@@ -275,6 +275,13 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   got = run({"The", "Houthis", "attack", "a", "town", "which", "is", "."},
             {det, propn, noun, det, noun, det, t.Find("VERB", "VBZ"), dot});
   EXPECT_EQ(got[2], vbp);
+  // A singular subject's verb in -s read as a plural noun, before a
+  // determiner: the verb ("The minister says the ...").
+  got = run({"The", "minister", "says", "the", "town", "."}, {det, noun, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  // A plural the tagger never saw as a verb stays a noun ("the minister envoys").
+  got = run({"The", "minister", "envoys", "the", "town", "."}, {det, noun, nns, det, noun, dot});
+  EXPECT_EQ(got[2], nns);
   // A bare infinitive after the plural subject is its present-tense verb.
   got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
   EXPECT_EQ(got[2], vbp);
