@@ -161,7 +161,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
         EndsInS(forms[k]) && verb_s(k)) {
       const bool strong = In(upos(k + 1), {"DET", "NUM", "PROPN"}) ||
                           (upos(k + 1) == "PRON" && xpos(k + 1) == "PRP");
-      const bool weak = In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) &&
+      const bool weak = (In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) || AsciiLower(forms[k + 1]) == "that") &&
                         (!tagger.Seen(words[k], "NOUN") || !finite);
       if (strong || weak) {
         forced[k] = vbz;

@@ -279,6 +279,9 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // determiner: the verb ("The minister says the ...").
   got = run({"The", "minister", "says", "the", "town", "."}, {det, noun, nns, det, noun, dot});
   EXPECT_EQ(got[2], vbz);
+  // Before "that", however tagged, when the word is never a noun.
+  got = run({"The", "minister", "says", "that", "town", "."}, {det, noun, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
   // A plural the tagger never saw as a verb stays a noun ("the minister envoys").
   got = run({"The", "minister", "envoys", "the", "town", "."}, {det, noun, nns, det, noun, dot});
   EXPECT_EQ(got[2], nns);
