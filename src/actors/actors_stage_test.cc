@@ -451,11 +451,11 @@ TEST_F(ActorsStageTest, AParseCarriesTheCountryOverModifiers) {
 }
 
 TEST_F(ActorsStageTest, ACountryAdjectiveTaggedAsANameStillNamesWhoActs) {
-  // "Russian drones attacked": the tagger read the adjective as a name; right
+  // "Russian strikes hit": the tagger read the adjective as a name; right
   // before a common noun it is still the country (as "Israeli strikes" is).
   Document doc;
   doc.id = "parsed";
-  doc.text = "Russian drones attacked the city.";
+  doc.text = "Russian strikes hit the city.";
   doc.date = "2025-08-19";
   Tokenize(&doc);
   HandParse(&doc, {{"PROPN", 1, "compound"}, {"NOUN", 2, "nsubj"}, {"VERB", -1, "root"}, {"DET", 4, "det"},
@@ -473,6 +473,14 @@ TEST_F(ActorsStageTest, SingleCiviliansAreRoles) {
   const Document doc = Run("A person was killed in Mali. Eleven miners died.", "2025-08-19");
   EXPECT_EQ(Code(doc, "A person"), "MLICVL") << Dump(doc);
   EXPECT_NE(Find(doc, "miners"), nullptr) << Dump(doc);
+}
+
+TEST_F(ActorsStageTest, WeaponsStandForTheirMilitaryAndRanksAreTitles) {
+  const Document doc = Run("Russian drones struck Kharkiv. Sergeant Ana Perez was freed.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "Russian drones"), "RUSMIL") << Dump(doc);
+  const Mention* sergeant = Find(doc, "Sergeant Ana Perez");
+  ASSERT_NE(sergeant, nullptr) << Dump(doc);
+  EXPECT_EQ(sergeant->actor.sector, "MIL");
 }
 
 TEST_F(ActorsStageTest, GenericAgentCountryFromTheDocument) {
