@@ -76,7 +76,12 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       // of food"): what it measures is the object too.
       if (o >= 0 && (s_.tok(o).upos == "SYM" || s_.tok(o).upos == "NUM" || s_.InAmount(o))) {
         for (int32_t ch : s_.children(o)) {
-          if (s_.base_rel(ch) == "nmod" && In(s_.CaseOf(ch), {"in", "of"})) args.push_back(ch);
+          if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of"})) continue;
+          args.push_back(ch);
+          // "in bilateral and multilateral aid", parsed with "aid" a conjunct.
+          for (int32_t g : s_.children(ch)) {
+            if (s_.base_rel(g) == "conj") args.push_back(g);
+          }
         }
       }
       break;
