@@ -157,11 +157,16 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     // words only when the tagger never saw it as a noun ("announces that")
     // or the sentence has no finite verb ("The court sentences former
     // president X"), for "the peace talks in Geneva ended" is a noun.
-    if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && In(xpos(k - 1), {"NN", "NNP"}) && k + 1 < n &&
-        EndsInS(forms[k]) && verb_s(k)) {
-      const bool strong = In(upos(k + 1), {"DET", "NUM", "PROPN"}) ||
-                          (upos(k + 1) == "PRON" && xpos(k + 1) == "PRP");
-      const bool weak = (In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) || AsciiLower(forms[k + 1]) == "that") &&
+    // The subject's head may be read as an adjective too ("The Israeli
+    // military intercepts a missile"): then only before a determiner or
+    // numeral, and only a word the tagger has seen as a noun.
+    const bool noun_as_adj = k > 0 && xpos(k - 1) == "JJ" && tagger.Seen(words[k - 1], "NOUN");
+    if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && (In(xpos(k - 1), {"NN", "NNP"}) || noun_as_adj) &&
+        k + 1 < n && EndsInS(forms[k]) && verb_s(k)) {
+      const bool strong = In(upos(k + 1), {"DET", "NUM"}) ||
+                          (!noun_as_adj && (upos(k + 1) == "PROPN" || (upos(k + 1) == "PRON" && xpos(k + 1) == "PRP")));
+      const bool weak = !noun_as_adj &&
+                        (In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) || AsciiLower(forms[k + 1]) == "that") &&
                         (!tagger.Seen(words[k], "NOUN") || !finite);
       if (strong || weak) {
         forced[k] = vbz;

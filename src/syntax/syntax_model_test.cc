@@ -282,6 +282,12 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // Before "that", however tagged, when the word is never a noun.
   got = run({"The", "minister", "says", "that", "town", "."}, {det, noun, nns, det, noun, dot});
   EXPECT_EQ(got[2], vbz);
+  // The subject's head read as an adjective ("The Israeli military
+  // intercepts a missile"): a word seen as a noun, before a determiner.
+  got = run({"The", "minister", "says", "a", "town", "."}, {det, adj, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  got = run({"The", "Russian", "says", "a", "town", "."}, {det, adj, nns, det, noun, dot});
+  EXPECT_EQ(got[2], nns);
   // A plural the tagger never saw as a verb stays a noun ("the minister envoys").
   got = run({"The", "minister", "envoys", "the", "town", "."}, {det, noun, nns, det, noun, dot});
   EXPECT_EQ(got[2], nns);
