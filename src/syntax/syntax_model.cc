@@ -101,7 +101,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
   // names, nouns, possessive 's) to the first place the verb should be.
   std::vector<int> forced(n, -1);
   size_t i = 0;
-  bool noun = false, plural = false, pp = false;
+  bool noun = false, plural = false, pp = false, coordinated = false;
   for (size_t k = 0; k < n && i == 0; ++k) {
     if (xpos(k) == "VBZ") {
       // "Israeli forces fire a missile", "Ukrainian drones attack": the plural
@@ -137,6 +137,12 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
       pp = true;
       continue;
     }
+    // Coordinated names are a plural subject ("Prime minister Abiy Ahmed
+    // and president Hassan Sheikh Mohamud meet in Addis Ababa").
+    if (noun && upos(k) == "CCONJ" && AsciiLower(forms[k]) == "and" && upos(k - 1) == "PROPN") {
+      coordinated = true;
+      continue;
+    }
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
     if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
     if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
@@ -146,7 +152,9 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     // -s after "the" is a plural ("The Houthis").
     const bool plural_name = xpos(k) == "NNP" && EndsInS(forms[k]) && k > 0 && AsciiLower(forms[k - 1]) == "the";
     const bool opens_object = k + 2 < n && In(upos(k + 2), {"DET", "NUM"});
-    if ((!finite || opens_object) && k > 0 && (In(xpos(k), {"NNS", "NNPS"}) || plural_name) && verb_after(k + 1)) {
+    const bool plural_subject = In(xpos(k), {"NNS", "NNPS"}) || plural_name ||
+                                (coordinated && upos(k) == "PROPN");
+    if ((!finite || opens_object) && k > 0 && plural_subject && verb_after(k + 1)) {
       forced[k + 1] = vbp;
       i = k + 1;
     }

@@ -60,6 +60,12 @@ constexpr const char* kTiny =
     "3\tsays\tsay\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n"
     "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
     "\n"
+    "1\tRebels\trebel\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+    "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+    "3\ttroops\ttroop\tNOUN\tNNS\t_\t1\tconj\t_\t_\n"
+    "4\tclashed\tclash\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
     "1\tHamas\tHamas\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
     "2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_\n"
     "3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
@@ -291,6 +297,12 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // A plural the tagger never saw as a verb stays a noun ("the minister envoys").
   got = run({"The", "minister", "envoys", "the", "town", "."}, {det, noun, nns, det, noun, dot});
   EXPECT_EQ(got[2], nns);
+  // Coordinated names are a plural subject.
+  const int cc = t.Find("CCONJ", "CC");
+  ASSERT_GE(cc, 0);
+  got = run({"Abiy", "Ahmed", "and", "Hassan", "Mohamud", "attack", "the", "city", "."},
+            {propn, propn, cc, propn, propn, noun, det, noun, dot});
+  EXPECT_EQ(got[5], vbp);
   // A bare infinitive after the plural subject is its present-tense verb.
   got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
   EXPECT_EQ(got[2], vbp);
