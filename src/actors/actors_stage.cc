@@ -557,7 +557,9 @@ void ActorsStage::FindRoles(Doc* d) const {
       if (hits.empty()) {
         // "Israeli air strikes", "Russian drones": a country adjective on a
         // noun that is not a role still names who acts (CAMEO codes the
-        // country). Needs tags, so that only a noun phrase qualifies.
+        // country). Needs tags, so that only a noun phrase qualifies; the
+        // tagger reads some adjectives as names ("Ukrainian drones"), which
+        // count right before a common noun.
         // Not in an instrument phrase: "with European financing" names
         // money, not a participant.
         auto instrument = [&]() {
@@ -572,7 +574,9 @@ void ActorsStage::FindRoles(Doc* d) const {
           return false;
         };
         if (country != nullptr && absorbed < 0 && det.empty() && !former && d->has_tags && k < s.token_end &&
-            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") && d->tok(j).upos == "ADJ" && !instrument()) {
+            (d->tok(k).upos == "NOUN" || d->tok(k).upos == "ADJ") &&
+            (d->tok(j).upos == "ADJ" || (d->tok(j).upos == "PROPN" && d->tok(k).upos == "NOUN" && k == j + 1)) &&
+            !instrument()) {
           Draft dr;
           d->SetSpan(&dr, j, k);
           dr.entry = country;
@@ -1031,7 +1035,9 @@ void ActorsStage::InheritCountries(Doc* d) const {
       uint32_t b = dr.m.token_begin;
       const bool poss = b > s.token_begin + 1 && Possessive(*d, b - 1, s.token_end);
       if (poss) --b;
-      if (b > s.token_begin && d->place_owner[b - 1] >= 0 && d->owner[b - 1] < 0) {
+      // A numeral is no place, whatever the gazetteer holds ("One person").
+      const bool numeral = b > s.token_begin && d->has_tags && d->tok(b - 1).upos == "NUM";
+      if (b > s.token_begin && d->place_owner[b - 1] >= 0 && d->owner[b - 1] < 0 && !numeral) {
         set(&dr, doc.places[static_cast<size_t>(d->place_owner[b - 1])].country, poss ? "possessive" : "modifier");
         continue;
       }

@@ -450,6 +450,39 @@ TEST_F(ActorsStageTest, AParseCarriesTheCountryOverModifiers) {
   EXPECT_EQ(Find(doc, "Kremlin"), nullptr) << Dump(doc);
 }
 
+TEST_F(ActorsStageTest, ACountryAdjectiveTaggedAsANameStillNamesWhoActs) {
+  // "Russian strikes hit": the tagger read the adjective as a name; right
+  // before a common noun it is still the country (as "Israeli strikes" is).
+  Document doc;
+  doc.id = "parsed";
+  doc.text = "Russian strikes hit the city.";
+  doc.date = "2025-08-19";
+  Tokenize(&doc);
+  HandParse(&doc, {{"PROPN", 1, "compound"}, {"NOUN", 2, "nsubj"}, {"VERB", -1, "root"}, {"DET", 4, "det"},
+                   {"NOUN", 2, "obj"}, {"PUNCT", 2, "punct"}});
+  ASSERT_TRUE(stage_->Process(&doc).ok());
+  EXPECT_EQ(Code(doc, "Russian"), "RUS") << Dump(doc);
+  const Mention* m = Find(doc, "Russian");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->how, "adjective");
+}
+
+TEST_F(ActorsStageTest, SingleCiviliansAreRoles) {
+  // The victims of conflict news are often one person or a named trade
+  // ("a rancher", "eleven coal miners"): civilians, as "people" are.
+  const Document doc = Run("A person was killed in Mali. Eleven miners died.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "A person"), "MLICVL") << Dump(doc);
+  EXPECT_NE(Find(doc, "miners"), nullptr) << Dump(doc);
+}
+
+TEST_F(ActorsStageTest, WeaponsStandForTheirMilitaryAndRanksAreTitles) {
+  const Document doc = Run("Russian drones struck Kharkiv. Sergeant Ana Perez was freed.", "2025-08-19");
+  EXPECT_EQ(Code(doc, "Russian drones"), "RUSMIL") << Dump(doc);
+  const Mention* sergeant = Find(doc, "Sergeant Ana Perez");
+  ASSERT_NE(sergeant, nullptr) << Dump(doc);
+  EXPECT_EQ(sergeant->actor.sector, "MIL");
+}
+
 TEST_F(ActorsStageTest, GenericAgentCountryFromTheDocument) {
   // Nigeria twice (a name and a modifier), France once: Nigeria's.
   const Document doc = Run("Talks in France ended. Nigeria and Nigerian officials disagreed. Soldiers opened fire.",

@@ -322,10 +322,19 @@ bool ArgumentFinder::UnnamedPerpetrator(int32_t t) const {
     }
     return true;
   }
-  // An active verb whose subject is a means or an event, not a mention.
+  // An active verb whose subject is a means or an event, not a mention. A
+  // place named in a phrase of the subject ("an airstrike near a market in
+  // Injar, Niger") is where, not who: only the agentive "by"/"of"/"from"
+  // phrases ("an attack by Hamas") can name the perpetrator.
   if (subj < 0 || s_.tok(subj).upos == "PRON" || s_.tok(subj).upos == "PROPN") return false;
   for (int32_t x : s_.Subtree(subj)) {
-    if (s_.MentionAt(x) >= 0) return false;
+    if (s_.MentionAt(x) < 0) continue;
+    bool where = false;
+    for (int32_t a = x; a >= 0 && a != subj; a = s_.head(a)) {
+      const std::string_view cs = s_.CaseOf(a);
+      if (!cs.empty() && cs != "by" && cs != "of" && cs != "from") where = true;
+    }
+    if (!where) return false;
   }
   return true;
 }
@@ -377,9 +386,13 @@ void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c, bool ma
     // parse does not reach: the subject of a coordinated predicate is the
     // sentence's, so take the political actor that opens the sentence
     // before its first verb.
-    if (sources.empty() && s_.Child(t, "cc") >= 0) {
+    // Not for a passive: its subject is who suffered it ("One person is
+    // killed and 35 others are injured").
+    if (sources.empty() && s_.Child(t, "cc") >= 0 && s_.Child(t, "nsubj:pass") < 0 && s_.Child(t, "aux:pass") < 0) {
       const int32_t opener = SentenceOpeningActor(t);
-      if (opener >= 0) {
+      // Nor when that actor is who suffered the first verb ("One person is
+      // killed and another injured").
+      if (opener >= 0 && s_.rel(opener) != "nsubj:pass") {
         s_.ActorsOf(opener, &sources);
         c->notes.push_back("source:sentence-subject");
         c->confidence -= 0.15;

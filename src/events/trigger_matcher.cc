@@ -49,6 +49,16 @@ bool TriggerMatcher::ArgOk(const Constraint& c, int32_t a) const {
     if (!actors.empty()) return true;
   }
   if (c.place && s_.InPlace(a)) return true;
+  if (c.place) {
+    // A capitalised name no dictionary or gazetteer knows ("M23 captures
+    // Sange", "travelled to Heglig"): where a place is expected, news names
+    // small places the gazetteer lacks far more often than anything else.
+    const int32_t m = s_.MentionAt(a);
+    if (m >= 0) {
+      const Mention& men = s_.doc().mentions[static_cast<size_t>(m)];
+      if (men.actor.code.empty() && men.actor.type == "unknown") return true;
+    }
+  }
   return std::find(c.lemmas.begin(), c.lemmas.end(), s_.lemma(a)) != c.lemmas.end();
 }
 
@@ -66,7 +76,12 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       // of food"): what it measures is the object too.
       if (o >= 0 && (s_.tok(o).upos == "SYM" || s_.tok(o).upos == "NUM" || s_.InAmount(o))) {
         for (int32_t ch : s_.children(o)) {
-          if (s_.base_rel(ch) == "nmod" && In(s_.CaseOf(ch), {"in", "of"})) args.push_back(ch);
+          if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of"})) continue;
+          args.push_back(ch);
+          // "in bilateral and multilateral aid", parsed with "aid" a conjunct.
+          for (int32_t g : s_.children(ch)) {
+            if (s_.base_rel(g) == "conj") args.push_back(g);
+          }
         }
       }
       break;

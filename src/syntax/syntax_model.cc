@@ -60,6 +60,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
                             const std::vector<WordInfo>& words, std::vector<int>* tags) {
   const int nns = tagger.Find("NOUN", "NNS");
   const int vbp = tagger.Find("VERB", "VBP");
+  const int vbz = tagger.Find("VERB", "VBZ");
   const size_t n = tags->size();
   if (nns < 0 || vbp < 0 || n < 4 || forms.size() != n || words.size() != n) return;
   const std::vector<int>& t = *tags;
@@ -79,17 +80,39 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     return upos(j) == "ADJ" || tagger.Seen(words[j], "ADJ") ||
            (wordnet != nullptr && wordnet->IsLemma(AsciiLower(forms[j]), WordNetPos::kAdj));
   };
+  // A word in -s that is a verb: in the tag dictionary, or its stem in
+  // WordNet ("announces", "arrests", "carries").
+  auto verb_s = [&](size_t j) {
+    if (tagger.Seen(words[j], "VERB")) return true;
+    if (wordnet == nullptr) return false;
+    const std::string w = AsciiLower(forms[j]);
+    const std::string stem = w.substr(0, w.size() - 1);
+    if (wordnet->IsLemma(stem, WordNetPos::kVerb)) return true;
+    if (w.size() > 3 && w.compare(w.size() - 2, 2, "es") == 0 &&
+        wordnet->IsLemma(w.substr(0, w.size() - 2), WordNetPos::kVerb)) {
+      return true;
+    }
+    return w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0 &&
+           wordnet->IsLemma(w.substr(0, w.size() - 3) + "y", WordNetPos::kVerb);
+  };
   bool finite = false;
   for (int tag : t) finite = finite || In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"});
   // Through the opening noun phrase (determiners, numerals, adjectives,
   // names, nouns, possessive 's) to the first place the verb should be.
   std::vector<int> forced(n, -1);
   size_t i = 0;
+  bool noun = false, plural = false, pp = false, coordinated = false;
   for (size_t k = 0; k < n && i == 0; ++k) {
     if (xpos(k) == "VBZ") {
-      // "Houthi forces fire a missile", "Ukrainian drones attack": the plural
-      // noun was taken for the verb and the verb for a noun.
-      if (k > 0 && EndsInS(forms[k]) && adjective(k - 1) &&
+      // "Israeli forces fire a missile", "Ukrainian drones attack": the plural
+      // noun was taken for the verb and the verb for a noun. After a name
+      // the -s word may be the verb ("Trump attacks reform"), unless the
+      // base form is followed by the opening of its own object, a
+      // determiner or numeral: "Houthi forces fire a missile", "Hamas
+      // fighters free three hostages" (a noun object is never followed by
+      // one).
+      const bool object_follows = k + 2 < n && In(upos(k + 2), {"DET", "NUM"});
+      if (k > 0 && EndsInS(forms[k]) && (adjective(k - 1) || (upos(k - 1) == "PROPN" && object_follows)) &&
           (tagger.Seen(words[k], "NOUN") || !tagger.Seen(words[k], "VERB")) &&
           verb_after(k + 1)) {
         forced[k] = nns;
@@ -98,11 +121,65 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
       }
       break;
     }
+    // "Puntland forces carry out drone strikes": the verb after the plural
+    // subject read as a bare infinitive (VB), a later noun in -s as the
+    // finite verb. A plural subject's verb in the present is VBP.
+    // So is one after a plural subject with a prepositional phrase ("Israeli
+    // strikes in the Gaza Strip kill 35").
+    if (xpos(k) == "VB" && k > 0 && (In(xpos(k - 1), {"NNS", "NNPS"}) || (plural && pp))) {
+      forced[k] = vbp;
+      i = k;
+      break;
+    }
+    // A preposition inside the noun phrase once it has its noun ("Police in
+    // Caracas", "Dozens of gunmen").
+    if (noun && upos(k) == "ADP") {
+      pp = true;
+      continue;
+    }
+    // Coordinated names are a plural subject ("Prime minister Abiy Ahmed
+    // and president Hassan Sheikh Mohamud meet in Addis Ababa").
+    if (noun && upos(k) == "CCONJ" && AsciiLower(forms[k]) == "and" && upos(k - 1) == "PROPN") {
+      coordinated = true;
+      continue;
+    }
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
-    // "Ghanaian soldiers open fire on miners": no finite verb at all.
-    if (!finite && k > 0 && In(xpos(k), {"NNS", "NNPS"}) && verb_after(k + 1)) {
+    if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
+    if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
+    // "Ghanaian soldiers open fire on miners": no finite verb at all, or a
+    // base form that opens its object with a determiner or numeral ("The
+    // Houthis launch a missile at Israel, which is intercepted"). A name in
+    // -s after "the" is a plural ("The Houthis").
+    const bool plural_name = xpos(k) == "NNP" && EndsInS(forms[k]) && k > 0 && AsciiLower(forms[k - 1]) == "the";
+    const bool opens_object = k + 2 < n && In(upos(k + 2), {"DET", "NUM"});
+    const bool plural_subject = In(xpos(k), {"NNS", "NNPS"}) || plural_name ||
+                                (coordinated && upos(k) == "PROPN");
+    if ((!finite || opens_object) && k > 0 && plural_subject && verb_after(k + 1)) {
       forced[k + 1] = vbp;
       i = k + 1;
+    }
+    // "The Syrian government orders the military to ...", "Castro
+    // announces that she ...", "Bulgarian police arrests 35 people": a
+    // singular subject's verb in -s read as a plural noun. Before a
+    // determiner, numeral, pronoun or name it is the verb; before other
+    // words only when the tagger never saw it as a noun ("announces that")
+    // or the sentence has no finite verb ("The court sentences former
+    // president X"), for "the peace talks in Geneva ended" is a noun.
+    // The subject's head may be read as an adjective too ("The Israeli
+    // military intercepts a missile"): then only before a determiner or
+    // numeral, and only a word the tagger has seen as a noun.
+    const bool noun_as_adj = k > 0 && xpos(k - 1) == "JJ" && tagger.Seen(words[k - 1], "NOUN");
+    if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && (In(xpos(k - 1), {"NN", "NNP"}) || noun_as_adj) &&
+        k + 1 < n && EndsInS(forms[k]) && verb_s(k)) {
+      const bool strong = In(upos(k + 1), {"DET", "NUM"}) ||
+                          (!noun_as_adj && (upos(k + 1) == "PROPN" || (upos(k + 1) == "PRON" && xpos(k + 1) == "PRP")));
+      const bool weak = !noun_as_adj &&
+                        (In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) || AsciiLower(forms[k + 1]) == "that") &&
+                        (!tagger.Seen(words[k], "NOUN") || !finite);
+      if (strong || weak) {
+        forced[k] = vbz;
+        i = k;
+      }
     }
   }
   if (i == 0) return;

@@ -59,6 +59,17 @@ constexpr const char* kTiny =
     "2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
     "3\tsays\tsay\tVERB\tVBZ\t_\t0\troot\t_\tSpaceAfter=No\n"
     "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tRebels\trebel\tNOUN\tNNS\t_\t4\tnsubj\t_\t_\n"
+    "2\tand\tand\tCCONJ\tCC\t_\t3\tcc\t_\t_\n"
+    "3\ttroops\ttroop\tNOUN\tNNS\t_\t1\tconj\t_\t_\n"
+    "4\tclashed\tclash\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "1\tHamas\tHamas\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
+    "2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_\n"
+    "3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
     "\n";
 
 class SyntaxModelTest : public ::testing::Test {
@@ -255,6 +266,46 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // A headline without its period: left alone.
   got = run({"Russian", "troops", "attack", "city"}, {adj, vbz, noun, noun});
   EXPECT_EQ(got[1], vbz);
+  const int propn = t.Find("PROPN", "NNP"), vb = t.Find("VERB", "VB");
+  ASSERT_GE(propn, 0);
+  ASSERT_GE(vb, 0);
+  // After a name, when the base form opens its own object ("fire a missile").
+  got = run({"Houthi", "forces", "attack", "a", "town", "."}, {propn, vbz, noun, det, noun, dot});
+  EXPECT_EQ(got[1], nns);
+  EXPECT_EQ(got[2], vbp);
+  // After a name with a noun after the base form, the -s word may be the verb.
+  got = run({"Trump", "attacks", "reform", "plans", "."}, {propn, vbz, noun, nns, dot});
+  EXPECT_EQ(got[1], vbz);
+  // A plural name after "the", its base-form verb opening an object, with a
+  // finite verb later ("The Houthis launch a missile, which is intercepted").
+  got = run({"The", "Houthis", "attack", "a", "town", "which", "is", "."},
+            {det, propn, noun, det, noun, det, t.Find("VERB", "VBZ"), dot});
+  EXPECT_EQ(got[2], vbp);
+  // A singular subject's verb in -s read as a plural noun, before a
+  // determiner: the verb ("The minister says the ...").
+  got = run({"The", "minister", "says", "the", "town", "."}, {det, noun, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  // Before "that", however tagged, when the word is never a noun.
+  got = run({"The", "minister", "says", "that", "town", "."}, {det, noun, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  // The subject's head read as an adjective ("The Israeli military
+  // intercepts a missile"): a word seen as a noun, before a determiner.
+  got = run({"The", "minister", "says", "a", "town", "."}, {det, adj, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  got = run({"The", "Russian", "says", "a", "town", "."}, {det, adj, nns, det, noun, dot});
+  EXPECT_EQ(got[2], nns);
+  // A plural the tagger never saw as a verb stays a noun ("the minister envoys").
+  got = run({"The", "minister", "envoys", "the", "town", "."}, {det, noun, nns, det, noun, dot});
+  EXPECT_EQ(got[2], nns);
+  // Coordinated names are a plural subject.
+  const int cc = t.Find("CCONJ", "CC");
+  ASSERT_GE(cc, 0);
+  got = run({"Abiy", "Ahmed", "and", "Hassan", "Mohamud", "attack", "the", "city", "."},
+            {propn, propn, cc, propn, propn, noun, det, noun, dot});
+  EXPECT_EQ(got[5], vbp);
+  // A bare infinitive after the plural subject is its present-tense verb.
+  got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
+  EXPECT_EQ(got[2], vbp);
 }
 
 TEST_F(SyntaxModelTest, LongSentenceGetsATree) {

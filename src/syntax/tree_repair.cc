@@ -265,17 +265,22 @@ void PromoteVerbOfNounRoot(LocalTree* tree) {
   for (int32_t c : std::vector<int32_t>(tree->children(owner))) {
     if (HasSubject(*tree, c) || c < owner) continue;
     const std::string_view rel = BaseRel(tree->tok(c).deprel);
-    if (rel != "acl" && rel != "advcl") continue;
+    if (rel != "acl" && rel != "advcl" && rel != "conj") continue;
     const Token& v = tree->tok(c);
     if (v.upos != "VERB") continue;
-    bool has_obj = false, has_aux = false, has_mark = false;
+    bool has_obj = false, has_aux = false, has_mark = false, has_cc = false;
     for (int32_t g : tree->children(c)) {
       const std::string_view gr = BaseRel(tree->tok(g).deprel);
       has_obj = has_obj || gr == "obj";
       has_aux = has_aux || gr == "aux";
       has_mark = has_mark || gr == "mark";
+      has_cc = has_cc || gr == "cc";
     }
     if (has_mark) continue;  // "because ...", "to ...": a clause of its own
+    // A finite verb conjoined to the subject's nouns ("Israeli gunfire and
+    // airstrikes kill 41", with "kill" a third conjunct) is the predicate;
+    // one with its own "and" may be a clause of its own.
+    if (rel == "conj" && (has_cc || !IsFiniteTag(v.xpos))) continue;
     const bool finite = IsFiniteTag(v.xpos) || has_aux;
     if (!finite && !(v.xpos == "VBN" && has_obj)) continue;
     // Promote: the verb becomes the root, the noun its subject; the nouns'

@@ -152,6 +152,38 @@ TEST(TreeRepair, FiniteVerbUnderTheRootsOfComplementIsTheMainVerb) {
   EXPECT_EQ(doc.tokens[6].head, 3);  // the period moves to the verb
 }
 
+TEST(TreeRepair, FiniteVerbConjoinedToTheSubjectIsTheMainVerb) {
+  // "Israeli gunfire and airstrikes kill 41": "kill" as a third conjunct of
+  // the root "gunfire".
+  Document doc = MakeSentence({{"Israeli", "ADJ", "JJ", 2, "amod"},
+                               {"gunfire", "NOUN", "NN", 0, "root"},
+                               {"and", "CCONJ", "CC", 4, "cc"},
+                               {"airstrikes", "NOUN", "NNS", 2, "conj"},
+                               {"kill", "VERB", "VBP", 2, "conj"},
+                               {"41", "NUM", "CD", 7, "nummod"},
+                               {"Palestinians", "PROPN", "NNPS", 5, "obj"},
+                               {".", "PUNCT", ".", 2, "punct"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[4].head, -1);
+  EXPECT_EQ(doc.tokens[1].head, 4);
+  EXPECT_EQ(doc.tokens[1].deprel, "nsubj");
+  EXPECT_EQ(doc.tokens[3].head, 1);  // "and airstrikes" stays in the subject
+}
+
+TEST(TreeRepair, ConjoinedClauseWithItsOwnConjunctionStays) {
+  // "Protests, and police arrest five": a verb with its own "and" may be a
+  // clause of its own; left alone.
+  Document doc = MakeSentence({{"Protests", "NOUN", "NNS", 0, "root"},
+                               {"and", "CCONJ", "CC", 4, "cc"},
+                               {"police", "NOUN", "NNS", 4, "obl"},
+                               {"arrest", "VERB", "VBP", 1, "conj"},
+                               {"five", "NUM", "CD", 4, "obj"},
+                               {".", "PUNCT", ".", 1, "punct"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[0].head, -1);
+  EXPECT_EQ(doc.tokens[3].head, 0);
+}
+
 TEST(TreeRepair, ReducedRelativeStaysUnderItsNoun) {
   // "The talks held in Geneva": a participle without an object is a
   // modifier, not the main verb.
