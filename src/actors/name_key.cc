@@ -15,11 +15,25 @@
 namespace annals {
 namespace {
 
+// ICU's NFD normaliser, fetched once (nullptr if ICU cannot give it). A
+// function-local static is initialised under the language's guard, which
+// ThreadSanitizer sees; ICU's own lazy initialisation, inside the
+// uninstrumented libicu, it does not, and it reported the gazetteer and
+// dictionary loader threads' first NameKey calls as a data race
+// (scripts/tsan.sh). It also spares a singleton lookup per non-ASCII letter.
+const icu::Normalizer2* Nfd() {
+  static const icu::Normalizer2* const nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    return U_FAILURE(status) ? nullptr : n;
+  }();
+  return nfd;
+}
+
 char32_t BaseLetter(char32_t c) {
   if (c < 0x80) return c;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status) || nfd == nullptr) return c;
+  const icu::Normalizer2* nfd = Nfd();
+  if (nfd == nullptr) return c;
   icu::UnicodeString decomposition;
   if (!nfd->getDecomposition(static_cast<UChar32>(c), decomposition) ||
       decomposition.isEmpty()) {

@@ -1,12 +1,13 @@
 // File reading and the data directory search order.
 #include "base/file.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace annals {
 
@@ -14,12 +15,34 @@ Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return Status::NotFound(path + ": no such file");
   if (std::filesystem::is_directory(path, ec)) return Status::IoError(path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read failed");
-  return ss.str();
+  // One read into a buffer sized from the file, not a stream copy through a
+  // growing stringbuf: the data files (models, dictionaries, gazetteer) are
+  // tens of megabytes and start-up reads them all. A file whose size is
+  // unknown (a pipe) is read to its end in chunks.
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string data;
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    data.resize(static_cast<size_t>(st.st_size));
+  }
+  size_t used = 0;
+  while (true) {
+    if (used == data.size()) {  // full: grow only if there is more
+      const int c = std::fgetc(f);
+      if (c == EOF) break;
+      data.resize(data.size() < 65536 ? 65536 : data.size() * 2);
+      data[used++] = static_cast<char>(c);
+    }
+    const size_t got = std::fread(data.data() + used, 1, data.size() - used, f);
+    used += got;
+    if (got == 0) break;
+  }
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Status::IoError(path + ": read failed");
+  data.resize(used);
+  return data;
 }
 
 std::string JoinPath(const std::string& dir, const std::string& rel) {

@@ -51,12 +51,24 @@ std::string TsvRow::FieldError(std::string_view column, std::string_view message
 TsvTable::TsvTable(TsvTable&& o) noexcept { *this = std::move(o); }
 
 TsvTable& TsvTable::operator=(TsvTable&& o) noexcept {
-  // Moving a std::string may move its buffer or (for short strings) copy it;
-  // re-split afterwards so every view points into our own text_.
+  // Moving a std::string may move its buffer or (for short strings) copy it.
+  // When the buffer moved, every view still points into it and the rows only
+  // need their table pointer; otherwise re-split so the views point into our
+  // own text_. (Re-splitting on every move split each data file three times
+  // at start-up: Parse, Result, the caller.)
   path_ = std::move(o.path_);
+  const char* const old_text = o.text_.data();
   text_ = std::move(o.text_);
   header_line_ = o.header_line_;
-  Rebind();
+  if (text_.data() == old_text) {
+    header_ = std::move(o.header_);
+    rows_ = std::move(o.rows_);
+    for (TsvRow& row : rows_) row.table_ = this;
+  } else {
+    Rebind();
+  }
+  o.header_.clear();
+  o.rows_.clear();
   return *this;
 }
 

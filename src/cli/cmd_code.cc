@@ -51,7 +51,7 @@ int RunCode(const CodeOptions& o) {
   if (from_stdin && isatty(STDIN_FILENO)) {
     PrintNote(kCmd, "reading text from standard input; end it with Ctrl-D (or name files: annals code FILE...)");
   }
-  Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
+  Result<Pipeline*> pipeline = BuildProcessPipeline(o.pipeline);
   if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
   const Ontology& ontology = (*pipeline)->ontology();
   Table table;

@@ -33,7 +33,7 @@ struct EvalEventsOptions {
 };
 
 int RunEvalEvents(const EvalEventsOptions& o) {
-  Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
+  Result<Pipeline*> pipeline = BuildProcessPipeline(o.pipeline);
   if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
   const Ontology& ontology = (*pipeline)->ontology();
   events::PloverLookup plover = [&ontology](std::string_view code) {

@@ -88,7 +88,7 @@ int RunIngest(const IngestCliOptions& o) {
     PrintError(kCmd, files.status().message());
     return kExitIoError;
   }
-  Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
+  Result<Pipeline*> pipeline = BuildProcessPipeline(o.pipeline);
   if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
   Result<std::unique_ptr<Store>> store = Store::Open(o.db);
   if (!store.ok()) {

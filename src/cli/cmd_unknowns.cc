@@ -27,7 +27,7 @@ struct UnknownsOptions {
 };
 
 int RunUnknowns(const UnknownsOptions& o) {
-  Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o.pipeline);
+  Result<Pipeline*> pipeline = BuildProcessPipeline(o.pipeline);
   if (!pipeline.ok()) return ReportPipelineError(pipeline.status());
   struct Count {
     size_t mentions = 0;

@@ -1,6 +1,7 @@
 #include "cli/common_options.h"
 
 #include <iostream>
+#include <vector>
 
 #include "cli/exit_codes.h"
 #include "cli/messages.h"
@@ -26,6 +27,14 @@ Result<std::unique_ptr<Pipeline>> BuildPipeline(const PipelineOptions& o) {
     for (const Diagnostic& d : (*pipeline)->load_diagnostics()) std::cerr << "annals: " << d.severity << ": " << d.message << "\n";
   }
   return pipeline;
+}
+
+Result<Pipeline*> BuildProcessPipeline(const PipelineOptions& o) {
+  Result<std::unique_ptr<Pipeline>> pipeline = BuildPipeline(o);
+  if (!pipeline.ok()) return pipeline.status();
+  static auto* const kept = new std::vector<std::unique_ptr<Pipeline>>();
+  kept->push_back(std::move(*pipeline));
+  return kept->back().get();
 }
 
 int ReportPipelineError(const Status& status) {

@@ -38,9 +38,17 @@ Status NormalizeText(std::string_view raw, Document* doc) {
                         std::to_string(report.nul_bytes) + " NUL byte(s) removed, first at byte " +
                         std::to_string(report.first_bad_offset)});
   }
+  // Fetched once under the language's static-initialisation guard, which
+  // ThreadSanitizer sees (ICU's own lazy initialisation, in the
+  // uninstrumented libicu, it does not: coding threads' first calls were
+  // reported as a race by scripts/tsan.sh).
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_FAILURE(status) ? nullptr : n;
+  }();
+  if (nfc == nullptr) return Status::Internal("ICU NFC normaliser unavailable");
   UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_FAILURE(err)) return Status::Internal("ICU NFC normaliser unavailable");
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (nfc->quickCheck(u, err) == UNORM_YES && U_SUCCESS(err)) {
     doc->text = std::move(text);
