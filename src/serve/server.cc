@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -171,6 +172,46 @@ Json EntryJson(const ActorEntry& e) {
           {"country", e.country}, {"wikidata", e.wikidata}, {"roles", roles}};
 }
 
+// httplib's Server with its request processing reachable without a socket
+// (Server::HandleRaw): process_request is protected for exactly this use.
+class HttpServer : public httplib::Server {
+ public:
+  using httplib::Server::process_request;
+};
+
+// A connection in memory: reads the request bytes, collects the response.
+class MemoryStream : public httplib::Stream {
+ public:
+  explicit MemoryStream(std::string_view in) : in_(in) {}
+  bool is_readable() const override { return true; }
+  bool is_writable() const override { return true; }
+  ssize_t read(char* ptr, size_t size) override {
+    const size_t n = std::min(size, in_.size() - pos_);
+    std::memcpy(ptr, in_.data() + pos_, n);
+    pos_ += n;
+    return static_cast<ssize_t>(n);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    out_.append(ptr, size);
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 40000;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    ip = "127.0.0.1";
+    port = 8080;
+  }
+  socket_t socket() const override { return INVALID_SOCKET; }
+  std::string& out() { return out_; }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+  std::string out_;
+};
+
 // Constant-time comparison of a presented token with the configured one.
 bool SameToken(const std::string& a, const std::string& b) {
   unsigned char diff = a.size() == b.size() ? 0 : 1;
@@ -184,7 +225,7 @@ bool SameToken(const std::string& a, const std::string& b) {
 
 struct Server::Impl {
   ServerOptions o;
-  httplib::Server http;
+  HttpServer http;
   ReaderPool readers;
   std::thread listener;
   int port = 0;
@@ -979,7 +1020,7 @@ void Server::Wait() {
   if (impl_->listener.joinable()) impl_->listener.join();
 }
 
-Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
+Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   // The store must exist and be readable before anything listens.
   {
     Result<std::unique_ptr<Store>> probe = Store::Open(options.db, StoreOptions{.read_only = true});
@@ -1020,6 +1061,13 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
       return Status::NotFound("no web page folder at '" + options.web_dir + "'");
     }
   }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
+  Result<std::unique_ptr<Server>> created = Create(options);
+  if (!created.ok()) return created.status();
+  Impl& s = *created.value()->impl_;
   if (options.port == 0) {
     s.port = s.http.bind_to_any_port(options.bind);
     if (s.port <= 0) return Status::IoError("cannot listen on " + options.bind + " (any port)");
@@ -1031,7 +1079,14 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
     s.port = options.port;
   }
   s.listener = std::thread([&s] { s.http.listen_after_bind(); });
-  return std::unique_ptr<Server>(new Server(std::move(impl)));
+  return created;
+}
+
+std::string Server::HandleRaw(std::string_view request) {
+  MemoryStream stream(request);
+  bool closed = false;
+  impl_->http.process_request(stream, /*close_connection=*/true, closed, nullptr);
+  return std::move(stream.out());
 }
 
 std::string DefaultWebDir() {

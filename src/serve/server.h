@@ -47,6 +47,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "annals/pipeline.h"
 #include "annals/status.h"
@@ -77,6 +78,10 @@ class Server {
   // binds the address; NotFound for a missing store, IoError when the port
   // cannot be bound.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options);
+  // Builds the same server -- store check, routes, limits -- without
+  // binding or listening (options.bind and options.port are ignored): for
+  // HandleRaw(), which the HTTP fuzz target and tests drive.
+  static Result<std::unique_ptr<Server>> Create(const ServerOptions& options);
   Server(const Server&) = delete;  // owns the listening socket and threads
   Server& operator=(const Server&) = delete;
   ~Server();
@@ -86,6 +91,13 @@ class Server {
   void Stop();
   // Blocks until Stop() is called (from another thread or a signal waiter).
   void Wait();
+
+  // Answers the raw bytes of one HTTP/1.1 request -- request line, headers,
+  // body, as a client writes them on the socket -- through the same parser,
+  // router and handlers as a connection, without a socket, and returns the
+  // raw response (status line, headers, body; "" when the request is too
+  // malformed to answer). Thread-safe, like the server's own workers.
+  std::string HandleRaw(std::string_view request);
 
   struct Impl;
 
