@@ -195,6 +195,40 @@ std::string ModalityDescription(const std::vector<std::string>& modalities) {
   return out;
 }
 
+Result<AggregateSource> AggregateFrom(Store& store, const EventFilter& f, SummaryNeed need) {
+  Result<SqlWhere> where = BuildWhere(store, f);
+  if (!where.ok()) return where.status();
+  AggregateSource a;
+  a.where = std::move(where.value());
+  // The filters each summary keeps the columns of (store.cc SummarySpecs).
+  const bool other = !f.id.empty() || !f.actor_sector.empty() || !f.speaker.empty() || !f.place.empty() ||
+                     !f.country.empty() || !f.text.empty() || !f.doc.empty();
+  const bool actors = !f.actor.empty() || !f.actor_country.empty() || !f.source.empty() || !f.target.empty();
+  const bool kinds = !f.cameo.empty() || !f.plover.empty() || f.quad_class != 0;
+  const char* summary = nullptr;
+  if (f.summaries && !other) {
+    if (!actors && need != SummaryNeed::kDyads) summary = "summary_days";
+    else if (!kinds && need != SummaryNeed::kDays) summary = "summary_dyads";
+  }
+  if (summary == nullptr) {
+    a.table = f.folded ? "folded_events" : "events";
+    a.count = "count(*)";
+    // Summed in thousandths, as the summaries keep them: exact, so the sum
+    // does not depend on the order rows are read in, and a table-answered
+    // mean rounds like a summary-answered one (-1.4 / 8 is -0.17 both ways).
+    a.goldstein = "(sum(CAST(round(e.goldstein * 1000) AS INTEGER)) / 1000.0)";
+    a.last_day = f.folded ? "e.day_last" : "e.day";
+    return a;
+  }
+  a.summary = true;
+  a.table = summary;
+  a.count = "sum(e.events)";
+  a.goldstein = "(sum(e.goldstein_milli) / 1000.0)";  // NULL for no rows, like sum()
+  a.last_day = std::string(summary) == "summary_dyads" ? "e.day_last" : "e.day";
+  a.where.sql += Cat(a.where.sql.empty() ? " WHERE" : " AND", " e.folded = ", f.folded ? "1" : "0");
+  return a;
+}
+
 Result<SqlWhere> BuildWhere(Store& store, const EventFilter& f) {
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
@@ -463,12 +497,12 @@ Status ForEachEvent(Store& store, const EventFilter& filter, const std::function
 }
 
 Result<int64_t> CountEvents(Store& store, const EventFilter& filter) {
-  Result<SqlWhere> where = BuildWhere(store, filter);
-  if (!where.ok()) return where.status();
-  Result<Stmt> s = store.db().Prepare(std::string("SELECT count(*) FROM ") +
-                                      (filter.folded ? "folded_events" : "events") + " e" + where->sql);
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kAny);
+  if (!from.ok()) return from.status();
+  Result<Stmt> s = store.db().Prepare(Cat("SELECT coalesce(", from->count, ", 0) FROM ", from->table, " e",
+                                          from->where.sql));
   if (!s.ok()) return s.status();
-  for (size_t i = 0; i < where->params.size(); ++i) s->Bind(static_cast<int>(i + 1), where->params[i]);
+  for (size_t i = 0; i < from->where.params.size(); ++i) s->Bind(static_cast<int>(i + 1), from->where.params[i]);
   Status st;
   if (!s->Step(&st)) return st.ok() ? Status::Internal("count returned no row") : st;
   return s->Int(0);

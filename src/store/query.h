@@ -79,6 +79,10 @@ struct EventFilter {
   std::string text;              // FTS5 query over the event's sentence
   std::string doc;               // document id
   bool folded = true;
+  // Counts and aggregates (stats.h, CountEvents) read the summary tables
+  // when every filter set is one a summary keeps (docs/store.md); false
+  // reads the event table whatever the filter. The answers are the same.
+  bool summaries = true;
   EventSort sort = EventSort::kDate;
   size_t limit = 0;              // 0 = no limit
   size_t offset = 0;             // rows skipped before the first returned
@@ -147,6 +151,25 @@ struct SqlWhere {
   std::vector<std::string> params;
 };
 Result<SqlWhere> BuildWhere(Store& store, const EventFilter& filter);
+
+// Where a count or aggregate over `filter` reads its rows: the event table
+// (one row per event) or a summary table (one row per group of events with
+// their number and Goldstein sum), with the SQL to use in its place.
+enum class SummaryNeed {
+  kAny,    // only the number of events and their Goldstein sum
+  kDays,   // also day, modality, quad_class, cameo, cameo_root, plover_type
+  kDyads,  // also the actor columns (code, name, country of either side),
+           // day, day_last and modality
+};
+struct AggregateSource {
+  bool summary = false;   // a summary table answers
+  std::string table;      // "folded_events", "events", "summary_days", ...
+  std::string count;      // the number of events of a group: "count(*)"
+  std::string goldstein;  // their Goldstein sum: "sum(e.goldstein)"
+  std::string last_day;   // the last day of a group's events
+  SqlWhere where;         // the filter over `table` aliased e
+};
+Result<AggregateSource> AggregateFrom(Store& store, const EventFilter& filter, SummaryNeed need);
 
 
 }  // namespace annals

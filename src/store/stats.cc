@@ -19,6 +19,14 @@ constexpr int64_t kMaxPeriods = 20000;
 
 const char* EventTable(const EventFilter& f) { return f.folded ? "folded_events" : "events"; }
 
+// Like Cat in query.cc: append, dodging GCC 12's -Wrestrict false positive.
+template <typename... Parts>
+std::string Cat(const Parts&... parts) {
+  std::string out;
+  (out.append(parts), ...);
+  return out;
+}
+
 Result<Stmt> PrepareWith(Store& store, const std::string& sql, const SqlWhere& where) {
   Result<Stmt> s = store.db().Prepare(sql);
   if (!s.ok()) return s.status();
@@ -124,15 +132,15 @@ std::string PeriodLabel(Period p, int64_t day) {
 Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top, Level level) {
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
-  Result<SqlWhere> where = BuildWhere(store, filter);
-  if (!where.ok()) return where.status();
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDyads);
+  if (!from.ok()) return from.status();
   Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
   if (!docs.ok()) return docs.status();
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT e.day, " + Side("source", level) + " AS src, " + Side("target", level) +
-                                   " AS tgt, count(*), sum(e.goldstein) FROM " + EventTable(filter) + " e" +
-                                   where->sql + " GROUP BY e.day, src, tgt",
-                               *where);
+                               Cat("SELECT e.day, ", Side("source", level), " AS src, ", Side("target", level),
+                                   " AS tgt, ", from->count, ", ", from->goldstein, " FROM ", from->table, " e",
+                                   from->where.sql, " GROUP BY e.day, src, tgt"),
+                               from->where);
   if (!s.ok()) return s.status();
   struct Cell {
     int64_t events = 0;
@@ -200,12 +208,12 @@ Result<Table> Distribution(Store& store, const EventFilter& filter, const std::s
   else return Status::InvalidArgument("unknown distribution '" + what + "' (use quad_class, plover, modality or cameo_root)");
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
-  Result<SqlWhere> where = BuildWhere(store, filter);
-  if (!where.ok()) return where.status();
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDays);
+  if (!from.ok()) return from.status();
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT " + column + " AS v, count(*), sum(count(*)) OVER () FROM " +
-                                   EventTable(filter) + " e" + where->sql + " GROUP BY v ORDER BY count(*) DESC, v",
-                               *where);
+                               Cat("SELECT ", column, " AS v, ", from->count, " AS n, sum(", from->count,
+                                   ") OVER () FROM ", from->table, " e", from->where.sql, " GROUP BY v ORDER BY n DESC, v"),
+                               from->where);
   if (!s.ok()) return s.status();
   const bool named = what == "quad_class" || what == "cameo_root";
   static const char* const kQuadNames[] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
@@ -270,17 +278,16 @@ Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n, Level
 Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level level) {
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
-  Result<SqlWhere> where = BuildWhere(store, filter);
-  if (!where.ok()) return where.status();
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDyads);
+  if (!from.ok()) return from.status();
   // First and last by day, not by date text: "2025" < "2025-03-01" as text
   // whatever the events' real order.
-  const std::string last_day = filter.folded ? "e.day_last" : "e.day";
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT " + Side("source", level) + " AS src, " + Side("target", level) +
-                                   " AS tgt, count(*), sum(e.goldstein), min(e.day), max(" + last_day + ") FROM " +
-                                   EventTable(filter) + " e" + where->sql +
-                                   " GROUP BY src, tgt ORDER BY count(*) DESC, src, tgt LIMIT " + std::to_string(n),
-                               *where);
+                               Cat("SELECT ", Side("source", level), " AS src, ", Side("target", level), " AS tgt, ",
+                                   from->count, " AS n, ", from->goldstein, ", min(e.day), max(", from->last_day,
+                                   ") FROM ", from->table, " e", from->where.sql,
+                                   " GROUP BY src, tgt ORDER BY n DESC, src, tgt LIMIT ", std::to_string(n)),
+                               from->where);
   if (!s.ok()) return s.status();
   Table t;
   t.title = level == Level::kCountry ? "Top country dyads" : "Top dyads";
@@ -303,14 +310,14 @@ Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level 
 }
 
 Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar, bool by_quad_class) {
-  Result<SqlWhere> where = BuildWhere(store, filter);
-  if (!where.ok()) return where.status();
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDays);
+  if (!from.ok()) return from.status();
   Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
   if (!docs.ok()) return docs.status();
   Result<Stmt> s = PrepareWith(store,
-                               "SELECT e.day, e.quad_class, count(*), sum(e.goldstein) FROM " +
-                                   std::string(EventTable(filter)) + " e" + where->sql + " GROUP BY e.day, e.quad_class",
-                               *where);
+                               Cat("SELECT e.day, e.quad_class, ", from->count, ", ", from->goldstein, " FROM ",
+                                   from->table, " e", from->where.sql, " GROUP BY e.day, e.quad_class"),
+                               from->where);
   if (!s.ok()) return s.status();
   struct Cell {
     int64_t events = 0;

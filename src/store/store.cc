@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
+#include <iterator>
+#include <vector>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -21,8 +23,9 @@ namespace annals {
 
 namespace {
 
-// Schema migrations: kMigrations[i] takes user_version i to i + 1. Never
-// edit a shipped entry; append a new one and bump kStoreSchemaVersion.
+// Schema migrations: kMigrations[i] takes user_version i to i + 1, and
+// Migrations() appends the generated ones (SummaryMigration). Never edit a
+// shipped entry; append a new one and bump kStoreSchemaVersion.
 constexpr const char* kMigrations[] = {
     R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -140,7 +143,106 @@ CREATE INDEX documents_source ON documents(source);
 )sql",
 };
 
-static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kStoreSchemaVersion);
+// The summary tables (docs/store.md, "Summary tables"): per group of events,
+// their number and Goldstein sum in thousandths (integers, so adding and
+// removing events leaves no rounding residue), for folded (folded = 1) and
+// raw (0) events alike. Triggers on events and folded_events keep them in
+// step inside the same transaction as the rows they count, so ingest,
+// refolding, replacing and deleting documents never leave them behind.
+struct SummarySpec {
+  const char* table;
+  std::vector<const char*> keys;  // group columns, index order after `folded`
+};
+
+const std::vector<SummarySpec>& SummarySpecs() {
+  static const std::vector<SummarySpec> kSpecs = {
+      // The timeline, distributions and counts: day x QuadClass x CAMEO code.
+      {"summary_days", {"day", "modality", "quad_class", "cameo", "cameo_root", "plover_type"}},
+      // Dyad series, top dyads and actors (the network): dyad x day.
+      {"summary_dyads",
+       {"source_code", "target_code", "day", "day_last", "modality", "source_name", "target_name", "source_country",
+        "target_country"}},
+  };
+  return kSpecs;
+}
+
+// The schema-3 migration: summary tables, their indexes and triggers, filled
+// from the events already stored.
+std::string SummaryMigration() {
+  struct Source {
+    const char* table;
+    int folded;
+  };
+  const Source sources[] = {{"folded_events", 1}, {"events", 0}};
+  // A key column's value in a row of `source` (`row` = new or old): raw
+  // events have no day_last; they last one day.
+  auto value = [](const Source& src, const std::string& row, const std::string& key) {
+    return row + "." + (key == "day_last" && src.folded == 0 ? std::string("day") : key);
+  };
+  std::string sql;
+  for (const SummarySpec& spec : SummarySpecs()) {
+    const std::string t = spec.table;
+    std::string cols = "folded INTEGER NOT NULL", index = "folded";
+    for (const char* k : spec.keys) {
+      const std::string key = k;
+      const bool integer = key == "day" || key == "day_last" || key == "quad_class";
+      const bool not_null = integer || key == "modality" || key == "cameo" || key == "cameo_root";
+      cols += ", " + key + (integer ? " INTEGER" : " TEXT") + (not_null ? " NOT NULL" : "");
+      index += ", " + key;
+    }
+    sql += "CREATE TABLE " + t + "(" + cols + ", events INTEGER NOT NULL, goldstein_milli INTEGER NOT NULL);\n";
+    sql += "CREATE INDEX " + t + "_key ON " + t + "(" + index + ");\n";
+    for (const Source& src : sources) {
+      auto match = [&](const std::string& row) {
+        std::string m = "folded = " + std::to_string(src.folded);
+        for (const char* k : spec.keys) m += " AND " + std::string(k) + " IS " + value(src, row, k);
+        return m;
+      };
+      auto add = [&](const std::string& row) {
+        std::string vals = std::to_string(src.folded);
+        for (const char* k : spec.keys) vals += ", " + value(src, row, k);
+        return "INSERT INTO " + t + "(" + index + ", events, goldstein_milli) SELECT " + vals +
+               ", 0, 0 WHERE NOT EXISTS (SELECT 1 FROM " + t + " WHERE " + match(row) + ");\n  UPDATE " + t +
+               " SET events = events + 1, goldstein_milli = goldstein_milli + CAST(round(" + row +
+               ".goldstein * 1000) AS INTEGER) WHERE " + match(row) + ";\n";
+      };
+      auto remove = [&](const std::string& row) {
+        return "UPDATE " + t + " SET events = events - 1, goldstein_milli = goldstein_milli - CAST(round(" + row +
+               ".goldstein * 1000) AS INTEGER) WHERE " + match(row) + ";\n  DELETE FROM " + t + " WHERE " +
+               match(row) + " AND events <= 0;\n";
+      };
+      std::string watched = "goldstein";
+      for (const char* k : spec.keys) {
+        if (std::string(value(src, "x", k)) == std::string("x.") + k) watched += std::string(", ") + k;
+      }
+      const std::string name = t + "_" + src.table;
+      sql += "CREATE TRIGGER " + name + "_insert AFTER INSERT ON " + src.table + " BEGIN\n  " + add("new") + "END;\n";
+      sql += "CREATE TRIGGER " + name + "_delete AFTER DELETE ON " + src.table + " BEGIN\n  " + remove("old") +
+             "END;\n";
+      sql += "CREATE TRIGGER " + name + "_update AFTER UPDATE OF " + watched + " ON " + src.table + " BEGIN\n  " +
+             remove("old") + "  " + add("new") + "END;\n";
+      std::string select = std::to_string(src.folded), group;
+      for (const char* k : spec.keys) {
+        select += ", " + value(src, "e", k);
+        group += std::string(group.empty() ? "" : ", ") + value(src, "e", k);
+      }
+      sql += "INSERT INTO " + t + "(" + index + ", events, goldstein_milli) SELECT " + select +
+             ", count(*), sum(CAST(round(e.goldstein * 1000) AS INTEGER)) FROM " + src.table + " e GROUP BY " + group +
+             ";\n";
+    }
+  }
+  return sql;
+}
+
+// Every migration, in order: kMigrations, then the generated ones.
+const std::vector<std::string>& Migrations() {
+  static const std::vector<std::string> kAll = [] {
+    std::vector<std::string> all(std::begin(kMigrations), std::end(kMigrations));
+    all.push_back(SummaryMigration());  // 3: summary tables
+    return all;
+  }();
+  return kAll;
+}
 
 std::string NowUtc() {
   const std::time_t t = std::time(nullptr);
@@ -273,7 +375,7 @@ Status Store::Migrate(const std::string& path) {
                                   " is newer than this Annals supports (" + std::to_string(kStoreSchemaVersion) + ")"));
   }
   for (int64_t v = from; v < kStoreSchemaVersion; ++v) {
-    Status st = db_->Exec(kMigrations[v]);
+    Status st = db_->Exec(Migrations()[static_cast<size_t>(v)]);
     if (st.ok() && v == 0) {
       st = db_->Exec("INSERT INTO meta VALUES('fold.day_tolerance','" + std::to_string(FoldOptions{}.day_tolerance) +
                      "'),('fold.match_modality','" + (FoldOptions{}.match_modality ? "1" : "0") + "')");

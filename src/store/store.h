@@ -10,7 +10,7 @@
 // committed is lost, nothing half-written is visible.
 //
 // Schema versions. PRAGMA user_version holds the schema version; Open()
-// applies the missing migrations in order (kMigrations in store.cc) and
+// applies the missing migrations in order (Migrations() in store.cc) and
 // refuses a file newer than this build.
 //
 // Document identity. A document is the same as a stored one when its id is
@@ -50,7 +50,7 @@ namespace annals {
 
 class Ontology;
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOptions {
   bool read_only = false;

@@ -752,7 +752,14 @@ TEST_F(StoreTest, MigratesAVersion1Store) {
     ASSERT_TRUE((*s)->PutDocument(d, "fnv-hash", *ontology_, "old").ok());
     ASSERT_TRUE((*s)->Commit().ok());
     // Back to version 1: its columns, its day for a week date (the
-    // document's), no folded events.
+    // document's), no folded events, no summary tables.
+    std::vector<std::string> triggers;
+    Result<Stmt> list = (*s)->db().Prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'");
+    ASSERT_TRUE(list.ok());
+    Status st;
+    while (list->Step(&st)) triggers.push_back(list->Text(0));
+    for (const std::string& t : triggers) ASSERT_TRUE((*s)->db().Exec("DROP TRIGGER " + t).ok());
+    ASSERT_TRUE((*s)->db().Exec("DROP TABLE summary_days; DROP TABLE summary_dyads;").ok());
     ASSERT_TRUE((*s)->db().Exec(
         "DROP INDEX events_speaker; DROP INDEX documents_source;"
         "ALTER TABLE documents DROP COLUMN undated; ALTER TABLE events DROP COLUMN speaker_text;"
@@ -775,6 +782,14 @@ TEST_F(StoreTest, MigratesAVersion1Store) {
   Result<std::optional<int64_t>> day = (*s)->db().QueryInt("SELECT day FROM folded_events");
   ASSERT_TRUE(day.ok());
   EXPECT_EQ(FormatIsoDate(CivilFromDays(day->value_or(0))), "2025-09-01");
+  // The summaries are built by the migration and follow its new days.
+  Result<std::optional<int64_t>> summary_day =
+      (*s)->db().QueryInt("SELECT day FROM summary_days WHERE folded = 1 AND events = 1");
+  ASSERT_TRUE(summary_day.ok());
+  EXPECT_EQ(summary_day->value_or(0), day->value_or(-1));
+  Result<std::optional<int64_t>> raw = (*s)->db().QueryInt("SELECT sum(events) FROM summary_dyads WHERE folded = 0");
+  ASSERT_TRUE(raw.ok());
+  EXPECT_EQ(raw->value_or(0), 1);
 }
 
 // Issues 14.6 and 17.8: filters refuse values that cannot match, with one
