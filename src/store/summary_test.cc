@@ -1,10 +1,13 @@
 // The summary tables (docs/store.md, "Summary tables"): every count and
 // aggregate a summary answers is the same as the event table's answer, on a
 // random store, after ingest, replacement, deletion and refolding; filters
-// a summary cannot answer fall back to the event table.
+// a summary cannot answer fall back to the event table. Also on the random
+// store: a page of events (limit, offset, every sort) is the same slice of
+// the whole list whichever way the query is planned.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -247,6 +250,38 @@ TEST_F(SummaryTest, FiltersASummaryCannotAnswerReadTheEventTable) {
   f.place.clear();
   f.summaries = false;
   EXPECT_EQ(table(f, SummaryNeed::kAny), "events");
+}
+
+TEST_F(SummaryTest, PagesAreSlicesOfTheWholeList) {
+  PutRandom(0, 200, 5);
+  for (bool folded : {true, false}) {
+    for (EventSort sort : {EventSort::kDate, EventSort::kDateDesc, EventSort::kGoldstein, EventSort::kGoldsteinDesc,
+                           EventSort::kMentionsDesc}) {
+      EventFilter f;
+      f.folded = folded;
+      f.sort = sort;
+      f.source = "RUS";
+      auto ids = [&](const EventFilter& x) {
+        std::vector<std::string> out;
+        EXPECT_TRUE(ForEachEvent(*store_, x, [&](const EventRow& r) {
+                      out.push_back(r.id + "/" + r.doc_id + "/" + r.sentence_text);
+                      return Status::Ok();
+                    }).ok());
+        return out;
+      };
+      const std::vector<std::string> all = ids(f);
+      ASSERT_GT(all.size(), 30u);
+      for (size_t offset : {size_t{0}, size_t{7}, all.size() - 3, all.size() + 5}) {
+        EventFilter page = f;
+        page.limit = 10;
+        page.offset = offset;
+        const size_t begin = std::min(offset, all.size()), end = std::min(offset + 10, all.size());
+        EXPECT_EQ(ids(page), std::vector<std::string>(all.begin() + static_cast<long>(begin),
+                                                      all.begin() + static_cast<long>(end)))
+            << "folded " << folded << " offset " << offset;
+      }
+    }
+  }
 }
 
 }  // namespace
