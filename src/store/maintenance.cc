@@ -79,6 +79,14 @@ Result<StoreCheck> CheckStore(const std::string& path, bool full) {
     if (line != "ok") out.problems.push_back(path + ": " + line);
   }
   if (!st.ok()) out.problems.push_back(path + ": " + sqlite3_errmsg(db.raw()));
+  if (out.schema_version == kStoreSchemaVersion) {
+    Result<std::string> schema = Store::SchemaProblem(db);
+    if (!schema.ok()) {
+      out.problems.push_back(path + ": " + schema.status().message());
+    } else if (!schema->empty()) {
+      out.problems.push_back(path + ": " + *schema);
+    }
+  }
 
   if (!writable) {
     out.notes.push_back("full-text index not checked: the store cannot be opened for writing "

@@ -160,7 +160,7 @@ TEST_F(MaintenanceTest, RandomByteFlipsNeverCrashAndDamageIsRefused) {
     if (!c->ok()) ++found;
     Result<std::unique_ptr<Store>> w = Store::Open(copy);
     if (!w.ok()) {
-      EXPECT_EQ(w.status().code(), StatusCode::kDataError) << w.status().message();
+      EXPECT_EQ(w.status().code(), StatusCode::kDataError) << w.status().message() << " trial " << trial;
       EXPECT_FALSE(c->ok()) << "refused for writing, but check found nothing: " << w.status().message();
       continue;
     }

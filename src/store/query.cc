@@ -201,14 +201,21 @@ Result<AggregateSource> AggregateFrom(Store& store, const EventFilter& f, Summar
   AggregateSource a;
   a.where = std::move(where.value());
   // The filters each summary keeps the columns of (store.cc SummarySpecs).
-  const bool other = !f.id.empty() || !f.actor_sector.empty() || !f.speaker.empty() || !f.place.empty() ||
-                     !f.country.empty() || !f.text.empty() || !f.doc.empty();
+  const bool other =
+      !f.id.empty() || !f.actor_sector.empty() || !f.speaker.empty() || !f.text.empty() || !f.doc.empty();
+  const bool located = !f.place.empty() || !f.country.empty();
   const bool actors = !f.actor.empty() || !f.actor_country.empty() || !f.source.empty() || !f.target.empty();
   const bool kinds = !f.cameo.empty() || !f.plover.empty() || f.quad_class != 0;
   const char* summary = nullptr;
   if (f.summaries && !other) {
-    if (!actors && need != SummaryNeed::kDyads) summary = "summary_days";
-    else if (!kinds && need != SummaryNeed::kDays) summary = "summary_dyads";
+    if (need == SummaryNeed::kPlaces || (located && need == SummaryNeed::kAny)) {
+      // Only located events: for a count, only when the filter asks for them.
+      if (!actors && f.cameo.empty() && f.plover.empty()) summary = "summary_places";
+    } else if (!located && !actors && need != SummaryNeed::kDyads) {
+      summary = "summary_days";
+    } else if (!located && !kinds && need != SummaryNeed::kDays) {
+      summary = "summary_dyads";
+    }
   }
   if (summary == nullptr) {
     a.table = f.folded ? "folded_events" : "events";

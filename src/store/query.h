@@ -160,6 +160,8 @@ enum class SummaryNeed {
   kDays,   // also day, modality, quad_class, cameo, cameo_root, plover_type
   kDyads,  // also the actor columns (code, name, country of either side),
            // day, day_last and modality
+  kPlaces,  // located events only (lat set): day, modality, quad_class and
+            // the location columns
 };
 struct AggregateSource {
   bool summary = false;   // a summary table answers

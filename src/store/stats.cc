@@ -378,16 +378,19 @@ Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, b
 }
 
 Result<Table> TopPlaces(Store& store, const EventFilter& filter, size_t n) {
-  Result<SqlWhere> where = BuildWhere(store, filter);
-  if (!where.ok()) return where.status();
-  const std::string located = std::string(where->sql.empty() ? " WHERE" : " AND") + " e.lat IS NOT NULL";
-  std::string sql =
-      "SELECT coalesce(e.gazetteer_id, '') AS g, max(e.location_name), max(e.location_country),"
-      " max(e.location_feature), avg(e.lat), avg(e.lon), count(*), avg(e.goldstein), sum(e.quad_class >= 3) FROM " +
-      std::string(EventTable(filter)) + " e" + where->sql + located +
-      " GROUP BY g, CASE WHEN g = '' THEN e.location_name END ORDER BY count(*) DESC, g";
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kPlaces);
+  if (!from.ok()) return from.status();
+  const std::string located = std::string(from->where.sql.empty() ? " WHERE" : " AND") + " e.lat IS NOT NULL";
+  // Per summary row its events; per event row 1.
+  const std::string weight = from->summary ? "e.events" : "1";
+  std::string sql = Cat("SELECT coalesce(e.gazetteer_id, '') AS g, max(e.location_name), max(e.location_country),"
+                        " max(e.location_feature), sum(e.lat * ", weight, ") / ", from->count, ", sum(e.lon * ", weight,
+                        ") / ", from->count, ", ", from->count, " AS n, ", from->goldstein, " / ", from->count,
+                        ", sum(CASE WHEN e.quad_class >= 3 THEN ", weight, " ELSE 0 END) FROM ", from->table, " e",
+                        from->where.sql, located,
+                        " GROUP BY g, CASE WHEN g = '' THEN e.location_name END ORDER BY n DESC, g");
   if (n > 0) sql += " LIMIT " + std::to_string(n);
-  Result<Stmt> s = PrepareWith(store, sql, *where);
+  Result<Stmt> s = PrepareWith(store, sql, from->where);
   if (!s.ok()) return s.status();
   Table t;
   t.title = "Events by place";

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <filesystem>
 #include <iterator>
+#include <map>
+#include <mutex>
 #include <vector>
 
 #define XXH_INLINE_ALL
@@ -152,6 +154,7 @@ CREATE INDEX documents_source ON documents(source);
 struct SummarySpec {
   const char* table;
   std::vector<const char*> keys;  // group columns, index order after `folded`
+  const char* when = nullptr;     // the events it counts; null = all
 };
 
 const std::vector<SummarySpec>& SummarySpecs() {
@@ -162,6 +165,11 @@ const std::vector<SummarySpec>& SummarySpecs() {
       {"summary_dyads",
        {"source_code", "target_code", "day", "day_last", "modality", "source_name", "target_name", "source_country",
         "target_country"}},
+      // The map: located events by place x day x QuadClass.
+      {"summary_places",
+       {"day", "modality", "quad_class", "gazetteer_id", "location_name", "location_country", "location_feature", "lat",
+        "lon"},
+       "lat IS NOT NULL"},
   };
   return kSpecs;
 }
@@ -186,8 +194,9 @@ std::string SummaryMigration() {
     for (const char* k : spec.keys) {
       const std::string key = k;
       const bool integer = key == "day" || key == "day_last" || key == "quad_class";
+      const bool real = key == "lat" || key == "lon";
       const bool not_null = integer || key == "modality" || key == "cameo" || key == "cameo_root";
-      cols += ", " + key + (integer ? " INTEGER" : " TEXT") + (not_null ? " NOT NULL" : "");
+      cols += ", " + key + (integer ? " INTEGER" : real ? " REAL" : " TEXT") + (not_null ? " NOT NULL" : "");
       index += ", " + key;
     }
     sql += "CREATE TABLE " + t + "(" + cols + ", events INTEGER NOT NULL, goldstein_milli INTEGER NOT NULL);\n";
@@ -216,18 +225,37 @@ std::string SummaryMigration() {
         if (std::string(value(src, "x", k)) == std::string("x.") + k) watched += std::string(", ") + k;
       }
       const std::string name = t + "_" + src.table;
-      sql += "CREATE TRIGGER " + name + "_insert AFTER INSERT ON " + src.table + " BEGIN\n  " + add("new") + "END;\n";
-      sql += "CREATE TRIGGER " + name + "_delete AFTER DELETE ON " + src.table + " BEGIN\n  " + remove("old") +
-             "END;\n";
+      // Only the rows the summary counts; an update may move a row in or
+      // out of them.
+      auto counted = [&](const std::string& row) {
+        return spec.when == nullptr ? std::string() : " WHEN " + row + "." + spec.when;
+      };
+      auto only = [&](const std::string& row, const std::string& body) {
+        if (spec.when == nullptr) return body;
+        std::string guarded;  // each statement of `body` gets the condition
+        size_t start = 0;
+        while (start < body.size()) {
+          const size_t end = body.find(";\n", start);
+          std::string stmt = body.substr(start, end - start);
+          guarded += stmt + " AND " + row + "." + spec.when + ";\n";
+          start = end + 2;
+        }
+        return guarded;
+      };
+      sql += "CREATE TRIGGER " + name + "_insert AFTER INSERT ON " + src.table + counted("new") + " BEGIN\n  " +
+             add("new") + "END;\n";
+      sql += "CREATE TRIGGER " + name + "_delete AFTER DELETE ON " + src.table + counted("old") + " BEGIN\n  " +
+             remove("old") + "END;\n";
       sql += "CREATE TRIGGER " + name + "_update AFTER UPDATE OF " + watched + " ON " + src.table + " BEGIN\n  " +
-             remove("old") + "  " + add("new") + "END;\n";
+             only("old", remove("old")) + "  " + only("new", add("new")) + "END;\n";
       std::string select = std::to_string(src.folded), group;
       for (const char* k : spec.keys) {
         select += ", " + value(src, "e", k);
         group += std::string(group.empty() ? "" : ", ") + value(src, "e", k);
       }
       sql += "INSERT INTO " + t + "(" + index + ", events, goldstein_milli) SELECT " + select +
-             ", count(*), sum(CAST(round(e.goldstein * 1000) AS INTEGER)) FROM " + src.table + " e GROUP BY " + group +
+             ", count(*), sum(CAST(round(e.goldstein * 1000) AS INTEGER)) FROM " + src.table + " e" +
+             (spec.when == nullptr ? std::string() : std::string(" WHERE e.") + spec.when) + " GROUP BY " + group +
              ";\n";
     }
   }
@@ -336,6 +364,11 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
     Result<std::string> problem = d.QuickCheck();
     if (!problem.ok()) return problem.status();
     if (!problem->empty()) return DamagedStore(path, *problem);
+    if (v == kStoreSchemaVersion) {
+      problem = SchemaProblem(d);
+      if (!problem.ok()) return problem.status();
+      if (!problem->empty()) return DamagedStore(path, *problem);
+    }
   }
   if (v < kStoreSchemaVersion) {
     if (options.read_only) {
@@ -348,6 +381,58 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   store->LoadFoldOptions();
   if (!options.read_only && !store->s_) ANNALS_RETURN_IF_ERROR(store->Prepare());
   return store;
+}
+
+Result<std::string> Store::SchemaProblem(Db& db) {
+  static const Result<std::unique_ptr<Db>> fresh = []() -> Result<std::unique_ptr<Db>> {
+    Result<std::unique_ptr<Db>> d = Db::Open(":memory:");
+    if (!d.ok()) return d.status();
+    for (const std::string& sql : Migrations()) ANNALS_RETURN_IF_ERROR((*d)->Exec(sql));
+    return d;
+  }();
+  static std::mutex fresh_mu;  // the in-memory connection is shared
+  if (!fresh.ok()) return fresh.status();
+  // name -> what must match: the SQL of an index, trigger or view; the
+  // column names of a table (ALTER TABLE rewrites a table's SQL text).
+  auto describe = [](Db& d) -> Result<std::map<std::string, std::string>> {
+    Result<Stmt> s = d.Prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master");
+    if (!s.ok()) return s.status();
+    std::map<std::string, std::string> out;
+    std::vector<std::string> tables;
+    Status st;
+    while (s->Step(&st)) {
+      const std::string type = s->Text(0), name = s->Text(1);
+      if (type == "table") {
+        tables.push_back(name);
+      } else {
+        out[type + " " + name] = s->Text(2);
+      }
+    }
+    ANNALS_RETURN_IF_ERROR(st);
+    for (const std::string& t : tables) {
+      Result<Stmt> cols = d.Prepare("SELECT name FROM pragma_table_info(?1)");
+      if (!cols.ok()) return cols.status();
+      cols->Bind(1, t);
+      std::string names;
+      while (cols->Step(&st)) names += cols->Text(0) + ",";
+      ANNALS_RETURN_IF_ERROR(st);
+      out["table " + t] = names;
+    }
+    return out;
+  };
+  Result<std::map<std::string, std::string>> want = [&] {
+    std::lock_guard<std::mutex> lock(fresh_mu);
+    return describe(*fresh.value());
+  }();
+  if (!want.ok()) return want.status();
+  Result<std::map<std::string, std::string>> have = describe(db);
+  if (!have.ok()) return std::string("the schema cannot be read: ") + have.status().message();
+  for (const auto& [name, spec] : *want) {
+    const auto it = have->find(name);
+    if (it == have->end()) return "schema: " + name + " is missing";
+    if (it->second != spec) return "schema: " + name + " differs from this Annals' definition";
+  }
+  return std::string();
 }
 
 void Store::LoadFoldOptions() {

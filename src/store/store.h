@@ -171,6 +171,13 @@ class Store {
 
   Db& db() { return *db_; }
 
+  // For a store at the current schema version: "" when its schema -- every
+  // table's columns, every index, trigger and view -- is the one this build
+  // creates, else a one-line description of the first difference (a damaged
+  // or hand-edited schema: a byte flipped inside a trigger's text only shows
+  // when a write compiles it). Compares against a fresh in-memory schema.
+  static Result<std::string> SchemaProblem(Db& db);
+
  private:
   Store() = default;
   Status Migrate(const std::string& path);

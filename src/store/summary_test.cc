@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/civil_date.h"
+#include "store/maintenance.h"
 #include "store/query.h"
 #include "store/stats.h"
 #include "store/store.h"
@@ -92,6 +93,21 @@ class SummaryTest : public ::testing::Test {
       if (std::string(kActors[p.src].code).empty()) e.source->actor.country = "";
       if (p.has_target && std::string(kActors[p.tgt].code).empty()) e.target->actor.country = "";
       e.modality = ModalityOf(kModalities[rng.Pick(std::size(kModalities))]);
+      // Two of three events located, in one of four places (one without a
+      // gazetteer id).
+      if (rng.Pick(3) != 0) {
+        static constexpr struct {
+          const char* name;
+          const char* id;
+          const char* country;
+          double lat, lon;
+        } kPlaces[] = {{"Kyiv", "703448", "UKR", 50.45466, 30.5238},
+                       {"Kharkiv", "706483", "UKR", 49.98081, 36.25272},
+                       {"Paris", "2988507", "FRA", 48.85341, 2.3488},
+                       {"Parisville", "", "USA", 41.1, -73.3}};
+        const auto& place = kPlaces[rng.Pick(std::size(kPlaces))];
+        e.location = testing::MakePlace(d, place.name, place.id, place.country, place.lat, place.lon);
+      }
     }
     return d;
   }
@@ -126,6 +142,8 @@ class SummaryTest : public ::testing::Test {
       both([&](const EventFilter& x) { return DyadSeries(*store_, x, Period::kWeek, 3, level); });
       both([&](const EventFilter& x) { return TopDyads(*store_, x, 10, level); });
     }
+    both([&](const EventFilter& x) { return TopPlaces(*store_, x, 0); });
+    both([&](const EventFilter& x) { return TopPlaces(*store_, x, 2); });
     both([&](const EventFilter& x) { return Timeline(*store_, x, Period::kDay, false, true); });
     both([&](const EventFilter& x) { return Timeline(*store_, x, Period::kMonth, true, false); });
     for (const char* d : {"quad_class", "plover", "modality", "cameo_root"}) {
@@ -176,6 +194,14 @@ class SummaryTest : public ::testing::Test {
       both.actor = "RUS";
       both.cameo = "1";
       ExpectSameAnswers(both, "actor and CAMEO (the event table)");
+      EventFilter place;
+      place.folded = folded;
+      place.country = "UKR";
+      place.quad_class = 4;
+      ExpectSameAnswers(place, "located in a country, QuadClass");
+      place.country.clear();
+      place.place = "Par";
+      ExpectSameAnswers(place, "place name");
       EventFilter text;
       text.folded = folded;
       text.text = "acted";
@@ -247,9 +273,36 @@ TEST_F(SummaryTest, FiltersASummaryCannotAnswerReadTheEventTable) {
   f.folded = false;
   f.place = "Kyiv";
   EXPECT_EQ(table(f, SummaryNeed::kDyads), "events");
+  f.source.clear();
+  EXPECT_EQ(table(f, SummaryNeed::kPlaces), "summary_places");
+  EXPECT_EQ(table(f, SummaryNeed::kAny), "summary_places");
   f.place.clear();
   f.summaries = false;
   EXPECT_EQ(table(f, SummaryNeed::kAny), "events");
+}
+
+// A byte flipped inside a trigger's text is invisible to SQLite's checks
+// until a write compiles the trigger: the schema comparison finds it, so
+// `annals check` reports it and the store is refused for writing.
+TEST_F(SummaryTest, ADamagedTriggerIsFoundAndRefusedForWriting) {
+  PutRandom(0, 5, 1);
+  Result<std::string> healthy = Store::SchemaProblem(store_->db());
+  ASSERT_TRUE(healthy.ok());
+  EXPECT_EQ(*healthy, "");
+  ASSERT_TRUE(store_->db()
+                  .Exec("PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = replace(sql, 'source_country', "
+                        "'source_countrx') WHERE name = 'summary_dyads_events_insert'; PRAGMA writable_schema=OFF;")
+                  .ok());
+  store_.reset();
+  Result<std::unique_ptr<Store>> w = Store::Open(path_);
+  ASSERT_FALSE(w.ok());
+  EXPECT_EQ(w.status().code(), StatusCode::kDataError);
+  EXPECT_NE(w.status().message().find("summary_dyads_events_insert"), std::string::npos) << w.status().message();
+  Result<StoreCheck> check = CheckStore(path_, false);
+  ASSERT_TRUE(check.ok()) << check.status().ToString();
+  ASSERT_EQ(check->problems.size(), 1u);
+  EXPECT_NE(check->problems[0].find("trigger summary_dyads_events_insert differs"), std::string::npos)
+      << check->problems[0];
 }
 
 TEST_F(SummaryTest, PagesAreSlicesOfTheWholeList) {
