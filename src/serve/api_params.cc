@@ -78,9 +78,9 @@ Period ParamReader::PeriodParam(const std::string& name, Period def) {
   return *p;
 }
 
-Level ParamReader::LevelParam(const std::string& name) {
+Level ParamReader::LevelParam(const std::string& name, Level def) {
   const std::string v = Get(name);
-  if (v.empty()) return Level::kActor;
+  if (v.empty()) return def;
   Result<Level> l = ParseLevel(v);
   if (!l.ok()) {
     Fail(name, l.status().message());

@@ -45,8 +45,8 @@ class ParamReader {
   // true/false/1/0; `def` when absent.
   bool Bool(const std::string& name, bool def);
   Period PeriodParam(const std::string& name, Period def);
-  // "actor" (default) or "country".
-  Level LevelParam(const std::string& name);
+  // "actor" or "country"; `def` when absent.
+  Level LevelParam(const std::string& name, Level def = Level::kActor);
   // The filter from the filter parameters (values are checked against the
   // store later, by BuildWhere; see BlameFilterParameter).
   EventFilter Filter();

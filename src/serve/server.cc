@@ -570,7 +570,9 @@ void Server::Impl::ApiAggregates() {
                                [this](Store& store, ParamReader& p, httplib::Response& res) -> Status {
                                  const EventFilter f = p.Filter();
                                  const int64_t top = p.Int("top", 1, MaxRows(), DefaultRows(60));
-                                 const Level level = p.LevelParam("level");
+                                 // By country unless asked for actors: "Russia" and
+                                 // "Russia (government)" are one node by default.
+                                 const Level level = p.LevelParam("level", Level::kCountry);
                                  if (p.failed()) return Status::Ok();
                                  Result<Table> t = TopDyads(store, f, static_cast<size_t>(top), level);
                                  if (!t.ok()) return t.status();

@@ -76,5 +76,26 @@ TEST_F(HandleRawTest, MalformedRequestsGetA4xx) {
   EXPECT_TRUE(cut.empty() || cut.rfind("HTTP/1.1 4", 0) == 0) << cut;
 }
 
+// The network groups by country unless asked for actors: Russia and its
+// government are one node.
+TEST_F(HandleRawTest, TheNetworkGroupsByCountryUnlessAskedForActors) {
+  Document d = MakeDoc("d2", "2025-08-20", "AP", {"The Kremlin threatened Ukraine."});
+  AddEvent(&d, 0, "The Kremlin", "RUSGOV", "threatened", "Ukraine", "UKR", "130", "2025-08-20");
+  {
+    std::unique_ptr<Ontology> onto = annals::testing::LoadTestOntology();
+    Result<std::unique_ptr<Store>> store = Store::Open(db_);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Begin().ok());
+    ASSERT_TRUE((*store)->PutDocument(d, Store::ContentHash(d.text), *onto, "test").ok());
+    ASSERT_TRUE((*store)->Commit().ok());
+  }
+  auto body = [](const std::string& r) { return r.substr(r.find("\r\n\r\n") + 4); };
+  const std::string by_country = body(server_->HandleRaw("GET /api/network HTTP/1.1\r\n\r\n"));
+  EXPECT_NE(by_country.find("{\"source\":\"RUS\",\"target\":\"UKR\",\"events\":2"), std::string::npos) << by_country;
+  EXPECT_EQ(by_country.find("RUSGOV"), std::string::npos) << by_country;
+  const std::string by_actor = body(server_->HandleRaw("GET /api/network?level=actor HTTP/1.1\r\n\r\n"));
+  EXPECT_NE(by_actor.find("{\"source\":\"RUSGOV\",\"target\":\"UKR\",\"events\":1"), std::string::npos) << by_actor;
+}
+
 }  // namespace
 }  // namespace annals::serve

@@ -260,10 +260,13 @@ async function apply() {
   const p = filterParams();
   history.replaceState(null, '', '#' + p);
   const by = new URLSearchParams(p); by.set('by', form.elements.by.value);
+  // The network joins an actor's sectors into its country ("Russia" and
+  // "Russia (government)" are one node) unless asked to keep them apart.
+  const net = new URLSearchParams(p); if (form.elements.sectors.checked) net.set('level', 'actor');
   showError(null);
   try {
     const [count, timeline, places, network] = await Promise.all([
-      api('count', p), api('timeline', by), api('places', p), api('network', p)]);
+      api('count', p), api('timeline', by), api('places', p), api('network', net)]);
     state.total = count.events;
     document.getElementById('count').textContent = `(${count.events})`;
     document.getElementById('count').dataset.count = count.events;
