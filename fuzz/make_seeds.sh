@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 annals="${1:-build/annals}"
 c=fuzz/corpus
 rm -rf "$c"
-mkdir -p "$c"/{text,jsonl,compressed,conllu,model,actors,patterns,word_list,filter}
+mkdir -p "$c"/{text,jsonl,compressed,conllu,model,actors,patterns,word_list,filter,http}
 banner() { printf '%s\n' "written by fuzz/make_seeds.sh from $1; do not edit"; }
 
 cp examples/summit.txt "$c/text/summit.txt"
@@ -39,4 +39,28 @@ printf '# list\tword\tvalue\nverb\tsay\t1\nnoun\tofficial\t\ntitle\tMr.\tx\n' > 
 printf '2025\n2025-12-31\nRussia\nUKR\nGOV\nRUS\nUkraine\n19\nASSAULT\nPutin\nKharkiv\nUKR\nattack* AND NOT "peace talks"\nasserted,reported\n' \
   > "$c/filter/full"
 printf '2025-W50\n2025-13\n%%_\\\n\x1b[31m\n\n\n\n0\n\n\n%%\n\nNEAR(a b, -1) OR (\nall' > "$c/filter/odd"
+# HTTP requests as a client sends them (fuzz_http): the page's first screen,
+# every read endpoint with filters, bad parameters, writes without a token,
+# a chunked body, a cut-off body and a request smuggling attempt.
+http() { printf "$2" > "$c/http/$1"; }
+http meta 'GET /api/meta HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'
+http events 'GET /api/events?limit=10&offset=1&sort=-date&actor=Russia&cameo=19&from=2025&to=2025-12-31&modality=all HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n\r\n'
+http event 'GET /api/events/0123456789abcdef HTTP/1.1\r\nHost: x\r\n\r\n'
+http series 'GET /api/series?by=month&source=RUS&target=UKR&undirected=1 HTTP/1.1\r\nHost: x\r\n\r\n'
+http dyads 'GET /api/dyads?top=5&quad_class=4&plover=ASSAULT HTTP/1.1\r\nHost: x\r\n\r\n'
+http timeline 'GET /api/timeline?by=week&place=Kharkiv&country=UKR HTTP/1.1\r\nHost: x\r\n\r\n'
+http network 'GET /api/network?limit=50&actor_country=RUS HTTP/1.1\r\nHost: x\r\n\r\n'
+http places 'GET /api/places?text=attack%%2A%%20AND%%20NOT%%20peace HTTP/1.1\r\nHost: x\r\n\r\n'
+http distribution 'GET /api/distribution?fold=0&speaker=Putin HTTP/1.1\r\nHost: x\r\n\r\n'
+http actors 'GET /api/actors?q=Rus%%25_&limit=5 HTTP/1.1\r\nHost: x\r\n\r\n'
+http quotes 'GET /api/quotes?speaker=IRN HTTP/1.1\r\nHost: x\r\n\r\n'
+http documents 'GET /api/documents/d1 HTTP/1.1\r\nHost: x\r\n\r\n'
+http export 'GET /api/export?format=csv&doc=d1 HTTP/1.1\r\nHost: x\r\n\r\n'
+http bad_param 'GET /api/events?limit=-1&colour=red&from=2025-13 HTTP/1.1\r\nHost: x\r\n\r\n'
+http post 'POST /api/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: 44\r\n\r\n{"id":"n","date":"2025-01-02","text":"Hi."}\n'
+http chunked 'POST /api/documents HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n{"a"\r\n0\r\n\r\n'
+http delete 'DELETE /api/documents/d2 HTTP/1.1\r\nHost: x\r\n\r\n'
+http cut 'POST /api/documents HTTP/1.1\r\nContent-Length: 99\r\n\r\nab'
+http smuggle 'GET /api/count HTTP/1.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nRange: bytes=0-1,5-\r\n\r\n0\r\n\r\nGET /api/meta HTTP/1.1\r\n\r\n'
+http page 'GET /index.html?%%ZZ&a=%%00 HTTP/1.0\r\n\r\n'
 echo "seeds: $(find "$c" -type f | wc -l) files, $(du -sh "$c" | cut -f1)"

@@ -11,7 +11,7 @@ seconds="${1:-40}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(text jsonl compressed conllu model actors patterns word_list filter)
+  targets=(text jsonl compressed conllu model actors patterns word_list filter http)
 fi
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
