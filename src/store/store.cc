@@ -1051,16 +1051,22 @@ Result<Document> Store::LoadDocument(const std::string& id) {
   return doc;
 }
 
-Result<std::map<int64_t, int64_t>> Store::DocumentsPerDay() {
+Result<std::pair<int64_t, int64_t>> Store::FileVersion() {
   Result<Stmt> v = db_->Prepare("PRAGMA data_version");
   if (!v.ok()) return v.status();
   Status st;
   if (!v->Step(&st)) return st.ok() ? Status::Internal("PRAGMA data_version returned no row") : st;
-  const int64_t version = v->Int(0);
-  const int64_t changes = sqlite3_total_changes64(db_->raw());
+  return std::make_pair(v->Int(0), static_cast<int64_t>(sqlite3_total_changes64(db_->raw())));
+}
+
+Result<std::map<int64_t, int64_t>> Store::DocumentsPerDay() {
+  Result<std::pair<int64_t, int64_t>> file = FileVersion();
+  if (!file.ok()) return file.status();
+  const auto [version, changes] = *file;
   if (version == documents_per_day_.data_version && changes == documents_per_day_.total_changes) {
     return documents_per_day_.per_day;
   }
+  Status st;
   Result<Stmt> s = db_->Prepare(
       "SELECT CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER) AS day, count(*) FROM documents"
       " GROUP BY day");
@@ -1075,6 +1081,9 @@ Result<std::map<int64_t, int64_t>> Store::DocumentsPerDay() {
 }
 
 Result<StoreCounts> Store::Counts() {
+  Result<std::pair<int64_t, int64_t>> file = FileVersion();
+  if (!file.ok()) return file.status();
+  if (counts_.file == *file) return counts_.counts;
   Result<Stmt> s = db_->Prepare(
       "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),"
       " (SELECT count(*) FROM folded_events), (SELECT count(*) FROM actors), (SELECT count(*) FROM places),"
@@ -1092,6 +1101,7 @@ Result<StoreCounts> Store::Counts() {
   c.quotes = s->Int(6);
   c.time_exprs = s->Int(7);
   c.amounts = s->Int(8);
+  counts_ = {*file, c};
   return c;
 }
 

@@ -438,15 +438,17 @@ TEST_F(StoreTest, StatsNormaliseByDocumentsPerPeriod) {
   EXPECT_FALSE(Distribution(*store_, EventFilter{}, "colour").ok());
 }
 
-// The cached documents per day follow this connection's writes and other
-// connections' commits.
+// The cached documents per day and table counts follow this connection's
+// writes and other connections' commits.
 TEST_F(StoreTest, DocumentsPerDayCacheFollowsWrites) {
   Put({MakeDoc("a", "2025-07-02", "X", {"Nothing happened."})});
   int64_t day = 0;
   ASSERT_TRUE(DayOfIsoDate("2025-07-02", &day));
   EXPECT_EQ(store_->DocumentsPerDay().value(), (std::map<int64_t, int64_t>{{day, 1}}));
+  EXPECT_EQ(store_->Counts().value().documents, 1);
   Put({MakeDoc("b", "2025-07-02", "X", {"Nothing again."})});
   EXPECT_EQ(store_->DocumentsPerDay().value().at(day), 2);
+  EXPECT_EQ(store_->Counts().value().documents, 2);
   Result<std::unique_ptr<Store>> other = Store::Open(store_path_);
   ASSERT_TRUE(other.ok()) << other.status().ToString();
   ASSERT_TRUE((*other)->Begin().ok());
@@ -454,6 +456,7 @@ TEST_F(StoreTest, DocumentsPerDayCacheFollowsWrites) {
   ASSERT_TRUE((*other)->PutDocument(c, Store::ContentHash(c.text), *ontology_, "test").ok());
   ASSERT_TRUE((*other)->Commit().ok());
   EXPECT_EQ(store_->DocumentsPerDay().value().size(), 2u);
+  EXPECT_EQ(store_->Counts().value().documents, 3);
 }
 
 // What the HTTP API reads (src/serve): sorted pages with a total count,
