@@ -57,11 +57,12 @@ void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags) {
 
 bool EndsInS(std::string_view w) { return w.size() > 2 && (w.back() == 's' || w.back() == 'S'); }
 
-void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const std::vector<std::string_view>& forms,
+void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, const std::vector<std::string_view>& forms,
                             const std::vector<WordInfo>& words, std::vector<int>* tags) {
   const int nns = tagger.Find("NOUN", "NNS");
   const int vbp = tagger.Find("VERB", "VBP");
   const int vbz = tagger.Find("VERB", "VBZ");
+  const WordNet* wordnet = lemmatizer.wordnet();
   const size_t n = tags->size();
   if (nns < 0 || vbp < 0 || n < 4 || forms.size() != n || words.size() != n) return;
   const std::vector<int>& t = *tags;
@@ -81,20 +82,12 @@ void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const 
     return upos(j) == "ADJ" || tagger.Seen(words[j], "ADJ") ||
            (wordnet != nullptr && wordnet->IsLemma(AsciiLower(forms[j]), WordNetPos::kAdj));
   };
-  // A word in -s that is a verb: in the tag dictionary, or its stem in
-  // WordNet ("announces", "arrests", "carries").
+  // A word in -s that is a verb: in the tag dictionary, or its lemma as a
+  // VBZ a WordNet verb ("announces", "arrests", "carries").
   auto verb_s = [&](size_t j) {
     if (tagger.Seen(words[j], "VERB")) return true;
-    if (wordnet == nullptr) return false;
-    const std::string w = AsciiLower(forms[j]);
-    const std::string stem = w.substr(0, w.size() - 1);
-    if (wordnet->IsLemma(stem, WordNetPos::kVerb)) return true;
-    if (w.size() > 3 && w.compare(w.size() - 2, 2, "es") == 0 &&
-        wordnet->IsLemma(w.substr(0, w.size() - 2), WordNetPos::kVerb)) {
-      return true;
-    }
-    return w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0 &&
-           wordnet->IsLemma(w.substr(0, w.size() - 3) + "y", WordNetPos::kVerb);
+    return wordnet != nullptr && vbz >= 0 &&
+           wordnet->IsLemma(AsciiLower(lemmatizer.Lemma(forms[j], vbz)), WordNetPos::kVerb);
   };
   bool finite = false;
   for (int tag : t) finite = finite || In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"});
@@ -331,7 +324,7 @@ void SyntaxModel::Analyze(const std::vector<std::string_view>& forms, SentenceAn
   for (size_t i = 0; i < forms.size(); ++i) ComputeWordInfo(forms[i], &words[i]);
   tagger_.Tag(words, &out->tags);
   RepairVerblessTags(tagger_, &out->tags);
-  RepairPresentTenseTags(tagger_, lemmatizer_.wordnet(), forms, words, &out->tags);
+  RepairPresentTenseTags(tagger_, lemmatizer_, forms, words, &out->tags);
   out->lemmas.resize(forms.size());
   for (size_t i = 0; i < forms.size(); ++i) {
     out->lemmas[i] = lemmatizer_.Lemma(forms[i], out->tags[i]);

@@ -58,12 +58,13 @@ void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags);
 // noun phrase ends in a plural noun (or in an -s word tagged VBZ after an
 // adjective -- "Ukrainian", not a name: "Trump attacks reform" -- that the
 // tag dictionary knows as a noun or not at all) and is
-// followed by a base-form word known as a verb (tag dictionary or WordNet), the plural
+// followed by a base-form word known as a verb (tag dictionary or the
+// lemmatizer's WordNet; none without one), the plural
 // is tagged NNS, that word VBP, and the rest of the sentence is retagged
 // with those fixed. "Israel strikes targets" and "The government plans
 // cuts" are left alone: a verb in -s follows. Only full sentences (ending in
 // a period).
-void RepairPresentTenseTags(const Tagger& tagger, const WordNet* wordnet, const std::vector<std::string_view>& forms,
+void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, const std::vector<std::string_view>& forms,
                             const std::vector<WordInfo>& words, std::vector<int>* tags);
 
 class SyntaxModel {

@@ -247,7 +247,7 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   for (int tag : {adj, det, noun, nns, vbz, vbp, dot}) ASSERT_GE(tag, 0);
   auto run = [&](std::vector<std::string_view> forms, std::vector<int> tags) {
     std::vector<std::string> owned(forms.begin(), forms.end());
-    RepairPresentTenseTags(t, nullptr, forms, ComputeWordInfos(owned), &tags);
+    RepairPresentTenseTags(t, Lemmatizer(), forms, ComputeWordInfos(owned), &tags);
     return tags;
   };
   // The plural read as the verb and the verb as a noun.
