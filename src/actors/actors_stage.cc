@@ -18,6 +18,7 @@
 #include "actors/name_key.h"
 #include "actors/phrase_matcher.h"
 #include "base/file.h"
+#include "base/one_of.h"
 
 namespace annals {
 namespace {
@@ -65,11 +66,6 @@ constexpr std::string_view kUnknownCountry = "---";
 constexpr int64_t kSmallCity = 15000;
 // Pronouns look back this many sentences.
 constexpr uint32_t kPronounWindow = 3;
-
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view s) {
-  return std::find(set.begin(), set.end(), s) != set.end();
-}
 
 // "former"/"ex-" before these nouns makes an elite (CAMEO ELI: former office
 // holders, data/actors/README.md): titles and people of the state.
@@ -343,7 +339,7 @@ void ActorsStage::FindNames(Doc* d) const {
           !AfterGivenName(*d, i, s.token_begin)) {
         Draft dr;
         uint32_t b = i;
-        if (i > s.token_begin && In(kHonorifics, d->keys.keys[i - 1])) b = i - 1;
+        if (i > s.token_begin && In(d->keys.keys[i - 1], kHonorifics)) b = i - 1;
         d->SetSpan(&dr, b, i + 1);
         dr.pending_surname = true;
         dr.m.how = "surname";
@@ -386,7 +382,7 @@ uint32_t ActorsStage::NameEnd(const Doc& d, uint32_t b, uint32_t limit) const {
     if (d.owner[t] >= 0 && !d.drafts[static_cast<size_t>(d.owner[t])].pending_surname) return false;
     const Token& tk = d.tok(t);
     const std::string& key = d.keys.keys[t];
-    if (key.empty() || !StartsUpper(tk.form) || In(kNotNames, key)) return false;
+    if (key.empty() || !StartsUpper(tk.form) || In(key, kNotNames)) return false;
     // A word the tagger calls a verb, pronoun or number is no name ("Police
     // Chief Says").
     if (d.has_tags && (tk.upos == "VERB" || tk.upos == "AUX" || tk.upos == "PRON" || tk.upos == "NUM" ||
@@ -410,7 +406,7 @@ uint32_t ActorsStage::NameEnd(const Doc& d, uint32_t b, uint32_t limit) const {
       ++words;
     } else if (joined_hyphen(e)) {
       e += 2;
-    } else if (e > b && e + 1 < limit && In(kNameParticles, d.keys.keys[e]) && !StartsUpper(d.tok(e).form) &&
+    } else if (e > b && e + 1 < limit && In(d.keys.keys[e], kNameParticles) && !StartsUpper(d.tok(e).form) &&
                word(e + 1, false)) {
       e += 2;  // "Ursula von der Leyen" keeps its particles
       ++words;
@@ -429,7 +425,7 @@ bool ActorsStage::AfterGivenName(const Doc& d, uint32_t i, uint32_t sentence_beg
   if (i == sentence_begin || d.owner[i - 1] >= 0) return false;
   const Token& prev = d.tok(i - 1);
   const std::string& key = d.keys.keys[i - 1];
-  if (key.empty() || !StartsUpper(prev.form) || In(kNotNames, key) || In(kHonorifics, key)) return false;
+  if (key.empty() || !StartsUpper(prev.form) || In(key, kNotNames) || In(key, kHonorifics)) return false;
   if (role_last_words_.count(key) != 0 || adjectives_.Find(key) != UINT32_MAX) return false;
   if (d.SentenceStart(i - 1) && !(d.has_tags && prev.upos == "PROPN")) return false;
   return true;
@@ -447,7 +443,7 @@ void ActorsStage::FindRoles(Doc* d) const {
       if (d->owner[i] >= 0) {
         // Only a name that begins here can qualify a role noun after it.
         if (d->drafts[static_cast<size_t>(d->owner[i])].m.token_begin != i) continue;
-      } else if (In(kDeterminers, d->keys.keys[i])) {
+      } else if (In(d->keys.keys[i], kDeterminers)) {
         det = d->keys.keys[i];
         ++j;
       } else if (i > s.token_begin && Possessive(*d, i - 1, s.token_end)) {
@@ -778,7 +774,7 @@ void ActorsStage::FindPlaces(Doc* d) const {
         // A capitalised function word opening a sentence is no town: "At
         // least 12 people were killed" is not in Ath, Belgium (alternate
         // name "At"), which gave the dead a Belgian country.
-        if (h->token_end == i + 1 && d->SentenceStart(i) && In(kNotNames, d->keys.keys[i])) continue;
+        if (h->token_end == i + 1 && d->SentenceStart(i) && In(d->keys.keys[i], kNotNames)) continue;
         // A person's name inside a longer place name that starts before it
         // is the place's: "Dera Ismail Khan" (Ismail Khan, an Afghan
         // commander), "Killa Abdullah".
@@ -796,7 +792,7 @@ void ActorsStage::FindPlaces(Doc* d) const {
           const GazetteerEntry& g = gaz_->entries()[c];
           big = big || g.feature != "city" || g.population >= kSmallCity;
         }
-        const bool locative = i > s.token_begin && In(kLocatives, d->keys.keys[i - 1]);
+        const bool locative = i > s.token_begin && In(d->keys.keys[i - 1], kLocatives);
         if (!big && !locative) continue;
         // Inside a longer capitalised name ("New York Times", "Charlotte
         // Smith", "New Kabul Bank", "Aden Adde International Airport",
@@ -807,7 +803,7 @@ void ActorsStage::FindPlaces(Doc* d) const {
         bool has_country = false;
         for (uint32_t c : cands) has_country = has_country || gaz_->entries()[c].feature == "country";
         const bool next_cap = h->token_end < s.token_end && StartsUpper(d->tok(h->token_end).form) &&
-                              d->owner[h->token_end] < 0 && !In(kNotNames, d->keys.keys[h->token_end]);
+                              d->owner[h->token_end] < 0 && !In(d->keys.keys[h->token_end], kNotNames);
         uint32_t before = i;  // "Oke-Ode": the word before a glued hyphen
         if (before > s.token_begin + 1 && d->keys.keys[before - 1].empty() && d->tok(before - 1).form == "-" &&
             d->tok(before - 1).span.end == d->tok(i).span.begin &&
@@ -987,8 +983,8 @@ bool ActorsStage::Locative(const Doc& d, uint32_t place, uint32_t sentence_begin
   // Where something happens: "in northern Mali", "through Caracas", "near
   // Kharkiv"; not where it goes or comes from ("sending troops to Ukraine").
   uint32_t t = place;
-  while (t > sentence_begin && t + 3 > place && In(kPlaceQualifiers, d.keys.keys[t - 1])) --t;
-  return t > sentence_begin && In(kWhere, d.keys.keys[t - 1]);
+  while (t > sentence_begin && t + 3 > place && In(d.keys.keys[t - 1], kPlaceQualifiers)) --t;
+  return t > sentence_begin && In(d.keys.keys[t - 1], kWhere);
 }
 
 void ActorsStage::InheritCountries(Doc* d) const {
@@ -1064,7 +1060,7 @@ void ActorsStage::InheritCountries(Doc* d) const {
     if (t + 1 < s.token_end && (d->keys.keys[t] == "in" || d->keys.keys[t] == "of" || d->keys.keys[t] == "from")) {
       uint32_t p = t + 1;
       while (p + 1 < s.token_end && p < t + 4 && d->owner[p] < 0 && d->place_owner[p] < 0 &&
-             In(kPlaceQualifiers, d->keys.keys[p])) {
+             In(d->keys.keys[p], kPlaceQualifiers)) {
         ++p;
       }
       const int32_t o = d->owner[p];
@@ -1268,7 +1264,7 @@ void ActorsStage::Resolve(Doc* d, bool surnames_only) const {
           }
         }
       }
-      if (!done && !In(kNotNames, d->keys.keys[dr.m.token_end - 1])) {
+      if (!done && !In(d->keys.keys[dr.m.token_end - 1], kNotNames)) {
         // No earlier full name: accept a surname only one person carries
         // (preferring those holding a role that day). An imported person
         // (data/actors/imported/, mostly office holders of earlier years)
@@ -1352,7 +1348,7 @@ void ActorsStage::FindUnknowns(Doc* d) const {
       auto capitalised = [&](uint32_t t) {
         if (d->owner[t] >= 0 || d->place_owner[t] >= 0 || d->venue[t] != 0) return false;
         const Token& tk = d->tok(t);
-        if (d->keys.keys[t].empty() || In(kNotNames, d->keys.keys[t])) return false;
+        if (d->keys.keys[t].empty() || In(d->keys.keys[t], kNotNames)) return false;
         return tk.upos == "PROPN" || StartsUpper(tk.form);
       };
       // A capital at the start of a sentence proves nothing unless the

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "actors/name_key.h"
+#include "base/one_of.h"
 #include "base/file.h"
 #include "base/tsv.h"
 #include "base/utf8.h"
@@ -76,11 +77,6 @@ constexpr std::array<std::string_view, 5> kOblastCountries = {"UKR", "RUS", "BLR
 constexpr std::array<std::string_view, 19> kDateWords = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view s) {
-  return std::find(set.begin(), set.end(), s) != set.end();
-}
 
 bool ParseDouble(std::string_view s, double* out) {
   if (s.empty()) return false;
@@ -387,8 +383,8 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
       }
       // The ISO type word written after the name ("Idlib Governorate").
       std::string type_word = NameKey(Table::Get(row, type));
-      if (!In(kTypeWords, type_word)) type_word.clear();
-      if (In(kOblastCountries, division_country)) type_word = "oblast";
+      if (!In(type_word, kTypeWords)) type_word.clear();
+      if (In(division_country, kOblastCountries)) type_word = "oblast";
       std::vector<std::string_view> names = {Table::Get(row, name)};
       for (std::string_view n : SplitNames(Table::Get(row, other))) names.push_back(n);
       for (std::string_view n : names) {
@@ -396,15 +392,15 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
         // Divisions called "Western" or "Central" (Uganda, Ghana, Kenya...)
         // would turn every capitalised compass word into a place: they keep
         // their id but are not matched by that name.
-        if (In(kGenericDivisionNames, key)) continue;
+        if (In(key, kGenericDivisionNames)) continue;
         gaz->AddName(n, key, index, false);
         // A name that already ends in a type word ("Kyiv Oblast") gets no more.
         const size_t space = key.rfind(' ');
-        if (space != std::string::npos && In(kTypeWords, std::string_view(key).substr(space + 1))) continue;
+        if (space != std::string::npos && In(std::string_view(key).substr(space + 1), kTypeWords)) continue;
         for (std::string_view w : kDivisionWords) {
           gaz->AddName(std::string(n) + " " + std::string(w), key + " " + std::string(w), index, false);
         }
-        if (!type_word.empty() && !In(kDivisionWords, type_word)) {
+        if (!type_word.empty() && !In(type_word, kDivisionWords)) {
           gaz->AddName(std::string(n) + " " + type_word, key + " " + type_word, index, false);
         }
       }
@@ -467,11 +463,11 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
       gaz->geonames_index_.push_back({static_cast<uint32_t>(geonameid), index});
       key.clear();
       AppendNameKey(Table::Get(row, name), &key);
-      if (!In(kDateWords, key)) gaz->AddName(Table::Get(row, name), key, index, false);
+      if (!In(key, kDateWords)) gaz->AddName(Table::Get(row, name), key, index, false);
       for (std::string_view n : SplitNames(Table::Get(row, alt_names))) {
         key.clear();
         AppendNameKey(n, &key);
-        if (!In(kDateWords, key)) gaz->AddName(n, key, index, false);
+        if (!In(key, kDateWords)) gaz->AddName(n, key, index, false);
       }
       gaz->country_cities_[gaz->entries_[index].country].push_back(index);
       if (!Table::Get(row, admin1_code).empty()) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/one_of.h"
 #include "time/lexer.h"
 #include "time/numbers.h"
 
@@ -19,14 +20,6 @@ namespace {
 
 using timex::LexKind;
 using timex::Lexeme;
-
-template <size_t N>
-bool In(std::string_view w, const std::string_view (&list)[N]) {
-  for (auto x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
 
 constexpr std::string_view kKilledCues[] = {"killed", "dead", "died", "slain", "perished",
                                             "deaths", "dies", "die"};

@@ -38,13 +38,6 @@ void FormCandidates(std::string_view f, std::vector<std::string>* out, std::vect
 
 }  // namespace
 
-bool In(std::string_view x, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set) {
-    if (x == s) return true;
-  }
-  return false;
-}
-
 bool IsPoliticalActor(const Mention& m, const PatternDictionary& dict) {
   if (m.actor.code.empty()) return false;
   const std::string& how = m.actor.country_how;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "annals/document.h"
+#include "base/one_of.h"
 #include "events/pattern_dictionary.h"
 #include "model/dependency_view.h"
 
@@ -123,8 +124,5 @@ class CoderSentence {
   std::vector<std::string> lemmas_;
   std::vector<bool> verbal_;
 };
-
-// Membership in a short list of words (relation names, prepositions).
-bool In(std::string_view x, std::initializer_list<std::string_view> set);
 
 }  // namespace annals::events

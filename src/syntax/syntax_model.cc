@@ -13,6 +13,7 @@
 #include "base/ascii.h"
 #include "base/file.h"
 #include "base/hash.h"
+#include "base/one_of.h"
 
 namespace annals::syntax {
 namespace {
@@ -20,12 +21,6 @@ namespace {
 constexpr std::string_view kMagic = "annals-syntax-model\n";
 constexpr uint64_t kMaxPayload = 1ull << 31;  // refuse absurd sizes before allocating
 
-bool In(const std::string& s, std::initializer_list<std::string_view> set) {
-  for (std::string_view x : set) {
-    if (s == x) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
