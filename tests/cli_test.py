@@ -337,6 +337,25 @@ class StoreSessionTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 4, proc.stderr)
         self.assertIn(b"no input files in this folder", proc.stderr)
 
+    def test_an_unreadable_sub_folder_is_named_and_the_rest_is_stored(self):
+        self.write("ok/a.txt", "Russia attacked Ukraine.\n")
+        self.write("locked/b.txt", "France criticized Russia.\n")
+        locked = self.dir / "articles" / "locked"
+        os.chmod(locked, 0)
+        self.addCleanup(os.chmod, locked, 0o755)
+        prefix = ()
+        if os.geteuid() == 0:
+            # Root reads any folder; without capabilities (an empty bounding
+            # set leaves a uid-0 process none after exec) it is held to the
+            # mode bits like anyone, and still owns the checkout's data.
+            if not shutil.which("setpriv"):
+                self.skipTest("running as root without setpriv: cannot make a folder unreadable")
+            prefix = ("setpriv", "--bounding-set=-all", "--")
+        proc = run("ingest", "--date", "2025-03-05", "--db", self.db, str(self.dir / "articles"), prefix=prefix)
+        self.assertEqual(proc.returncode, 1, proc.stderr.decode())
+        self.assertIn(b"locked: cannot list folder", proc.stderr)
+        self.assertEqual(len(self.query("--no-fold")), 1)
+
     def test_csv_cells_that_spreadsheets_would_run_are_escaped(self):
         self.write("n.jsonl", json.dumps({"id": "x", "date": "2025-03-01", "source": "=HYPERLINK(1)",
                                           "text": "Russia attacked Ukraine."}) + "\n")
