@@ -762,7 +762,8 @@ TEST_F(StoreTest, MigratesAVersion1Store) {
     Status st;
     while (list->Step(&st)) triggers.push_back(list->Text(0));
     for (const std::string& t : triggers) ASSERT_TRUE((*s)->db().Exec("DROP TRIGGER " + t).ok());
-    ASSERT_TRUE((*s)->db().Exec("DROP TABLE summary_days; DROP TABLE summary_dyads; DROP TABLE summary_places;").ok());
+    ASSERT_TRUE((*s)->db().Exec("DROP TABLE summary_days; DROP TABLE summary_dyads; DROP TABLE summary_places;"
+                                "DROP TABLE summary_dyad_totals; DROP TABLE summary_documents;").ok());
     ASSERT_TRUE((*s)->db().Exec(
         "DROP INDEX events_speaker; DROP INDEX documents_source;"
         "ALTER TABLE documents DROP COLUMN undated; ALTER TABLE events DROP COLUMN speaker_text;"
