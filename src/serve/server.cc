@@ -341,7 +341,10 @@ void Server::Impl::Routes() {
                               j["counts"] = {{"documents", c->documents},   {"events", c->events},
                                              {"folded_events", c->folded_events}, {"quotes", c->quotes},
                                              {"actors", c->actors},         {"places", c->places}};
-                              Result<Stmt> s = store.db().Prepare("SELECT min(day), max(day) FROM folded_events");
+                              // Two subqueries: SQLite seeks the day index for a lone
+                              // min() or max(), and scans it for both at once.
+                              Result<Stmt> s = store.db().Prepare(
+                                  "SELECT (SELECT min(day) FROM folded_events), (SELECT max(day) FROM folded_events)");
                               if (!s.ok()) return s.status();
                               Status st;
                               Json range = nullptr;
@@ -574,7 +577,7 @@ void Server::Impl::ApiAggregates() {
                                  // "Russia (government)" are one node by default.
                                  const Level level = p.LevelParam("level", Level::kCountry);
                                  if (p.failed()) return Status::Ok();
-                                 Result<Table> t = TopDyads(store, f, static_cast<size_t>(top), level);
+                                 Result<Table> t = TopDyadTotals(store, f, static_cast<size_t>(top), level);
                                  if (!t.ok()) return t.status();
                                  // Nodes and edges from the dyads table: edge weight =
                                  // events, colour from the Goldstein mean's sign.
