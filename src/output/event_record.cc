@@ -12,14 +12,10 @@ using Json = nlohmann::ordered_json;
 
 Json SpanJson(Span s) { return Json::array({s.begin, s.end}); }
 
+Json NullIfEmpty(std::string_view s) { return s.empty() ? Json(nullptr) : Json(s); }
+
 Json ActorJson(const EventActor& a) {
-  Json j;
-  j["text"] = a.text;
-  j["name"] = a.actor.name;
-  j["code"] = a.actor.code;
-  j["country"] = a.actor.country;
-  j["sector"] = a.actor.sector;
-  j["type"] = a.actor.type;
+  Json j = ActorFieldsJson({a.text, a.actor.name, a.actor.code, a.actor.country, a.actor.sector, a.actor.type});
   j["span"] = SpanJson(a.span);
   j["entry"] = a.actor.entry;
   if (!a.actor.wikidata.empty()) j["wikidata"] = a.actor.wikidata;
@@ -32,11 +28,7 @@ Json ActorJson(const EventActor& a) {
 Json PlaceJson(const Place& p) {
   Json j;
   j["text"] = p.text;
-  j["name"] = p.name;
-  j["country"] = p.country;
-  j["lat"] = p.lat;
-  j["lon"] = p.lon;
-  j["gazetteer_id"] = p.gazetteer_id;
+  AppendPlaceFields(&j, p.name, p.country, p.lat, p.lon, p.gazetteer_id);
   j["feature"] = p.feature;
   j["span"] = SpanJson(p.span);
   return j;
@@ -54,10 +46,7 @@ Json AmountJson(const Amount& a) {
 }
 
 Json AttributionJson(const Attribution& a) {
-  Json speaker;
-  speaker["text"] = a.speaker_text;
-  speaker["name"] = a.speaker.name;
-  speaker["code"] = a.speaker.code;
+  Json speaker = SpeakerFieldsJson(a.speaker_text, a.speaker.name, a.speaker.code);
   speaker["country"] = a.speaker.country;
   Json j;
   j["speaker"] = speaker;
@@ -87,6 +76,49 @@ std::string SentenceText(const Document& doc, uint32_t sentence) {
 }
 
 }  // namespace
+
+Json ActorFieldsJson(const ActorFields& a) {
+  Json j;
+  j["text"] = a.text;
+  j["name"] = a.name;
+  j["code"] = a.code;
+  if (a.code_name != nullptr) j["code_name"] = *a.code_name;
+  j["country"] = a.country;
+  j["sector"] = a.sector;
+  j["type"] = a.type;
+  return j;
+}
+
+Json SpeakerFieldsJson(std::string_view text, std::string_view name, std::string_view code) {
+  Json j;
+  j["text"] = text;
+  j["name"] = name;
+  j["code"] = code;
+  return j;
+}
+
+void AppendPlaceFields(Json* j, std::string_view name, std::string_view country, double lat, double lon,
+                       std::string_view gazetteer_id) {
+  (*j)["name"] = name;
+  (*j)["country"] = country;
+  (*j)["lat"] = lat;
+  (*j)["lon"] = lon;
+  (*j)["gazetteer_id"] = gazetteer_id;
+}
+
+void AppendCodeFields(Json* j, std::string_view cameo, std::string_view cameo_name, double goldstein,
+                      const std::string* goldstein_table, int quad_class, std::string_view plover_type,
+                      std::string_view plover_mode) {
+  (*j)["cameo"] = cameo;
+  (*j)["cameo_name"] = cameo_name;
+  (*j)["goldstein"] = goldstein;
+  if (goldstein_table != nullptr) (*j)["goldstein_table"] = *goldstein_table;
+  (*j)["quad_class"] = quad_class;
+  Json plover;
+  plover["type"] = NullIfEmpty(plover_type);
+  plover["mode"] = NullIfEmpty(plover_mode);
+  (*j)["plover"] = plover;
+}
 
 std::string EventId(const Document& doc, const Event& e) {
   uint64_t h = Fnv1a64(doc.id);
@@ -123,17 +155,12 @@ Json EventRecord(const Document& doc, const Event& e, const Ontology& ontology) 
   j["date_precision"] = EventDatePrecision(doc, e);
   j["source"] = e.source ? ActorJson(*e.source) : Json(nullptr);
   j["target"] = e.target ? ActorJson(*e.target) : Json(nullptr);
-  j["cameo"] = e.cameo;
-  j["cameo_name"] = code ? code->name : "";
-  j["goldstein"] = code ? code->goldstein : 0.0;
-  j["goldstein_table"] = code ? code->goldstein_source : ontology.goldstein_table();
-  j["quad_class"] = code ? code->quad_class : 0;
-  Json plover;
-  plover["type"] = code && !code->plover_type.empty() ? Json(code->plover_type) : Json(nullptr);
-  plover["mode"] = code && !code->plover_mode.empty() ? Json(code->plover_mode) : Json(nullptr);
+  const std::string& goldstein_table = code ? code->goldstein_source : ontology.goldstein_table();
+  AppendCodeFields(&j, e.cameo, code ? code->name : "", code ? code->goldstein : 0.0, &goldstein_table,
+                   code ? code->quad_class : 0, code ? code->plover_type : "", code ? code->plover_mode : "");
+  Json& plover = j["plover"];
   plover["context"] = code ? Json(code->plover_context) : Json::array();
   plover["aux_mode"] = PloverAuxMode(e.modality) ? Json(PloverAuxMode(e.modality)) : Json(nullptr);
-  j["plover"] = plover;
   j["modality"] = ModalityName(e.modality);
   j["attribution"] = e.attribution ? AttributionJson(*e.attribution) : Json(nullptr);
   if (e.location) {

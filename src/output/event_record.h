@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "annals/document.h"
 
@@ -40,6 +41,31 @@ nlohmann::ordered_json QuoteRecord(const Document& doc, const Quote& quote, size
 // dateline, credit, caption and timestamp items, the dateline's parts and
 // the dateline's place in the gazetteer. One record per document.
 nlohmann::ordered_json FurnitureRecord(const Document& doc);
+
+// The parts of an event every JSON writer of one shares -- the contract
+// record above and the store's summaries of stored events
+// (src/store/event_json.h) -- so field names and order have one owner.
+// Each writer appends its own fields after these (the record an actor's span
+// and dictionary entry, a place's feature and span, PLOVER's context).
+struct ActorFields {
+  std::string_view text, name, code, country, sector, type;
+  // What the code stands for ("Russia (government)"): written after `code`
+  // when given (the store's summaries), absent from the contract record.
+  const std::string* code_name = nullptr;
+};
+// {text, name, code, [code_name,] country, sector, type}
+nlohmann::ordered_json ActorFieldsJson(const ActorFields& actor);
+// {text, name, code}: who said it (the record adds the country).
+nlohmann::ordered_json SpeakerFieldsJson(std::string_view text, std::string_view name, std::string_view code);
+// Appends name, country, lat, lon, gazetteer_id to the place object *j.
+void AppendPlaceFields(nlohmann::ordered_json* j, std::string_view name, std::string_view country, double lat,
+                       double lon, std::string_view gazetteer_id);
+// Appends cameo, cameo_name, goldstein, [goldstein_table,] quad_class and
+// plover {type, mode} (null when empty) to the event object *j;
+// goldstein_table only when given (the contract record names its table).
+void AppendCodeFields(nlohmann::ordered_json* j, std::string_view cameo, std::string_view cameo_name,
+                      double goldstein, const std::string* goldstein_table, int quad_class,
+                      std::string_view plover_type, std::string_view plover_mode);
 
 // One line of JSON Lines (no trailing newline). Invalid UTF-8 cannot occur
 // (the text stage repaired it) but is replaced rather than thrown on.

@@ -1,36 +1,29 @@
 // Stored events as JSON objects (event_json.h).
 #include "store/event_json.h"
 
+#include "output/event_record.h"
+
 namespace annals {
 
 namespace {
 
-OrderedJson NullIfEmpty(const std::string& s) { return s.empty() ? OrderedJson(nullptr) : OrderedJson(s); }
-
 OrderedJson SpeakerJson(const EventRow& r) {
   if (r.speaker_text.empty()) return nullptr;
-  return {{"text", r.speaker_text}, {"name", r.speaker_name}, {"code", r.speaker_code}};
+  return SpeakerFieldsJson(r.speaker_text, r.speaker_name, r.speaker_code);
 }
 
 OrderedJson LocationJson(const EventRow& r) {
   if (!r.has_location) return nullptr;
-  return {{"name", r.location_name}, {"country", r.location_country}, {"lat", r.lat}, {"lon", r.lon},
-          {"gazetteer_id", r.gazetteer_id}};
+  OrderedJson j = OrderedJson::object();
+  AppendPlaceFields(&j, r.location_name, r.location_country, r.lat, r.lon, r.gazetteer_id);
+  return j;
 }
 
 }  // namespace
 
 OrderedJson ActorJson(const ActorCols& a) {
   if (!a.present) return nullptr;
-  OrderedJson j;
-  j["text"] = a.text;
-  j["name"] = a.name;
-  j["code"] = a.code;
-  j["code_name"] = a.code_name;
-  j["country"] = a.country;
-  j["sector"] = a.sector;
-  j["type"] = a.type;
-  return j;
+  return ActorFieldsJson({a.text, a.name, a.code, a.country, a.sector, a.type, &a.code_name});
 }
 
 OrderedJson EventSummaryJson(const EventRow& r) {
@@ -42,11 +35,7 @@ OrderedJson EventSummaryJson(const EventRow& r) {
   j["date_precision"] = r.date_precision;
   j["source"] = ActorJson(r.source);
   j["target"] = ActorJson(r.target);
-  j["cameo"] = r.cameo;
-  j["cameo_name"] = r.cameo_name;
-  j["goldstein"] = r.goldstein;
-  j["quad_class"] = r.quad_class;
-  j["plover"] = {{"type", NullIfEmpty(r.plover_type)}, {"mode", NullIfEmpty(r.plover_mode)}};
+  AppendCodeFields(&j, r.cameo, r.cameo_name, r.goldstein, nullptr, r.quad_class, r.plover_type, r.plover_mode);
   j["modality"] = r.modality;
   j["speaker"] = SpeakerJson(r);
   j["confidence"] = r.confidence;

@@ -1,6 +1,8 @@
 // Events as JSON objects for people and programs that read stored events:
 // the folded-event shape `annals query --format jsonl` prints and the HTTP
 // API (src/serve) returns, built in one place so the two never disagree.
+// Actors, places, speakers and the code fields are written by the shared
+// writers of src/output/event_record.h, as in the contract record.
 //
 //   EventSummaryJson   kind ("folded_event" or "event"), id, date, date_end,
 //                      date_precision, source/target (text, name, code,

@@ -211,8 +211,10 @@ Result<AggregateSource> AggregateFrom(Store& store, const EventFilter& f, Summar
     if (need == SummaryNeed::kPlaces || (located && need == SummaryNeed::kAny)) {
       // Only located events: for a count, only when the filter asks for them.
       if (!actors && f.cameo.empty() && f.plover.empty()) summary = "summary_places";
-    } else if (!located && !actors && need != SummaryNeed::kDyads) {
+    } else if (!located && !actors && need != SummaryNeed::kDyads && need != SummaryNeed::kDyadTotals) {
       summary = "summary_days";
+    } else if (!located && !kinds && need == SummaryNeed::kDyadTotals && f.from.empty() && f.to.empty()) {
+      summary = "summary_dyad_totals";
     } else if (!located && !kinds && need != SummaryNeed::kDays) {
       summary = "summary_dyads";
     }
@@ -231,7 +233,10 @@ Result<AggregateSource> AggregateFrom(Store& store, const EventFilter& f, Summar
   a.table = summary;
   a.count = "sum(e.events)";
   a.goldstein = "(sum(e.goldstein_milli) / 1000.0)";  // NULL for no rows, like sum()
-  a.last_day = std::string(summary) == "summary_dyads" ? "e.day_last" : "e.day";
+  // summary_dyad_totals keeps no day: who asks for kDyadTotals reads days
+  // from summary_dyads (stats.cc DyadDays).
+  const std::string table = summary;
+  a.last_day = table == "summary_dyads" ? "e.day_last" : table == "summary_dyad_totals" ? "" : "e.day";
   a.where.sql += Cat(a.where.sql.empty() ? " WHERE" : " AND", " e.folded = ", f.folded ? "1" : "0");
   return a;
 }

@@ -162,13 +162,17 @@ enum class SummaryNeed {
            // day, day_last and modality
   kPlaces,  // located events only (lat set): day, modality, quad_class and
             // the location columns
+  kDyadTotals,  // the actor columns and modality, no day: a summary per
+                // dyad (summary_dyad_totals) when the filter sets no date,
+                // else as kDyads
 };
 struct AggregateSource {
   bool summary = false;   // a summary table answers
   std::string table;      // "folded_events", "events", "summary_days", ...
   std::string count;      // the number of events of a group: "count(*)"
   std::string goldstein;  // their Goldstein sum: "sum(e.goldstein)"
-  std::string last_day;   // the last day of a group's events
+  std::string last_day;   // the last day of a group's events ("" for
+                          // summary_dyad_totals, which keeps no day)
   SqlWhere where;         // the filter over `table` aliased e
 };
 Result<AggregateSource> AggregateFrom(Store& store, const EventFilter& filter, SummaryNeed need);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <vector>
 
 #include "base/civil_date.h"
 #include "store/vocabulary.h"
@@ -79,6 +80,105 @@ Result<std::pair<int64_t, int64_t>> SeriesRange(const EventFilter& f, Period p, 
   return std::make_pair(lo, hi);
 }
 
+using Dyad = std::pair<std::string, std::string>;
+
+// A column value that may be NULL (an actor without a code).
+struct MaybeText {
+  bool null = true;
+  std::string text;
+  bool operator<(const MaybeText& o) const { return std::tie(null, text) < std::tie(o.null, o.text); }
+};
+
+MaybeText ReadMaybe(const Stmt& s, int col) { return s.IsNull(col) ? MaybeText{} : MaybeText{false, s.Text(col)}; }
+
+void BindMaybe(Stmt& s, int i, const MaybeText& v) {
+  if (v.null) {
+    s.BindNull(i);
+  } else {
+    s.Bind(i, v.text);
+  }
+}
+
+// A dyad (side labels, Side()) answered by summary_dyad_totals: its events,
+// Goldstein sum in thousandths, and the (source_code, target_code) pairs of
+// its rows, so its days can be read from summary_dyads by index seeks.
+struct DyadTotal {
+  Dyad dyad;
+  int64_t events = 0, goldstein_milli = 0;
+  std::vector<std::pair<MaybeText, MaybeText>> codes;
+};
+
+// Every dyad of `from` (AggregateFrom's kDyadTotals answer, the table
+// summary_dyad_totals), most events first, then by source and target label
+// (byte order, as SQLite's ORDER BY).
+Result<std::vector<DyadTotal>> DyadTotals(Store& store, const AggregateSource& from, Level level) {
+  Result<Stmt> s = PrepareWith(store,
+                               Cat("SELECT ", Side("source", level), " AS src, ", Side("target", level),
+                                   " AS tgt, e.source_code, e.target_code, sum(e.events), sum(e.goldstein_milli) FROM ",
+                                   from.table, " e", from.where.sql,
+                                   " GROUP BY src, tgt, e.source_code, e.target_code"),
+                               from.where);
+  if (!s.ok()) return s.status();
+  std::map<Dyad, DyadTotal> by_dyad;
+  Status st;
+  while (s->Step(&st)) {
+    DyadTotal& d = by_dyad[{s->Text(0), s->Text(1)}];
+    d.events += s->Int(4);
+    d.goldstein_milli += s->Int(5);
+    d.codes.emplace_back(ReadMaybe(*s, 2), ReadMaybe(*s, 3));
+  }
+  if (!st.ok()) return st;
+  std::vector<DyadTotal> out;
+  for (auto& [dyad, d] : by_dyad) {
+    d.dyad = dyad;
+    out.push_back(std::move(d));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DyadTotal& a, const DyadTotal& b) { return a.events > b.events; });
+  return out;
+}
+
+// One day of a dyad: its events, Goldstein sum in thousandths and the last
+// day of its events.
+struct DyadDay {
+  int64_t events = 0, goldstein_milli = 0, last_day = INT64_MIN;
+};
+
+// The days of dyad `d` in `days` (AggregateFrom's kDyads answer for the same
+// filter: summary_dyads), one query per code pair: each is a seek on the
+// (folded, source_code, target_code, day) index.
+Result<std::map<int64_t, DyadDay>> DyadDays(Store& store, const AggregateSource& days, Level level,
+                                            const DyadTotal& d) {
+  const size_t n = days.where.params.size();
+  auto ref = [&](size_t k) { return "?" + std::to_string(n + k); };
+  const std::string sql =
+      Cat("SELECT e.day, max(e.day_last), sum(e.events), sum(e.goldstein_milli) FROM ", days.table, " e",
+          days.where.sql, days.where.sql.empty() ? " WHERE " : " AND ", "e.source_code IS ", ref(1),
+          " AND e.target_code IS ", ref(2), " AND ", Side("source", level), " = ", ref(3), " AND ",
+          Side("target", level), " = ", ref(4), " GROUP BY e.day");
+  std::map<int64_t, DyadDay> out;
+  for (const auto& [source_code, target_code] : d.codes) {
+    Result<Stmt> s = PrepareWith(store, sql, days.where);
+    if (!s.ok()) return s.status();
+    BindMaybe(*s, static_cast<int>(n + 1), source_code);
+    BindMaybe(*s, static_cast<int>(n + 2), target_code);
+    s->Bind(static_cast<int>(n + 3), d.dyad.first).Bind(static_cast<int>(n + 4), d.dyad.second);
+    Status st;
+    while (s->Step(&st)) {
+      DyadDay& day = out[s->Int(0)];
+      day.events += s->Int(2);
+      day.goldstein_milli += s->Int(3);
+      day.last_day = std::max(day.last_day, s->Int(1));
+    }
+    if (!st.ok()) return st;
+  }
+  return out;
+}
+
+// Whether the filter names actors (then summary_dyads narrows by index).
+bool NamesActors(const EventFilter& f) {
+  return !f.actor.empty() || !f.actor_country.empty() || !f.source.empty() || !f.target.empty();
+}
+
 }  // namespace
 
 Result<Period> ParsePeriod(const std::string& name) {
@@ -132,40 +232,78 @@ std::string PeriodLabel(Period p, int64_t day) {
 Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top, Level level) {
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
-  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDyads);
-  if (!from.ok()) return from.status();
   Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
   if (!docs.ok()) return docs.status();
-  Result<Stmt> s = PrepareWith(store,
-                               Cat("SELECT e.day, ", Side("source", level), " AS src, ", Side("target", level),
-                                   " AS tgt, ", from->count, ", ", from->goldstein, " FROM ", from->table, " e",
-                                   from->where.sql, " GROUP BY e.day, src, tgt"),
-                               from->where);
-  if (!s.ok()) return s.status();
   struct Cell {
     int64_t events = 0;
     double goldstein = 0;
   };
-  using Dyad = std::pair<std::string, std::string>;
   std::map<Dyad, std::map<int64_t, Cell>> by_dyad;
-  std::map<Dyad, int64_t> totals;
-  int64_t min_day = INT64_MAX, max_day = INT64_MIN;
-  Status st;
-  while (s->Step(&st)) {
-    const int64_t day = s->Int(0);
-    const Dyad dyad{s->Text(1), s->Text(2)};
-    Cell& c = by_dyad[dyad][PeriodStart(period, day)];
-    c.events += s->Int(3);
-    c.goldstein += s->Real(4);
-    totals[dyad] += s->Int(3);
-    min_day = std::min(min_day, day);
-    max_day = std::max(max_day, day);
-  }
-  if (!st.ok()) return st;
   std::vector<Dyad> dyads;
-  for (const auto& [d, n] : totals) dyads.push_back(d);
-  std::stable_sort(dyads.begin(), dyads.end(), [&](const Dyad& a, const Dyad& b) { return totals[a] > totals[b]; });
-  if (top > 0 && dyads.size() > top) dyads.resize(top);
+  int64_t min_day = INT64_MAX, max_day = INT64_MIN;
+  Result<AggregateSource> totals_from = AggregateFrom(store, filter, SummaryNeed::kDyadTotals);
+  if (!totals_from.ok()) return totals_from.status();
+  if (top > 0 && totals_from->table == "summary_dyad_totals") {
+    // The top dyads from their totals, then only their days (index seeks),
+    // not every dyad's every day; the series' range from the summary that
+    // answers the same filter's first and last day.
+    Result<std::vector<DyadTotal>> totals = DyadTotals(store, *totals_from, level);
+    if (!totals.ok()) return totals.status();
+    if (totals->size() > top) totals->resize(top);
+    Result<AggregateSource> days = AggregateFrom(store, filter, SummaryNeed::kDyads);
+    if (!days.ok()) return days.status();
+    for (const DyadTotal& d : *totals) {
+      Result<std::map<int64_t, DyadDay>> cells = DyadDays(store, *days, level, d);
+      if (!cells.ok()) return cells.status();
+      dyads.push_back(d.dyad);
+      for (const auto& [day, cell] : *cells) {
+        Cell& c = by_dyad[d.dyad][PeriodStart(period, day)];
+        c.events += cell.events;
+        c.goldstein += static_cast<double>(cell.goldstein_milli) / 1000.0;
+      }
+    }
+    if (!dyads.empty()) {
+      Result<AggregateSource> range =
+          AggregateFrom(store, filter, NamesActors(filter) ? SummaryNeed::kDyads : SummaryNeed::kDays);
+      if (!range.ok()) return range.status();
+      Result<Stmt> s =
+          PrepareWith(store, Cat("SELECT min(e.day), max(e.day) FROM ", range->table, " e", range->where.sql),
+                      range->where);
+      if (!s.ok()) return s.status();
+      Status st;
+      if (s->Step(&st) && !s->IsNull(0)) {
+        min_day = s->Int(0);
+        max_day = s->Int(1);
+      }
+      if (!st.ok()) return st;
+    }
+  } else {
+    Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDyads);
+    if (!from.ok()) return from.status();
+    Result<Stmt> s = PrepareWith(store,
+                                 Cat("SELECT e.day, ", Side("source", level), " AS src, ", Side("target", level),
+                                     " AS tgt, ", from->count, ", ", from->goldstein, " FROM ", from->table, " e",
+                                     from->where.sql, " GROUP BY e.day, src, tgt"),
+                                 from->where);
+    if (!s.ok()) return s.status();
+    std::map<Dyad, int64_t> totals;
+    Status st;
+    while (s->Step(&st)) {
+      const int64_t day = s->Int(0);
+      const Dyad dyad{s->Text(1), s->Text(2)};
+      Cell& c = by_dyad[dyad][PeriodStart(period, day)];
+      c.events += s->Int(3);
+      c.goldstein += s->Real(4);
+      totals[dyad] += s->Int(3);
+      min_day = std::min(min_day, day);
+      max_day = std::max(max_day, day);
+    }
+    if (!st.ok()) return st;
+    for (const auto& [d, n] : totals) dyads.push_back(d);
+    std::stable_sort(dyads.begin(), dyads.end(),
+                     [&](const Dyad& a, const Dyad& b) { return totals[a] > totals[b]; });
+    if (top > 0 && dyads.size() > top) dyads.resize(top);
+  }
 
   Table t;
   t.title = level == Level::kCountry ? "Events by country dyad and period" : "Events by dyad and period";
@@ -275,11 +413,52 @@ Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n, Level
   return t;
 }
 
-Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level level) {
+namespace {
+
+// TopDyads, with its first and last columns when `days` is set
+// (TopDyadTotals without).
+Result<Table> Dyads(Store& store, const EventFilter& filter, size_t n, Level level, bool days) {
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
-  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDyads);
+  Result<AggregateSource> from = AggregateFrom(store, filter, SummaryNeed::kDyadTotals);
   if (!from.ok()) return from.status();
+  Table t;
+  t.title = level == Level::kCountry ? "Top country dyads" : "Top dyads";
+  t.AddColumn("source");
+  t.AddColumn("source_name");
+  t.AddColumn("target");
+  t.AddColumn("target_name");
+  t.AddColumn("events", true);
+  t.AddColumn("goldstein_sum", true);
+  if (days) {
+    t.AddColumn("first");
+    t.AddColumn("last");
+  }
+  if (from->table == "summary_dyad_totals") {
+    // The busiest dyads from their totals; first and last day of only those
+    // from summary_dyads, by index seeks.
+    Result<std::vector<DyadTotal>> totals = DyadTotals(store, *from, level);
+    if (!totals.ok()) return totals.status();
+    if (totals->size() > n) totals->resize(n);
+    Result<AggregateSource> by_day = AggregateFrom(store, filter, SummaryNeed::kDyads);
+    if (!by_day.ok()) return by_day.status();
+    for (const DyadTotal& d : *totals) {
+      std::vector<std::string> row = {d.dyad.first, SideName(**vocab, d.dyad.first, level), d.dyad.second,
+                                      SideName(**vocab, d.dyad.second, level), std::to_string(d.events),
+                                      FormatNumber(static_cast<double>(d.goldstein_milli) / 1000.0, 1)};
+      if (days) {
+        Result<std::map<int64_t, DyadDay>> cells = DyadDays(store, *by_day, level, d);
+        if (!cells.ok()) return cells.status();
+        if (cells->empty()) return Status::Internal("summary_dyads lacks a dyad summary_dyad_totals counts");
+        int64_t last = INT64_MIN;
+        for (const auto& [day, cell] : *cells) last = std::max(last, cell.last_day);
+        row.push_back(FormatIsoDate(CivilFromDays(cells->begin()->first)));
+        row.push_back(FormatIsoDate(CivilFromDays(last)));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
   // First and last by day, not by date text: "2025" < "2025-03-01" as text
   // whatever the events' real order.
   Result<Stmt> s = PrepareWith(store,
@@ -289,24 +468,29 @@ Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level 
                                    " GROUP BY src, tgt ORDER BY n DESC, src, tgt LIMIT ", std::to_string(n)),
                                from->where);
   if (!s.ok()) return s.status();
-  Table t;
-  t.title = level == Level::kCountry ? "Top country dyads" : "Top dyads";
-  t.AddColumn("source");
-  t.AddColumn("source_name");
-  t.AddColumn("target");
-  t.AddColumn("target_name");
-  t.AddColumn("events", true);
-  t.AddColumn("goldstein_sum", true);
-  t.AddColumn("first");
-  t.AddColumn("last");
   Status st;
   while (s->Step(&st)) {
-    t.rows.push_back({s->Text(0), SideName(**vocab, s->Text(0), level), s->Text(1),
-                      SideName(**vocab, s->Text(1), level), std::to_string(s->Int(2)), FormatNumber(s->Real(3), 1),
-                      FormatIsoDate(CivilFromDays(s->Int(4))), FormatIsoDate(CivilFromDays(s->Int(5)))});
+    std::vector<std::string> row = {s->Text(0), SideName(**vocab, s->Text(0), level), s->Text(1),
+                                    SideName(**vocab, s->Text(1), level), std::to_string(s->Int(2)),
+                                    FormatNumber(s->Real(3), 1)};
+    if (days) {
+      row.push_back(FormatIsoDate(CivilFromDays(s->Int(4))));
+      row.push_back(FormatIsoDate(CivilFromDays(s->Int(5))));
+    }
+    t.rows.push_back(std::move(row));
   }
   if (!st.ok()) return st;
   return t;
+}
+
+}  // namespace
+
+Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level level) {
+  return Dyads(store, filter, n, level, true);
+}
+
+Result<Table> TopDyadTotals(Store& store, const EventFilter& filter, size_t n, Level level) {
+  return Dyads(store, filter, n, level, false);
 }
 
 Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, bool bar, bool by_quad_class) {

@@ -55,6 +55,10 @@ Result<Table> TopActors(Store& store, const EventFilter& filter, size_t n, Level
 // source, source_name, target, target_name, events, goldstein_sum, first,
 // last (first and last event day, as full dates).
 Result<Table> TopDyads(Store& store, const EventFilter& filter, size_t n, Level level = Level::kActor);
+// TopDyads without first and last (the network's edges): without a date in
+// the filter, a few hundred summary rows, where first and last read the
+// days of each dyad.
+Result<Table> TopDyadTotals(Store& store, const EventFilter& filter, size_t n, Level level = Level::kActor);
 // period, events, goldstein_sum, documents, events_per_100_docs, and, when
 // `bar` is set, a column "events_bar" drawing events as a bar; every period.
 // With `by_quad_class`, columns quad_class_1 .. quad_class_4 (events of each

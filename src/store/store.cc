@@ -155,6 +155,7 @@ struct SummarySpec {
   const char* table;
   std::vector<const char*> keys;  // group columns, index order after `folded`
   const char* when = nullptr;     // the events it counts; null = all
+  int64_t since = 3;              // the schema version that added it
 };
 
 const std::vector<SummarySpec>& SummarySpecs() {
@@ -170,13 +171,20 @@ const std::vector<SummarySpec>& SummarySpecs() {
        {"day", "modality", "quad_class", "gazetteer_id", "location_name", "location_country", "location_feature", "lat",
         "lon"},
        "lat IS NOT NULL"},
+      // Top dyads, the network and the top dyads of a series when no date
+      // is set: dyad x modality, no day (a few hundred rows where
+      // summary_dyads has a row per dyad and day).
+      {"summary_dyad_totals",
+       {"source_code", "target_code", "modality", "source_name", "target_name", "source_country", "target_country"},
+       nullptr,
+       4},
   };
   return kSpecs;
 }
 
-// The schema-3 migration: summary tables, their indexes and triggers, filled
-// from the events already stored.
-std::string SummaryMigration() {
+// The migration to schema `version`: the summary tables it adds, their
+// indexes and triggers, filled from the events already stored.
+std::string SummaryMigration(int64_t version) {
   struct Source {
     const char* table;
     int folded;
@@ -189,6 +197,7 @@ std::string SummaryMigration() {
   };
   std::string sql;
   for (const SummarySpec& spec : SummarySpecs()) {
+    if (spec.since != version) continue;
     const std::string t = spec.table;
     std::string cols = "folded INTEGER NOT NULL", index = "folded";
     for (const char* k : spec.keys) {
@@ -262,11 +271,39 @@ std::string SummaryMigration() {
   return sql;
 }
 
+// Stored documents per publication day (the normalisation of every series
+// and timeline, Store::DocumentsPerDay), kept by triggers on documents like
+// the event summaries: reading it is a few hundred rows, where counting the
+// documents table reads every document's row (its text's first page).
+std::string DocumentsPerDayMigration() {
+  auto day = [](const std::string& row) {
+    return "CAST(julianday(substr(" + row + ".date, 1, 10)) - 2440587.5 AS INTEGER)";
+  };
+  auto add = [&](const std::string& row) {
+    return "INSERT INTO summary_documents(day, documents) SELECT " + day(row) +
+           ", 0 WHERE NOT EXISTS (SELECT 1 FROM summary_documents WHERE day IS " + day(row) +
+           ");\n  UPDATE summary_documents SET documents = documents + 1 WHERE day IS " + day(row) + ";\n";
+  };
+  auto remove = [&](const std::string& row) {
+    return "UPDATE summary_documents SET documents = documents - 1 WHERE day IS " + day(row) +
+           ";\n  DELETE FROM summary_documents WHERE day IS " + day(row) + " AND documents <= 0;\n";
+  };
+  return "CREATE TABLE summary_documents(day INTEGER, documents INTEGER NOT NULL);\n"
+         "CREATE INDEX summary_documents_day ON summary_documents(day);\n"
+         "CREATE TRIGGER summary_documents_insert AFTER INSERT ON documents BEGIN\n  " + add("new") + "END;\n"
+         "CREATE TRIGGER summary_documents_delete AFTER DELETE ON documents BEGIN\n  " + remove("old") + "END;\n"
+         "CREATE TRIGGER summary_documents_update AFTER UPDATE OF date ON documents BEGIN\n  " + remove("old") +
+         "  " + add("new") + "END;\n"
+         "INSERT INTO summary_documents(day, documents) SELECT " + day("d") +
+         ", count(*) FROM documents d GROUP BY 1;\n";
+}
+
 // Every migration, in order: kMigrations, then the generated ones.
 const std::vector<std::string>& Migrations() {
   static const std::vector<std::string> kAll = [] {
     std::vector<std::string> all(std::begin(kMigrations), std::end(kMigrations));
-    all.push_back(SummaryMigration());  // 3: summary tables
+    all.push_back(SummaryMigration(3));  // 3: summary tables
+    all.push_back(SummaryMigration(4) + DocumentsPerDayMigration());  // 4: dyad totals, documents per day
     return all;
   }();
   return kAll;
@@ -1067,9 +1104,7 @@ Result<std::map<int64_t, int64_t>> Store::DocumentsPerDay() {
     return documents_per_day_.per_day;
   }
   Status st;
-  Result<Stmt> s = db_->Prepare(
-      "SELECT CAST(julianday(substr(date, 1, 10)) - 2440587.5 AS INTEGER) AS day, count(*) FROM documents"
-      " GROUP BY day");
+  Result<Stmt> s = db_->Prepare("SELECT day, documents FROM summary_documents");
   if (!s.ok()) return s.status();
   std::map<int64_t, int64_t> out;
   while (s->Step(&st)) {

@@ -50,7 +50,7 @@ namespace annals {
 
 class Ontology;
 
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 struct StoreOptions {
   bool read_only = false;
@@ -163,10 +163,11 @@ class Store {
   // store's tables takes 0.1 s).
   Result<StoreCounts> Counts();
   // Documents per publication day (days since 1970-01-01 -> documents), the
-  // denominator of the stats' events per 100 documents. Cached: recomputed
-  // only when the file changed since (this connection's writes, or another
-  // connection's commits: PRAGMA data_version), since scanning every
-  // document on each request would dominate the HTTP API's series.
+  // denominator of the stats' events per 100 documents, from the summary
+  // table summary_documents (kept by triggers; counting the documents table
+  // reads every document). Cached: re-read only when the file changed since
+  // (this connection's writes, or another connection's commits: PRAGMA
+  // data_version).
   Result<std::map<int64_t, int64_t>> DocumentsPerDay();
   // meta table access ("annals_version", "coded_by", "goldstein_table", ...).
   Status SetMeta(const std::string& key, const std::string& value);

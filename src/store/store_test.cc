@@ -13,6 +13,7 @@
 #include "output/event_record.h"
 #include "store/fold.h"
 #include "store/browse.h"
+#include "store/event_json.h"
 #include "store/query.h"
 #include "store/stats.h"
 #include "store/store_test_util.h"
@@ -86,6 +87,60 @@ class StoreTest : public ::testing::Test {
   std::string store_path_;
   std::unique_ptr<Store> store_;
 };
+
+// The JSON of a stored event (event_json.h, the API and `annals query`) and
+// its contract record (output/event_record.h) write actors, the place, the
+// speaker and the code fields through one writer: where both have a field,
+// it has the same value, and the shared fields come in the same order.
+TEST_F(StoreTest, EventJsonAgreesWithTheContractRecord) {
+  Document d = MakeDoc("a", "2025-08-19", "Reuters", {"The Kremlin said Russia struck Kyiv."});
+  Event& e = AddEvent(&d, 0, "Russia", "RUSMIL", "struck", "Kyiv", "UKRGOV", "190", "2025-08-19");
+  e.location = testing::MakePlace(d, "Kyiv", "703448", "UKR", 50.45466, 30.5238);
+  Attribution said;
+  said.speaker_text = "The Kremlin";
+  said.speaker.name = "Kremlin";
+  said.speaker.code = "RUSGOV";
+  e.attribution = said;
+  Put({d});
+  EventFilter f;
+  f.folded = false;
+  const std::vector<EventRow> rows = Rows(f);
+  ASSERT_EQ(rows.size(), 1u);
+  const OrderedJson summary = EventSummaryJson(rows[0]);
+  const OrderedJson record = OrderedJson::parse(rows[0].record);
+  auto keys = [](const OrderedJson& j) {
+    std::vector<std::string> out;
+    for (auto it = j.begin(); it != j.end(); ++it) out.push_back(it.key());
+    return out;
+  };
+  // The keys `a` and `b` share have equal values (objects aside) and, in
+  // the parts written by the shared writer (`ordered`), the same order.
+  auto same_shared = [&](const OrderedJson& a, const OrderedJson& b, const std::string& what, bool ordered = true) {
+    SCOPED_TRACE(what);
+    std::vector<std::string> in_a, in_b;
+    for (const std::string& k : keys(a)) {
+      if (b.contains(k)) in_a.push_back(k);
+    }
+    for (const std::string& k : keys(b)) {
+      if (a.contains(k)) in_b.push_back(k);
+    }
+    if (ordered) {
+      EXPECT_EQ(in_a, in_b);
+    }
+    for (const std::string& k : in_a) {
+      if (!a.at(k).is_object()) {
+        EXPECT_EQ(a.at(k), b.at(k)) << k;
+      }
+    }
+    return in_a.size();
+  };
+  EXPECT_GE(same_shared(summary, record, "event", false), 15u);
+  for (const char* side : {"source", "target"}) EXPECT_EQ(same_shared(summary[side], record[side], side), 6u);
+  EXPECT_EQ(summary["source"]["code_name"], "Russia (military)");
+  EXPECT_EQ(same_shared(summary["plover"], record["plover"], "plover"), 2u);
+  EXPECT_EQ(same_shared(summary["location"], record["location"], "location"), 5u);
+  EXPECT_EQ(same_shared(summary["speaker"], record["attribution"]["speaker"], "speaker"), 3u);
+}
 
 TEST_F(StoreTest, SchemaIsVersioned) {
   Result<std::optional<int64_t>> v = store_->db().QueryInt("PRAGMA user_version");
@@ -762,7 +817,8 @@ TEST_F(StoreTest, MigratesAVersion1Store) {
     Status st;
     while (list->Step(&st)) triggers.push_back(list->Text(0));
     for (const std::string& t : triggers) ASSERT_TRUE((*s)->db().Exec("DROP TRIGGER " + t).ok());
-    ASSERT_TRUE((*s)->db().Exec("DROP TABLE summary_days; DROP TABLE summary_dyads; DROP TABLE summary_places;").ok());
+    ASSERT_TRUE((*s)->db().Exec("DROP TABLE summary_days; DROP TABLE summary_dyads; DROP TABLE summary_places;"
+                                "DROP TABLE summary_dyad_totals; DROP TABLE summary_documents;").ok());
     ASSERT_TRUE((*s)->db().Exec(
         "DROP INDEX events_speaker; DROP INDEX documents_source;"
         "ALTER TABLE documents DROP COLUMN undated; ALTER TABLE events DROP COLUMN speaker_text;"
