@@ -1504,6 +1504,7 @@ Result<std::unique_ptr<Stage>> CreateActorsStage(const Config& config) {
     diagnostics.push_back({"warning", "actors: " + std::to_string(diagnostics.size()) +
                                           " dictionary entries skipped (run 'annals actors check')"});
   }
+  if (!(*gaz)->precomputed_note().empty()) diagnostics.push_back({"warning", (*gaz)->precomputed_note()});
   std::shared_ptr<const ActorDictionary> shared_dict(std::move(*dict));
   std::shared_ptr<const Gazetteer> shared_gaz(std::move(*gaz));
   return WithLoadDiagnostics(MakeActorsStage(std::move(shared_dict), std::move(shared_gaz)), std::move(diagnostics));
