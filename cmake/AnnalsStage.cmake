@@ -33,6 +33,10 @@ function(annals_tests name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(annals_${name}_test ${ARG_SOURCES})
   target_link_libraries(annals_${name}_test PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
+  # Tests of the stages that load the gazetteer read its precomputed form.
+  if(TARGET annals_gazetteer_bin)
+    add_dependencies(annals_${name}_test annals_gazetteer_bin)
+  endif()
   add_test(NAME ${name} COMMAND annals_${name}_test WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(${name} PROPERTIES
     ENVIRONMENT "ANNALS_DATA=${PROJECT_SOURCE_DIR}/data"

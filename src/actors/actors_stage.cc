@@ -17,6 +17,7 @@
 #include "actors/dateline_place.h"
 #include "actors/name_key.h"
 #include "actors/phrase_matcher.h"
+#include "actors/place_index.h"
 #include "base/file.h"
 #include "base/one_of.h"
 
@@ -204,17 +205,19 @@ class ActorsStage final : public Stage {
 
   std::shared_ptr<const ActorDictionary> dict_;
   std::shared_ptr<const Gazetteer> gaz_;
-  PhraseMatcher names_;
+  // Flat name indexes (place_index.h: PhraseMatcher's hits, built without a
+  // hash for every byte prefix of every name).
+  PlaceIndex names_;
   std::vector<std::vector<std::string>> name_written_;
   std::vector<std::vector<uint32_t>> name_entries_;
-  PhraseMatcher adjectives_;
+  PlaceIndex adjectives_;
   std::vector<uint32_t> adjective_entry_;
   std::vector<std::string> adjective_written_;
   struct RolePhrase {
     const RoleNoun* noun = nullptr;
     bool former = false;  // written "ex-<noun>"
   };
-  PhraseMatcher roles_;
+  PlaceIndex roles_;
   std::vector<RolePhrase> role_of_;
   std::unordered_set<std::string> role_last_words_;  // "minister", "secretary": words that end a title
   std::unordered_map<std::string, std::vector<uint32_t>> office_holders_;
@@ -1504,6 +1507,7 @@ Result<std::unique_ptr<Stage>> CreateActorsStage(const Config& config) {
     diagnostics.push_back({"warning", "actors: " + std::to_string(diagnostics.size()) +
                                           " dictionary entries skipped (run 'annals actors check')"});
   }
+  if (!(*gaz)->precomputed_note().empty()) diagnostics.push_back({"warning", (*gaz)->precomputed_note()});
   std::shared_ptr<const ActorDictionary> shared_dict(std::move(*dict));
   std::shared_ptr<const Gazetteer> shared_gaz(std::move(*gaz));
   return WithLoadDiagnostics(MakeActorsStage(std::move(shared_dict), std::move(shared_gaz)), std::move(diagnostics));

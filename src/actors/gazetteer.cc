@@ -279,8 +279,8 @@ void Gazetteer::AddName(std::string_view written, std::string_view key, uint32_t
   names_.push_back({phrase, entry, alias});
 }
 
-Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& dir,
-                                                   std::vector<DictionaryIssue>* issues) {
+Result<std::unique_ptr<Gazetteer>> Gazetteer::LoadText(const std::string& dir,
+                                                       std::vector<DictionaryIssue>* issues) {
   std::vector<DictionaryIssue> local;
   if (issues == nullptr) issues = &local;
   auto gaz = std::make_unique<Gazetteer>();

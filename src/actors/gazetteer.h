@@ -135,8 +135,33 @@ class Gazetteer {
   // Loads the five files from `dir` (regions.tsv may be absent). Bad rows
   // become issues and are skipped; fails only when a required file is
   // missing or no entry loads.
+  //
+  // The text is parsed only when no usable precomputed form is found
+  // (docs/formats/places.md, "Precomputed gazetteer"): `dir`/gazetteer.bin
+  // (installed beside the data), or, for the source tree's data/gazetteer,
+  // the one the build writes (build/data/gazetteer/gazetteer.bin). It gives
+  // the same gazetteer and the same issues as the text; one that is
+  // corrupt, truncated, of another format version or built from other text
+  // than the files in `dir` now is refused, the text parsed instead, and
+  // precomputed_note() says why.
   static Result<std::unique_ptr<Gazetteer>> Load(const std::string& dir,
                                                  std::vector<DictionaryIssue>* issues);
+  // Load from the text files alone.
+  static Result<std::unique_ptr<Gazetteer>> LoadText(const std::string& dir,
+                                                     std::vector<DictionaryIssue>* issues);
+  // Writes the precomputed form of this gazetteer, loaded from the text in
+  // `dir` with `issues`, to `path` (the build runs this through
+  // annals_gazetteer_compile).
+  Status WritePrecomputed(const std::string& dir, const std::vector<DictionaryIssue>& issues,
+                          const std::string& path) const;
+  // Reads the precomputed form at `path` for the text in `dir`; a DataError
+  // naming `path` and the fault when it cannot be used (see Load).
+  static Result<std::unique_ptr<Gazetteer>> LoadPrecomputed(const std::string& path, const std::string& dir,
+                                                            std::vector<DictionaryIssue>* issues);
+  // Why Load parsed the text although a precomputed form exists
+  // ("path: stale: built from other text; ..."); "" when it used one or
+  // found none.
+  const std::string& precomputed_note() const { return precomputed_note_; }
 
   const std::vector<GazetteerEntry>& entries() const { return entries_; }
   const GazetteerEntry* FindById(std::string_view id) const;
@@ -227,6 +252,7 @@ class Gazetteer {
   std::string written_;                 // the first written form of each phrase, back to back
   std::vector<uint32_t> written_start_;  // phrase id -> start in written_; one past the last
   size_t alias_count_ = 0;
+  std::string precomputed_note_;
   // Membership, for relative regions: the cities of each country (by
   // alpha-3) and of each division (by entry), and each region's members.
   std::unordered_map<std::string, std::vector<uint32_t>> country_cities_;

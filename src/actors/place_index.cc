@@ -121,6 +121,52 @@ uint32_t PlaceIndex::Add(std::string_view key) {
   return id;
 }
 
+void PlaceIndex::Write(BinaryWriter* out) const {
+  out->PutString(arena_);
+  out->PutVector(offset_);
+  out->PutVector(hash_);
+  // Reserve sized the slots for the shipped data; a smaller index is
+  // written with the table its keys need (the same lookups).
+  if (slots_.size() > PowerOfTwoAtLeast(2 * hash_.size())) {
+    PlaceIndex compact;
+    compact.hash_ = hash_;
+    compact.slots_.assign(PowerOfTwoAtLeast(2 * hash_.size()), 0);
+    for (uint32_t id = 0; id < hash_.size(); ++id) compact.InsertSlot(id);
+    out->PutVector(compact.slots_);
+  } else {
+    out->PutVector(slots_);
+  }
+  out->PutVector(prefixes_);
+  out->Put<uint64_t>(prefix_count_);
+}
+
+bool PlaceIndex::Read(BinaryReader* in) {
+  uint64_t prefix_count = 0;
+  const bool read = in->GetString(&arena_) && in->GetVector(&offset_) && in->GetVector(&hash_) &&
+                    in->GetVector(&slots_) && in->GetVector(&prefixes_) && in->Get(&prefix_count);
+  prefix_count_ = static_cast<size_t>(prefix_count);
+  // What Lookup and HasPrefix rely on: offsets that rise within the arena,
+  // power-of-two tables with at least one empty slot (a probe ends), slot
+  // ids that name keys.
+  auto power_of_two = [](size_t n) { return n == 0 || (n & (n - 1)) == 0; };
+  bool ok = read && offset_.size() == hash_.size() + 1 && offset_.front() == 0 &&
+            offset_.back() == arena_.size() && power_of_two(slots_.size()) && power_of_two(prefixes_.size()) &&
+            (hash_.empty() || hash_.size() < slots_.size()) && (prefixes_.empty() || prefix_count_ < prefixes_.size());
+  for (size_t i = 1; ok && i < offset_.size(); ++i) ok = offset_[i - 1] <= offset_[i];
+  size_t used = 0;
+  for (size_t i = 0; ok && i < slots_.size(); ++i) {
+    if (slots_[i] == 0) continue;
+    ++used;
+    ok = (slots_[i] >> 32) <= hash_.size();
+  }
+  ok = ok && used == hash_.size();
+  used = 0;
+  for (uint64_t p : prefixes_) used += p != 0;
+  ok = ok && used == prefix_count_;
+  if (!ok) *this = PlaceIndex();
+  return ok;
+}
+
 uint32_t PlaceIndex::Find(std::string_view key) const { return Lookup(key, Fnv1a64(key)); }
 
 void PlaceIndex::Scan(const Document& doc, const TokenKeys& keys, uint32_t begin, uint32_t limit,

@@ -22,6 +22,7 @@
 
 #include "actors/phrase_matcher.h"
 #include "annals/document.h"
+#include "base/binary_io.h"
 
 namespace annals {
 
@@ -38,6 +39,13 @@ class PlaceIndex {
   size_t size() const { return hash_.size(); }
   // Capacity hints for `keys` keys of `bytes` bytes in all.
   void Reserve(size_t keys, size_t bytes);
+
+  // The precomputed form (docs/formats/places.md): Write appends every table
+  // to `out`; Read replaces this index with the tables read from `in` and
+  // returns false, leaving the index empty, when they are cut short or do
+  // not make a usable index (ids, offsets and probe chains out of range).
+  void Write(BinaryWriter* out) const;
+  bool Read(BinaryReader* in);
 
   // As PhraseMatcher::Scan.
   void Scan(const Document& doc, const TokenKeys& keys, uint32_t begin, uint32_t limit,

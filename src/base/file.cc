@@ -1,7 +1,10 @@
 // File reading and the data directory search order.
 #include "base/file.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -43,6 +46,37 @@ Result<std::string> ReadFile(const std::string& path) {
   if (failed) return Status::IoError(path + ": read failed");
   data.resize(used);
   return data;
+}
+
+Result<std::unique_ptr<MappedFile>> MappedFile::Open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound(path + ": no such file");
+    return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::IoError(path + ": not a regular file");
+  }
+  std::unique_ptr<MappedFile> file(new MappedFile());
+  const auto size = static_cast<size_t>(st.st_size);
+  if (size > 0) {
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (map == MAP_FAILED) {
+      const int e = errno;
+      ::close(fd);
+      return Status::IoError(path + ": cannot map: " + std::strerror(e));
+    }
+    file->map_ = map;
+    file->data_ = std::string_view(static_cast<const char*>(map), size);
+  }
+  ::close(fd);
+  return file;
+}
+
+MappedFile::~MappedFile() {
+  if (map_ != nullptr) ::munmap(map_, data_.size());
 }
 
 std::string JoinPath(const std::string& dir, const std::string& rel) {

@@ -46,5 +46,23 @@ TEST(ReadFile, ReportsMissingFilesAndFolders) {
   EXPECT_EQ(ReadFile(std::filesystem::temp_directory_path().string()).status().code(), StatusCode::kIoError);
 }
 
+// MappedFile gives the file's bytes as ReadFile does; an empty file maps to
+// an empty view and a missing one is NotFound.
+TEST(MappedFile, SameBytesAsReadFile) {
+  for (size_t size : {size_t{0}, size_t{1}, size_t{4097}}) {
+    std::string bytes(size, 'x');
+    for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>(i * 13 % 256);
+    const std::string path = TempPath("map" + std::to_string(size));
+    WriteBytes(path, bytes);
+    Result<std::unique_ptr<MappedFile>> mapped = MappedFile::Open(path);
+    ASSERT_TRUE(mapped.ok()) << mapped.status().ToString();
+    EXPECT_EQ((*mapped)->data(), bytes);
+    std::remove(path.c_str());
+  }
+  Result<std::unique_ptr<MappedFile>> missing = MappedFile::Open(TempPath("no_such_file"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace annals

@@ -38,6 +38,9 @@ int RunLookup(const LookupOptions& o) {
   std::vector<DictionaryIssue> issues;
   Result<std::unique_ptr<Gazetteer>> gaz = Gazetteer::Load(dir, &issues);
   for (const DictionaryIssue& i : issues) PrintDiagnostic("places lookup", {i.error ? "error" : "warning", i.message});
+  if (gaz.ok() && !(*gaz)->precomputed_note().empty()) {
+    PrintDiagnostic("places lookup", {"warning", (*gaz)->precomputed_note()});
+  }
   if (!gaz.ok()) {
     std::cerr << "annals places lookup: cannot load: " << gaz.status().message() << "\n";
     return kExitDataError;
