@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "base/one_of.h"
 #include "model/dependency_view.h"
 
 namespace annals {
@@ -88,6 +89,7 @@ class Context {
   bool ActionObject(int32_t top, const Scope* sc) const;
   Tie CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
+  Tie ChainTie(const Place& p, int32_t head, bool at_target) const;
   bool FollowedByBased(const Place& p) const;
   bool SourceSeat(const Place& p, const Event& ev) const;
   Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
@@ -394,6 +396,8 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   if (ActionObject(top, &sc)) return Tie::kOther;
   const Tie by_comma = CommaTie(p, head, at_target, &sc);
   if (by_comma != Tie::kNone) return by_comma;
+  const Tie by_chain = ChainTie(p, head, at_target);
+  if (by_chain != Tie::kNone) return by_chain;
   // "suggested Geneva as the venue".
   if (rel == "obj") {
     for (int32_t sib : pv_.Children(gov)) {
@@ -502,6 +506,49 @@ bool Context::SurfaceLocative(const Place& p, int32_t head) const {
   return lex_.Has(List::kLocativePrep, pv_.Lemma(static_cast<int32_t>(t - 1)));
 }
 
+// The last place of a comma chain of names that a locative preposition
+// opens, whatever the parser made of the chain: "in Bakinjaw, Southwest
+// Region, Cameroon" (parsed with "Region" conjoined to the verb), "in
+// Eruku, Kwara state, Nigeria", "in the town of Luke, Masisi Territory,
+// Democratic Republic of the Congo". Each link before the place is a run of
+// capitalised words, area nouns, "and", "of", "the" and hyphens; an attack's
+// target preposition opens a chain for attacks ("an airstrike on Zawtar,
+// Lebanon"). A clause's subject is no link's end: "In Gaza, Israel said".
+Tie Context::ChainTie(const Place& p, int32_t head, bool at_target) const {
+  const std::string_view rel = pv_.BaseRel(head);
+  if (rel == "nsubj" || rel == "csubj") return Tie::kNone;
+  const int32_t s = pv_.SentenceOf(head);
+  if (s < 0 || static_cast<size_t>(s) >= doc_.sentences.size()) return Tie::kNone;
+  const int32_t sb = static_cast<int32_t>(doc_.sentences[static_cast<size_t>(s)].token_begin);
+  int32_t t = static_cast<int32_t>(p.token_begin);
+  for (int link = 0; link < 4; ++link) {
+    if (t <= sb + 1 || pv_.LowerForm(t - 1) != ",") return Tie::kNone;
+    int32_t k = t - 1;  // the comma
+    int n = 0, names = 0;
+    while (k > sb && n < 10) {
+      const int32_t w = k - 1;
+      const std::string& form = pv_.tok(w).form;
+      const bool upper = (!form.empty() && form[0] >= 'A' && form[0] <= 'Z') || pv_.tok(w).upos == "PROPN";
+      if (upper && w != sb) {
+        ++names;
+      } else if (!(lex_.Has(List::kAreaNoun, pv_.Lemma(w)) || In(pv_.LowerForm(w), {"and", "of", "the", "-"}))) {
+        break;
+      }
+      --k;
+      ++n;
+    }
+    if (names == 0) return Tie::kNone;
+    // The chain's opener: skip a leading "the" / "of" the walk took in.
+    const int32_t opener = k - 1;
+    if (opener < sb) return Tie::kNone;
+    const std::string& lemma = pv_.Lemma(opener);
+    if (lex_.Has(List::kLocativePrep, lemma)) return Tie::kLocative;
+    if (at_target && lex_.Has(List::kTargetPrep, lemma)) return Tie::kTarget;
+    t = k;
+  }
+  return Tie::kNone;
+}
+
 // A place written where something happens, whatever the clause: "in X",
 // "near X", "in the town of X", "shelled X"; with `at_target`, also the
 // target of an attack ("a strike on X").
@@ -519,7 +566,8 @@ bool Context::IsWherePlace(const Place& p, bool at_target) const {
   int32_t top = head;
   const Tie tie = CaseTie(head, at_target, &top);
   if (tie != Tie::kNone || SurfaceLocative(p, head)) return true;
-  return ActionObject(top, nullptr) || CommaTie(p, head, at_target, nullptr) != Tie::kNone;
+  return ActionObject(top, nullptr) || CommaTie(p, head, at_target, nullptr) != Tie::kNone ||
+         ChainTie(p, head, at_target) != Tie::kNone;
 }
 
 // A place written after a comma qualifies the one before it: in "Kyivskyi
