@@ -731,7 +731,8 @@ void Context::InheritLocations(const SentenceItems& items, const std::vector<Sco
     if (part < 0 || !IsParticipleClause(part)) continue;
     const int32_t gov = pv_.Head(part);
     if (gov < 0) continue;
-    for (size_t j = 0; j < items.events.size(); ++j) {
+    bool inherited = false;
+    for (size_t j = 0; j < items.events.size() && !inherited; ++j) {
       ++work_.items;
       const Event& other = doc_.events[items.events[j]];
       if (j == k || scopes[j].trig < 0 || !other.location) continue;
@@ -739,7 +740,41 @@ void Context::InheritLocations(const SentenceItems& items, const std::vector<Sco
       if (!AnyIn(scopes[j].clause, static_cast<uint32_t>(gov), static_cast<uint32_t>(gov) + 1)) continue;
       ev.location = other.location;
       ev.location_precision = "clause";
-      break;
+      inherited = true;
+    }
+    if (inherited) continue;
+    // No event was coded on the governing clause ("two missiles strike the
+    // centre of Sumy, killing 35"): the place tied to that clause.
+    Scope g;
+    g.trig = gov;
+    g.head = ClauseHead(gov);
+    g.own = Members(gov, false);
+    g.clause = Members(g.head, false);
+    work_.tokens += g.own.size() + g.clause.size();
+    const bool at_target = lex_.CodeIn(List::kAtTargetCode, ev.cameo);
+    int32_t best = -1;
+    uint32_t best_rank = UINT32_MAX;
+    for (uint32_t i : items.places) {
+      ++work_.items;
+      const Place& p = doc_.places[i];
+      uint32_t rank;
+      if (AnyIn(g.own, p.token_begin, p.token_end)) {
+        rank = Distance(p.token_begin, p.token_end, static_cast<uint32_t>(gov));
+      } else if (AnyIn(g.clause, p.token_begin, p.token_end)) {
+        rank = 100000 + Distance(p.token_begin, p.token_end, static_cast<uint32_t>(gov));
+      } else {
+        continue;
+      }
+      if (rank >= best_rank) continue;
+      const bool is_source = ev.source && Overlaps(ev.source->span, p.span);
+      const Tie tie = PlaceTie(p, g, at_target);
+      if (tie == Tie::kNone || (is_source && tie != Tie::kLocative)) continue;
+      best_rank = rank;
+      best = static_cast<int32_t>(i);
+    }
+    if (best >= 0) {
+      ev.location = doc_.places[Qualified(static_cast<uint32_t>(best), items)];
+      ev.location_precision = "clause";
     }
   }
 }
