@@ -310,6 +310,12 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
     const int32_t gov = pv_.Head(h);
     const bool area = gov >= 0 && lex_.Has(List::kAreaNoun, pv_.Lemma(gov));
     const int32_t c = CaseChild(h);
+    // "drones south of Sanaa", "20 km east of Aden": an area noun used as an
+    // adverb (a compass word) puts its "of" phrase beside the clause.
+    if (c < 0 && h != head && lex_.Has(List::kAreaNoun, pv_.Lemma(h)) &&
+        (pv_.BaseRel(h) == "advmod" || pv_.Rel(h) == "obl:npmod" || pv_.Rel(h) == "nmod:npmod")) {
+      return Tie::kLocative;
+    }
     if (c >= 0) {
       if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
       if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
@@ -324,7 +330,7 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
     // event it owns is ("Israel's blockade").
     const bool appositive = rel == "appos" || rel == "flat" || rel == "conj" || (pv_.Rel(h) == "nmod:poss" && (area || pv_.tok(gov).upos == "PROPN")) ||
                             (rel == "nmod" && c < 0 && CommaBefore(h));
-    if (!(appositive || (area && (rel == "nmod" || rel == "compound")))) break;
+    if (!(appositive || (area && (rel == "nmod" || rel == "obl" || rel == "compound")))) break;
     h = gov;
   }
   return Tie::kNone;
