@@ -400,6 +400,13 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   // Kyivskyi district of Kharkiv": the object of an action done at a place,
   // the trigger or its clause's verb.
   if (ActionObject(top, &sc)) return Tie::kOther;
+  // "troops withdrew from Sweida", "withdraws troops from Lebanon": a
+  // withdrawal happens where it leaves (from_action).
+  const int32_t from = CaseChild(head);
+  if (from >= 0 && pv_.Lemma(from) == "from" && sc.trig >= 0 && lex_.Has(List::kFromAction, pv_.Lemma(sc.trig)) &&
+      (gov == sc.trig || (pv_.Head(gov) == sc.trig && (pv_.BaseRel(gov) == "obj" || pv_.BaseRel(gov) == "nmod")))) {
+    return Tie::kLocative;
+  }
   const Tie by_comma = CommaTie(p, head, at_target, &sc);
   if (by_comma != Tie::kNone) return by_comma;
   const Tie by_chain = ChainTie(p, head, at_target);
