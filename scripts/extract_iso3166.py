@@ -38,7 +38,8 @@ TYPE_WORDS = ("autonomous republic of ", "canton of ", "province of ",
               "state of ", "region of ", "governorate of ", " governorate",
               " oblast", " province", " region", " state", " prefecture",
               " county", " district", " municipality", " department",
-              " city", " voivodeship", " kray", " krai", " republic")
+              " city", " voivodeship", " kray", " krai", " republic",
+              ", respublika", " respublika")
 
 
 def fold(s):
@@ -57,6 +58,13 @@ def norm(s):
         if s.startswith(article):
             s = s[len(article):]
     return "".join(c for c in s if c.isalnum())
+
+
+def republic_names(name):
+    """News names of a division GeoNames calls "<X> Republic" ("Tatarstan
+    Republic"): "Tatarstan" and "Republic of Tatarstan"."""
+    bare = name[:-len(" Republic")].strip() if name.endswith(" Republic") else ""
+    return [bare, "Republic of " + bare] if bare else []
 
 
 def centroid(cities):
@@ -168,12 +176,14 @@ def main():
             joined += 1
             gcode = geos[g]
             gname = admin_name[(cc, gcode)]
-            other = iname if norm(iname) != norm(gname) else ""
-            rows.append(("iso3166-2:" + icode, cc, gname, itype, other, gcode))
+            other = [iname] if norm(iname) != norm(gname) else []
+            rows.append(("iso3166-2:" + icode, cc, gname, itype,
+                         "|".join(other + republic_names(gname)), gcode))
         for g, gcode in enumerate(geos):
             if g not in taken:
+                gname = admin_name[(cc, gcode)]
                 rows.append(("geonames-admin1:%s.%s" % (cc, gcode), cc,
-                             admin_name[(cc, gcode)], "", "", gcode))
+                             gname, "", "|".join(republic_names(gname)), gcode))
 
     with open(GAZ + "admin1.tsv", "w", encoding="utf-8") as out:
         out.write("# format: annals-gazetteer-admin1 v2\n" + HEADER)

@@ -40,6 +40,13 @@ class PlacesLookupTest(unittest.TestCase):
             ("Gaza City",): ("geonames:281133", "city", "PSE"),
             ("the Donbas",): ("region:donbas", "region", "UKR"),
             ("the", "West", "Bank"): ("geonames-admin1:PS.WE", "admin1", "PSE"),
+            # A GeoNames "<X> Republic" joined to its ISO code, under news names.
+            ("Tatarstan",): ("iso3166-2:RU-TA", "admin1", "RUS"),
+            ("Republic of Tatarstan",): ("iso3166-2:RU-TA", "admin1", "RUS"),
+            ("Chechnya",): ("iso3166-2:RU-CE", "admin1", "RUS"),
+            # The ocean, not Pacific, Missouri.
+            ("Pacific",): ("region:pacific-ocean", "region", ""),
+            ("Killa Abdullah District",): ("region:killa-abdullah-district", "region", "PAK"),
         }
         for args, (gid, feature, country) in cases.items():
             row = self.best(*args)

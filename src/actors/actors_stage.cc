@@ -180,6 +180,7 @@ class ActorsStage final : public Stage {
   void FindRoles(Doc* d) const;
   void FindPlaces(Doc* d) const;
   std::optional<GazetteerEntry> RelativePart(const Doc& d, uint32_t b, uint32_t entry, uint32_t* begin) const;
+  std::string AdjectiveQualifier(const Doc& d, uint32_t b, uint32_t sentence_begin) const;
   void DropVenueModifiers(Doc* d) const;
   void OrderDrafts(Doc* d) const;
   void Resolve(Doc* d, bool surnames_only) const;
@@ -837,6 +838,9 @@ void ActorsStage::FindPlaces(Doc* d) const {
             f.qualifier = gaz_->matcher().key(q.back().phrase);
           }
         }
+        // "the southern Lebanese city of Blida": a country's adjective before
+        // "city of" qualifies the name as "Blida, Lebanon" would.
+        if (f.qualifier.empty()) f.qualifier = AdjectiveQualifier(*d, i, s.token_begin);
         found.push_back(f);
         i = h->token_end - 1;
         break;
@@ -905,6 +909,36 @@ std::optional<GazetteerEntry> ActorsStage::RelativePart(const Doc& d, uint32_t b
     return part;
   }
   return std::nullopt;
+}
+
+// "the southern Lebanese city of Blida", "the Syrian town of Jaramana": a
+// country's adjective before a settlement noun and "of" says which country
+// the name at `b` lies in. Returns the country's name key (a qualifier for
+// Gazetteer::Resolve), or "". Only compass words and other adjectives may
+// stand between the country's adjective and the noun.
+std::string ActorsStage::AdjectiveQualifier(const Doc& d, uint32_t b, uint32_t sentence_begin) const {
+  if (b < sentence_begin + 3 || d.keys.keys[b - 1] != "of" ||
+      !In(d.keys.keys[b - 2], {"city", "town", "village", "port", "capital"})) {
+    return {};
+  }
+  std::vector<PhraseMatcher::Hit> hits;
+  uint32_t end = b - 2;  // the adjectives walked so far end here
+  for (uint32_t j = b - 2; j > sentence_begin && j + 5 > b;) {
+    --j;
+    adjectives_.Scan(*d.doc, d.keys, j, end, &hits);
+    for (auto h = hits.rbegin(); h != hits.rend(); ++h) {
+      if (h->token_end != end || !CaseMatches(adjective_written_[h->phrase], d.Text(j, h->token_end))) continue;
+      const ActorEntry& e = dict_->entries()[adjective_entry_[h->phrase]];
+      if (e.type != "country" || e.country.size() != 3) return {};
+      const GazetteerEntry* g = gaz_->FindById("iso3166-1:" + e.country);
+      return g == nullptr ? std::string() : NameKey(g->name);
+    }
+    // Walk left over compass words and other adjectives: "southern", "coastal".
+    Direction compass;
+    if (!(ParseDirection(d.keys.keys[j], &compass) || (d.has_tags && d.tok(j).upos == "ADJ"))) return {};
+    end = j;
+  }
+  return {};
 }
 
 int32_t ActorsStage::TitledAntecedent(const Doc& d, const std::string& key, uint32_t before) const {

@@ -172,6 +172,19 @@ TEST_F(PlacesTest, AQualifierSaysWhereThePlaceLies) {
   EXPECT_EQ(PlaceOf(goma, "Goma").country, "COD");
 }
 
+// A country's adjective before "city of" or "town of" qualifies the name
+// like a qualifier after a comma: the Lebanese Blida is no Algerian city
+// (the gazetteer lacks the Lebanese village, so it is no place), the
+// Lebanese Tripoli no Libyan one, with no other word of the document saying
+// Lebanon; a compass word may stand between ("southern Lebanese").
+TEST_F(PlacesTest, ACountrysAdjectiveBeforeCityOfQualifies) {
+  const Document blida = Run("Israeli drones struck the southern Lebanese city of Blida.");
+  for (const Place& p : blida.places) EXPECT_NE(p.country, "DZA") << p.text;
+  EXPECT_EQ(PlaceOf(Run("A car bomb exploded in the Lebanese city of Tripoli."), "Tripoli").country, "LBN");
+  EXPECT_EQ(PlaceOf(Run("A car bomb exploded in the city of Tripoli."), "Tripoli").country, "LBY");
+  for (const Place& p : Run("Gunmen attacked the Somali town of Balad.").places) EXPECT_NE(p.country, "IRQ") << p.text;
+}
+
 // "At least 12 people": a capitalised function word opening a sentence is
 // no town (Ath, Belgium, has the alternate name "At"; its country went to
 // the dead).

@@ -7,8 +7,8 @@
 // phrase is a place ("the town of Katale"), venue nouns ("as the venue"),
 // the participle of "X-based", the CAMEO code prefixes of events that happen
 // at their target (18, 19, 20), of statements (01, 02, 10...) and of
-// meetings (04), and the sectors of bodies that act where they sit (courts,
-// parliaments).
+// meetings (04), the sectors of bodies that act where they sit (courts,
+// parliaments), and withdrawals whose "from" phrase is where they happen.
 //
 // Thread safety: immutable after Load; lookups are const.
 #pragma once
@@ -36,6 +36,7 @@ class AttachLexicon {
     kVenueCode,
     kSeatedSector,
     kSignedNoun,
+    kFromAction,
   };
 
   // Reads <data_dir>/lang/en/attach.tsv. Bad rows go to *warnings

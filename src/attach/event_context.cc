@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/ascii.h"
+#include "base/one_of.h"
 #include "model/dependency_view.h"
 
 namespace annals {
@@ -88,6 +89,7 @@ class Context {
   bool ActionObject(int32_t top, const Scope* sc) const;
   Tie CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
+  Tie ChainTie(const Place& p, int32_t head, bool at_target) const;
   bool FollowedByBased(const Place& p) const;
   bool SourceSeat(const Place& p, const Event& ev) const;
   Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
@@ -308,6 +310,12 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
     const int32_t gov = pv_.Head(h);
     const bool area = gov >= 0 && lex_.Has(List::kAreaNoun, pv_.Lemma(gov));
     const int32_t c = CaseChild(h);
+    // "drones south of Sanaa", "20 km east of Aden": an area noun used as an
+    // adverb (a compass word) puts its "of" phrase beside the clause.
+    if (c < 0 && h != head && lex_.Has(List::kAreaNoun, pv_.Lemma(h)) &&
+        (pv_.BaseRel(h) == "advmod" || pv_.Rel(h) == "obl:npmod" || pv_.Rel(h) == "nmod:npmod")) {
+      return Tie::kLocative;
+    }
     if (c >= 0) {
       if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
       if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
@@ -322,7 +330,7 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
     // event it owns is ("Israel's blockade").
     const bool appositive = rel == "appos" || rel == "flat" || rel == "conj" || (pv_.Rel(h) == "nmod:poss" && (area || pv_.tok(gov).upos == "PROPN")) ||
                             (rel == "nmod" && c < 0 && CommaBefore(h));
-    if (!(appositive || (area && (rel == "nmod" || rel == "compound")))) break;
+    if (!(appositive || (area && (rel == "nmod" || rel == "obl" || rel == "compound")))) break;
     h = gov;
   }
   return Tie::kNone;
@@ -392,8 +400,17 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   // Kyivskyi district of Kharkiv": the object of an action done at a place,
   // the trigger or its clause's verb.
   if (ActionObject(top, &sc)) return Tie::kOther;
+  // "troops withdrew from Sweida", "withdraws troops from Lebanon": a
+  // withdrawal happens where it leaves (from_action).
+  const int32_t from = CaseChild(head);
+  if (from >= 0 && pv_.Lemma(from) == "from" && sc.trig >= 0 && lex_.Has(List::kFromAction, pv_.Lemma(sc.trig)) &&
+      (gov == sc.trig || (pv_.Head(gov) == sc.trig && (pv_.BaseRel(gov) == "obj" || pv_.BaseRel(gov) == "nmod")))) {
+    return Tie::kLocative;
+  }
   const Tie by_comma = CommaTie(p, head, at_target, &sc);
   if (by_comma != Tie::kNone) return by_comma;
+  const Tie by_chain = ChainTie(p, head, at_target);
+  if (by_chain != Tie::kNone) return by_chain;
   // "suggested Geneva as the venue".
   if (rel == "obj") {
     for (int32_t sib : pv_.Children(gov)) {
@@ -502,6 +519,49 @@ bool Context::SurfaceLocative(const Place& p, int32_t head) const {
   return lex_.Has(List::kLocativePrep, pv_.Lemma(static_cast<int32_t>(t - 1)));
 }
 
+// The last place of a comma chain of names that a locative preposition
+// opens, whatever the parser made of the chain: "in Bakinjaw, Southwest
+// Region, Cameroon" (parsed with "Region" conjoined to the verb), "in
+// Eruku, Kwara state, Nigeria", "in the town of Luke, Masisi Territory,
+// Democratic Republic of the Congo". Each link before the place is a run of
+// capitalised words, area nouns, "and", "of", "the" and hyphens; an attack's
+// target preposition opens a chain for attacks ("an airstrike on Zawtar,
+// Lebanon"). A clause's subject is no link's end: "In Gaza, Israel said".
+Tie Context::ChainTie(const Place& p, int32_t head, bool at_target) const {
+  const std::string_view rel = pv_.BaseRel(head);
+  if (rel == "nsubj" || rel == "csubj") return Tie::kNone;
+  const int32_t s = pv_.SentenceOf(head);
+  if (s < 0 || static_cast<size_t>(s) >= doc_.sentences.size()) return Tie::kNone;
+  const int32_t sb = static_cast<int32_t>(doc_.sentences[static_cast<size_t>(s)].token_begin);
+  int32_t t = static_cast<int32_t>(p.token_begin);
+  for (int link = 0; link < 4; ++link) {
+    if (t <= sb + 1 || pv_.LowerForm(t - 1) != ",") return Tie::kNone;
+    int32_t k = t - 1;  // the comma
+    int n = 0, names = 0;
+    while (k > sb && n < 10) {
+      const int32_t w = k - 1;
+      const std::string& form = pv_.tok(w).form;
+      const bool upper = (!form.empty() && form[0] >= 'A' && form[0] <= 'Z') || pv_.tok(w).upos == "PROPN";
+      if (upper && w != sb) {
+        ++names;
+      } else if (!(lex_.Has(List::kAreaNoun, pv_.Lemma(w)) || In(pv_.LowerForm(w), {"and", "of", "the", "-"}))) {
+        break;
+      }
+      --k;
+      ++n;
+    }
+    if (names == 0) return Tie::kNone;
+    // The chain's opener: skip a leading "the" / "of" the walk took in.
+    const int32_t opener = k - 1;
+    if (opener < sb) return Tie::kNone;
+    const std::string& lemma = pv_.Lemma(opener);
+    if (lex_.Has(List::kLocativePrep, lemma)) return Tie::kLocative;
+    if (at_target && lex_.Has(List::kTargetPrep, lemma)) return Tie::kTarget;
+    t = k;
+  }
+  return Tie::kNone;
+}
+
 // A place written where something happens, whatever the clause: "in X",
 // "near X", "in the town of X", "shelled X"; with `at_target`, also the
 // target of an attack ("a strike on X").
@@ -519,7 +579,8 @@ bool Context::IsWherePlace(const Place& p, bool at_target) const {
   int32_t top = head;
   const Tie tie = CaseTie(head, at_target, &top);
   if (tie != Tie::kNone || SurfaceLocative(p, head)) return true;
-  return ActionObject(top, nullptr) || CommaTie(p, head, at_target, nullptr) != Tie::kNone;
+  return ActionObject(top, nullptr) || CommaTie(p, head, at_target, nullptr) != Tie::kNone ||
+         ChainTie(p, head, at_target) != Tie::kNone;
 }
 
 // A place written after a comma qualifies the one before it: in "Kyivskyi
@@ -683,7 +744,8 @@ void Context::InheritLocations(const SentenceItems& items, const std::vector<Sco
     if (part < 0 || !IsParticipleClause(part)) continue;
     const int32_t gov = pv_.Head(part);
     if (gov < 0) continue;
-    for (size_t j = 0; j < items.events.size(); ++j) {
+    bool inherited = false;
+    for (size_t j = 0; j < items.events.size() && !inherited; ++j) {
       ++work_.items;
       const Event& other = doc_.events[items.events[j]];
       if (j == k || scopes[j].trig < 0 || !other.location) continue;
@@ -691,7 +753,41 @@ void Context::InheritLocations(const SentenceItems& items, const std::vector<Sco
       if (!AnyIn(scopes[j].clause, static_cast<uint32_t>(gov), static_cast<uint32_t>(gov) + 1)) continue;
       ev.location = other.location;
       ev.location_precision = "clause";
-      break;
+      inherited = true;
+    }
+    if (inherited) continue;
+    // No event was coded on the governing clause ("two missiles strike the
+    // centre of Sumy, killing 35"): the place tied to that clause.
+    Scope g;
+    g.trig = gov;
+    g.head = ClauseHead(gov);
+    g.own = Members(gov, false);
+    g.clause = Members(g.head, false);
+    work_.tokens += g.own.size() + g.clause.size();
+    const bool at_target = lex_.CodeIn(List::kAtTargetCode, ev.cameo);
+    int32_t best = -1;
+    uint32_t best_rank = UINT32_MAX;
+    for (uint32_t i : items.places) {
+      ++work_.items;
+      const Place& p = doc_.places[i];
+      uint32_t rank;
+      if (AnyIn(g.own, p.token_begin, p.token_end)) {
+        rank = Distance(p.token_begin, p.token_end, static_cast<uint32_t>(gov));
+      } else if (AnyIn(g.clause, p.token_begin, p.token_end)) {
+        rank = 100000 + Distance(p.token_begin, p.token_end, static_cast<uint32_t>(gov));
+      } else {
+        continue;
+      }
+      if (rank >= best_rank) continue;
+      const bool is_source = ev.source && Overlaps(ev.source->span, p.span);
+      const Tie tie = PlaceTie(p, g, at_target);
+      if (tie == Tie::kNone || (is_source && tie != Tie::kLocative)) continue;
+      best_rank = rank;
+      best = static_cast<int32_t>(i);
+    }
+    if (best >= 0) {
+      ev.location = doc_.places[Qualified(static_cast<uint32_t>(best), items)];
+      ev.location_precision = "clause";
     }
   }
 }
