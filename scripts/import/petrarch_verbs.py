@@ -607,7 +607,8 @@ def mapped_code(code, known, tally):
 # name ("storm", "fire", "attack") keeps
 # its imported default.
 NOT_TRIGGER_LISTS = {"accidental_cause", "guessed_country_sector", "combatant_sector", "violent_means",
-                     "perpetrator_verb", "quantity_noun"}
+                     "perpetrator_verb", "quantity_noun", "contest_verb", "contest_noun",
+                     "problem_noun"}
 
 
 def read_word_list(path):

@@ -99,6 +99,29 @@ class SentenceCoder {
     const CameoEventCode* c = ontology_.Find(p.code);
     return c != nullptr && c->quad_class == 4;
   }
+  // Not political events, though a pattern matches (docs/coding.md, rule 2):
+  // a contest verb in a sentence that names a game or an election
+  // ("Portugal defeats Spain 5-3 on penalties in the final"; word lists
+  // contest_verb, contest_noun), and a material-conflict trigger whose
+  // object is a problem rather than an actor ("donating supplies to fight
+  // COVID-19", "combatting terrorism"; problem_noun).
+  bool NotPolitical(const Pattern& p, int32_t t) const {
+    if (s_.InLexicon(Lexicon::kContestVerb, t)) {
+      for (uint32_t u = s_.begin(); u < s_.end(); ++u) {
+        const int32_t x = static_cast<int32_t>(u);
+        if (s_.IsNoun(x) && s_.InLexicon(Lexicon::kContestNoun, x)) return true;
+      }
+    }
+    if (MaterialConflict(p)) {
+      const int32_t o = s_.Child(t, "obj");
+      if (o >= 0 && s_.InLexicon(Lexicon::kProblemNoun, o)) {
+        std::vector<int32_t> actors;
+        s_.ActorsOf(o, &actors);
+        if (actors.empty()) return true;
+      }
+    }
+    return false;
+  }
   void Emit(const Candidate& c, std::vector<Event>* out) const;
 
   const CoderSentence& s_;
@@ -202,7 +225,7 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
     if (s_.MentionAt(t) >= 0) continue;  // words of an actor name are not triggers
     std::vector<int32_t> parts;
     const Pattern* p = matcher.Match(t, &parts);
-    if (p == nullptr) continue;
+    if (p == nullptr || NotPolitical(*p, t)) continue;
     Candidate c;
     c.trigger = t;
     c.pattern = p;

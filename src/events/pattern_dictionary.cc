@@ -108,6 +108,9 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kPerpetratorVerb: return "perpetrator_verb";
     case Lexicon::kViolentMeans: return "violent_means";
     case Lexicon::kCombatantSector: return "combatant_sector";
+    case Lexicon::kContestVerb: return "contest_verb";
+    case Lexicon::kContestNoun: return "contest_noun";
+    case Lexicon::kProblemNoun: return "problem_noun";
     case Lexicon::kNegation: return "negation";
     case Lexicon::kNegatingDet: return "negating_det";
     case Lexicon::kFutureAux: return "future_aux";
@@ -444,6 +447,10 @@ void PatternDictionary::Index() {
     for (const std::string& l : p.also) hand[l + "/" + std::to_string(static_cast<int>(p.pos))] = true;
   }
   for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) {
+    // contest_verb says when a verb is *not* an event ("defeats Spain 3-1
+    // in the final"); it does not claim the verb, whose imported default
+    // still codes "the army defeated the rebels".
+    if (static_cast<Lexicon>(l) == Lexicon::kContestVerb) continue;
     for (const std::string& w : lexicons_.Words(static_cast<Lexicon>(l))) hand[w] = true;
   }
   for (const Pattern& p : patterns_) {

@@ -73,6 +73,9 @@ enum class Lexicon : uint8_t {
   kPerpetratorVerb,       // "shelled", "kidnapped": the act implies someone did it
   kViolentMeans,          // "an airstrike", "gunmen": a clause naming one implies a perpetrator
   kCombatantSector,       // sectors whose deaths imply a perpetrator (soldiers, police)
+  kContestVerb,           // defeat, beat, win: in a game or an election, no event
+  kContestNoun,           // final, title, championship, election: names such a contest
+  kProblemNoun,           // "fight COVID-19", "combat terrorism": an adversary that is no actor
   // Function words (data/lang/en/function_words.tsv, shared with other stages).
   kNegation,         // not, n't, never
   kNegatingDet,      // "no talks"
