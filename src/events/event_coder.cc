@@ -36,6 +36,7 @@ struct Candidate {
   std::vector<int32_t> extra_tokens;  // particles, for evidence
   Arguments args;
   Modality modality = Modality::kAsserted;
+  bool refusal = false;  // negated and planned with a refuse= code: coded as that code
   std::optional<Attribution> attribution;
 };
 
@@ -154,6 +155,10 @@ void SentenceCoder::Emit(const Candidate& c, std::vector<Event>* out) const {
   const Pattern& p = *c.pattern;
   std::string code = p.code;
   std::vector<std::string> notes = c.args.notes;
+  if (c.refusal) {
+    notes.push_back("refuse:" + p.refuse_code + "<-" + code);
+    code = p.refuse_code;
+  }
   if (c.modality == Modality::kPlanned || c.modality == Modality::kHypothetical) {
     std::string intent = p.intent_code;
     if (intent.empty()) {
@@ -280,7 +285,16 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
       std::erase_if(c.args.pairs, [](const std::pair<int32_t, int32_t>& p) { return p.first != kUnknownActor; });
     }
     if (c.args.pairs.empty()) continue;
-    c.modality = modality.ModalityOf(c.trigger, &c.args.notes);
+    std::set<Modality> marked;
+    c.modality = modality.ModalityOf(c.trigger, &c.args.notes, &marked);
+    // "will not lift the ban", "won't release them": an act announced as
+    // not to happen is a refusal (CAMEO 12x, e.g. 1244 "refuse to ease
+    // sanctions"), which happens; the pattern names the code (refuse=).
+    if (c.modality == Modality::kNegated && marked.count(Modality::kPlanned) != 0 &&
+        !c.pattern->refuse_code.empty()) {
+      c.refusal = true;
+      c.modality = Modality::kAsserted;
+    }
     c.attribution = AttributionOf(c.trigger, &c.args.notes);
     coded.push_back(std::move(c));
   }

@@ -351,6 +351,14 @@ void PatternDictionary::ParseText(std::string_view text, const std::string& path
           break;
         }
         p.intent_code = std::string(value);
+      } else if (key == "refuse") {
+        if (!need_value()) break;
+        if (!IsCodeShape(value) || (known_code && !known_code(value))) {
+          fail(w, "unknown CAMEO event code in");
+          bad = true;
+          break;
+        }
+        p.refuse_code = std::string(value);
       } else if (key == "source") {
         if (!need_value()) break;
         if (value != "subj" && value != "speaker" && value != "poss") {

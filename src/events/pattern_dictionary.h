@@ -137,6 +137,7 @@ struct Pattern {
   std::string id;
   std::string code;         // CAMEO event code
   std::string intent_code;  // code when planned/hypothetical ("" = default)
+  std::string refuse_code;  // code when announced as not to happen ("will not lift"; "" = none)
   std::string lemma;        // trigger head lemma, lower case
   std::vector<std::string> also;  // more trigger lemmas sharing the line ("ask|request")
   PosClass pos = PosClass::kAny;
