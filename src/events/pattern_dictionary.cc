@@ -111,6 +111,8 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kContestVerb: return "contest_verb";
     case Lexicon::kContestNoun: return "contest_noun";
     case Lexicon::kProblemNoun: return "problem_noun";
+    case Lexicon::kPlaceTargetCode: return "place_target_code";
+    case Lexicon::kPlaceTargetPrep: return "place_target_prep";
     case Lexicon::kNegation: return "negation";
     case Lexicon::kNegatingDet: return "negating_det";
     case Lexicon::kFutureAux: return "future_aux";
