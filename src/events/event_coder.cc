@@ -113,6 +113,14 @@ class SentenceCoder {
         if (s_.IsNoun(x) && s_.InLexicon(Lexicon::kContestNoun, x)) return true;
       }
     }
+    // "lifted its blockade of Yemen", "violated the ceasefire agreement",
+    // "a suspension of aid", "sanctions were lifted": a noun event that is
+    // being undone is not happening (the undoing verb's own patterns code
+    // the undoing: 085, 196).
+    if (s_.IsNoun(t) && s_.head(t) >= 0 && s_.InLexicon(Lexicon::kUndoingWord, s_.head(t)) &&
+        In(s_.base_rel(t), {"obj", "nsubj", "obl", "nmod", "compound"})) {
+      return true;
+    }
     if (MaterialConflict(p)) {
       const int32_t o = s_.Child(t, "obj");
       if (o >= 0 && s_.InLexicon(Lexicon::kProblemNoun, o)) {

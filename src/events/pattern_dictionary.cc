@@ -111,6 +111,7 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kContestVerb: return "contest_verb";
     case Lexicon::kContestNoun: return "contest_noun";
     case Lexicon::kProblemNoun: return "problem_noun";
+    case Lexicon::kUndoingWord: return "undoing_word";
     case Lexicon::kPlaceTargetCode: return "place_target_code";
     case Lexicon::kPlaceTargetPrep: return "place_target_prep";
     case Lexicon::kNegation: return "negation";
@@ -457,10 +458,12 @@ void PatternDictionary::Index() {
     for (const std::string& l : p.also) hand[l + "/" + std::to_string(static_cast<int>(p.pos))] = true;
   }
   for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) {
-    // contest_verb says when a verb is *not* an event ("defeats Spain 3-1
-    // in the final"); it does not claim the verb, whose imported default
-    // still codes "the army defeated the rebels".
-    if (static_cast<Lexicon>(l) == Lexicon::kContestVerb) continue;
+    // contest_verb and undoing_word say when a word is *not* an event
+    // ("defeats Spain 3-1 in the final", "lifted the blockade"); they do not
+    // claim the verb, whose imported default still codes "the army
+    // defeated the rebels".
+    const auto lexicon = static_cast<Lexicon>(l);
+    if (lexicon == Lexicon::kContestVerb || lexicon == Lexicon::kUndoingWord) continue;
     for (const std::string& w : lexicons_.Words(static_cast<Lexicon>(l))) hand[w] = true;
   }
   for (const Pattern& p : patterns_) {

@@ -76,6 +76,7 @@ enum class Lexicon : uint8_t {
   kContestVerb,           // defeat, beat, win: in a game or an election, no event
   kContestNoun,           // final, title, championship, election: names such a contest
   kProblemNoun,           // "fight COVID-19", "combat terrorism": an adversary that is no actor
+  kUndoingWord,           // lift/violate/scrap/end <noun event>: that event is not happening
   kPlaceTargetCode,       // code prefixes whose place is the target ("aid in Somalia")
   kPlaceTargetPrep,       // prepositions of that place phrase (in, across)
   // Function words (data/lang/en/function_words.tsv, shared with other stages).
