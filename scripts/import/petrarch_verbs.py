@@ -607,7 +607,9 @@ def mapped_code(code, known, tally):
 # name ("storm", "fire", "attack") keeps
 # its imported default.
 NOT_TRIGGER_LISTS = {"accidental_cause", "guessed_country_sector", "combatant_sector", "violent_means",
-                     "perpetrator_verb", "quantity_noun"}
+                     "perpetrator_verb", "quantity_noun", "contest_verb", "contest_noun",
+                     "problem_noun", "place_target_code", "place_target_prep",
+                     "undoing_word"}
 
 
 def read_word_list(path):

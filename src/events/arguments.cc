@@ -416,6 +416,10 @@ void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c, bool ma
       break;
     }
   }
+  if (targets.empty() && !unknown) {
+    targets = PlaceTargets(p, t);
+    if (!targets.empty()) c->notes.push_back("target:place");
+  }
   if (unknown) {
     // Only with a victim: an unknown perpetrator of nothing says nothing.
     if (targets.empty()) targets = Victims(t);
@@ -424,6 +428,37 @@ void ArgumentFinder::VerbArgs(const Pattern& p, int32_t t, Arguments* c, bool ma
     c->confidence -= 0.2;
   }
   Pair(sources, targets, p.reciprocal, c);
+}
+
+std::vector<int32_t> ArgumentFinder::PlaceTargets(const Pattern& p, int32_t t) const {
+  std::vector<int32_t> out;
+  const std::string& code = p.code;
+  if (!s_.dict().InLexicon(Lexicon::kPlaceTargetCode, code.substr(0, 2)) &&
+      !s_.dict().InLexicon(Lexicon::kPlaceTargetCode, code.substr(0, 3))) {
+    return out;
+  }
+  std::vector<int32_t> heads = {t};
+  const int32_t o = s_.Child(t, "obj");
+  if (o >= 0) heads.push_back(o);
+  for (int32_t h : heads) {
+    for (int32_t ch : s_.children(h)) {
+      if (!In(s_.base_rel(ch), {"obl", "nmod"}) ||
+          !s_.dict().InLexicon(Lexicon::kPlaceTargetPrep, std::string(s_.CaseOf(ch)))) {
+        continue;
+      }
+      // A country, or a place the gazetteer knows: "in a meeting with
+      // Putin" names no place.
+      std::vector<int32_t> actors;
+      s_.ActorsOf(ch, &actors);
+      for (int32_t m : actors) {
+        const Mention& men = s_.doc().mentions[static_cast<size_t>(m)];
+        const bool place = men.actor.type == "country" ||
+                           (men.token_end > men.token_begin && s_.InPlace(static_cast<int32_t>(men.token_begin)));
+        if (place && std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+      }
+    }
+  }
+  return out;
 }
 
 void ArgumentFinder::NounArgs(const Pattern& p, int32_t n, Arguments* c) const {

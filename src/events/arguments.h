@@ -16,7 +16,11 @@
 //    kDefaultTargetSlots (iobj, obj, obl with with/to/against/on/from/for/at/
 //    into, the passive subject, then "deep": the nearest actor below the
 //    objects and complements, passing over actors of the source's own
-//    country).
+//    country). An event of a code whose place is its target (word list
+//    place_target_code: aid, ceasefires, deployments, coercion, violence)
+//    that still has none takes the country or place named in its "in /
+//    across" phrase, or its object's ("deployed observers in Zimbabwe",
+//    "declared a ceasefire in Colombia"; place_target_prep).
 //  * Pairs: one (source, target) pair per conjoined actor; symmetric
 //    triggers ("A and B met", "talks between A and B") give both orders.
 //  * Unknown perpetrator: a material-conflict event (quad class 4) whose
@@ -89,6 +93,9 @@ class ArgumentFinder {
   // The victims of t: actor or role mentions (any sector, any country) in
   // its passive subject or object.
   std::vector<int32_t> Victims(int32_t t) const;
+  // The countries and places of t's (or its object's) place phrase, for a
+  // code whose place is its target (see above); empty otherwise.
+  std::vector<int32_t> PlaceTargets(const Pattern& p, int32_t t) const;
   void Pair(const std::vector<int32_t>& sources, const std::vector<int32_t>& targets, bool reciprocal,
             Arguments* out) const;
 

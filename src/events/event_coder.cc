@@ -36,6 +36,7 @@ struct Candidate {
   std::vector<int32_t> extra_tokens;  // particles, for evidence
   Arguments args;
   Modality modality = Modality::kAsserted;
+  bool refusal = false;  // negated and planned with a refuse= code: coded as that code
   std::optional<Attribution> attribution;
 };
 
@@ -99,6 +100,37 @@ class SentenceCoder {
     const CameoEventCode* c = ontology_.Find(p.code);
     return c != nullptr && c->quad_class == 4;
   }
+  // Not political events, though a pattern matches (docs/coding.md, rule 2):
+  // a contest verb in a sentence that names a game or an election
+  // ("Portugal defeats Spain 5-3 on penalties in the final"; word lists
+  // contest_verb, contest_noun), and a material-conflict trigger whose
+  // object is a problem rather than an actor ("donating supplies to fight
+  // COVID-19", "combatting terrorism"; problem_noun).
+  bool NotPolitical(const Pattern& p, int32_t t) const {
+    if (s_.InLexicon(Lexicon::kContestVerb, t)) {
+      for (uint32_t u = s_.begin(); u < s_.end(); ++u) {
+        const int32_t x = static_cast<int32_t>(u);
+        if (s_.IsNoun(x) && s_.InLexicon(Lexicon::kContestNoun, x)) return true;
+      }
+    }
+    // "lifted its blockade of Yemen", "violated the ceasefire agreement",
+    // "a suspension of aid", "sanctions were lifted": a noun event that is
+    // being undone is not happening (the undoing verb's own patterns code
+    // the undoing: 085, 196).
+    if (s_.IsNoun(t) && s_.head(t) >= 0 && s_.InLexicon(Lexicon::kUndoingWord, s_.head(t)) &&
+        In(s_.base_rel(t), {"obj", "nsubj", "obl", "nmod", "compound"})) {
+      return true;
+    }
+    if (MaterialConflict(p)) {
+      const int32_t o = s_.Child(t, "obj");
+      if (o >= 0 && s_.InLexicon(Lexicon::kProblemNoun, o)) {
+        std::vector<int32_t> actors;
+        s_.ActorsOf(o, &actors);
+        if (actors.empty()) return true;
+      }
+    }
+    return false;
+  }
   void Emit(const Candidate& c, std::vector<Event>* out) const;
 
   const CoderSentence& s_;
@@ -131,6 +163,10 @@ void SentenceCoder::Emit(const Candidate& c, std::vector<Event>* out) const {
   const Pattern& p = *c.pattern;
   std::string code = p.code;
   std::vector<std::string> notes = c.args.notes;
+  if (c.refusal) {
+    notes.push_back("refuse:" + p.refuse_code + "<-" + code);
+    code = p.refuse_code;
+  }
   if (c.modality == Modality::kPlanned || c.modality == Modality::kHypothetical) {
     std::string intent = p.intent_code;
     if (intent.empty()) {
@@ -202,7 +238,7 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
     if (s_.MentionAt(t) >= 0) continue;  // words of an actor name are not triggers
     std::vector<int32_t> parts;
     const Pattern* p = matcher.Match(t, &parts);
-    if (p == nullptr) continue;
+    if (p == nullptr || NotPolitical(*p, t)) continue;
     Candidate c;
     c.trigger = t;
     c.pattern = p;
@@ -257,7 +293,16 @@ void SentenceCoder::Run(std::vector<Event>* out) const {
       std::erase_if(c.args.pairs, [](const std::pair<int32_t, int32_t>& p) { return p.first != kUnknownActor; });
     }
     if (c.args.pairs.empty()) continue;
-    c.modality = modality.ModalityOf(c.trigger, &c.args.notes);
+    std::set<Modality> marked;
+    c.modality = modality.ModalityOf(c.trigger, &c.args.notes, &marked);
+    // "will not lift the ban", "won't release them": an act announced as
+    // not to happen is a refusal (CAMEO 12x, e.g. 1244 "refuse to ease
+    // sanctions"), which happens; the pattern names the code (refuse=).
+    if (c.modality == Modality::kNegated && marked.count(Modality::kPlanned) != 0 &&
+        !c.pattern->refuse_code.empty()) {
+      c.refusal = true;
+      c.modality = Modality::kAsserted;
+    }
     c.attribution = AttributionOf(c.trigger, &c.args.notes);
     coded.push_back(std::move(c));
   }

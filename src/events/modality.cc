@@ -138,7 +138,7 @@ void ModalityReader::ClauseMarkers(int32_t c, std::set<Modality>* flags,
   }
 }
 
-Modality ModalityReader::ModalityOf(int32_t t, std::vector<std::string>* notes) const {
+Modality ModalityReader::ModalityOf(int32_t t, std::vector<std::string>* notes, std::set<Modality>* all) const {
   std::set<Modality> flags;
   bool under_speech = quotes_.SpeechCueOf(t) >= 0;
   if (s_.IsNoun(t)) {
@@ -243,6 +243,7 @@ Modality ModalityReader::ModalityOf(int32_t t, std::vector<std::string>* notes) 
   for (Modality m : flags) {
     if (ModalityRank(m) > ModalityRank(best)) best = m;
   }
+  if (all != nullptr) *all = flags;
   return best;
 }
 

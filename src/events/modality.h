@@ -37,7 +37,9 @@ class ModalityReader {
   ModalityReader(const CoderSentence& s, const QuoteIndex& quotes) : s_(s), quotes_(quotes) {}
 
   // The modality of the event triggered at t; appends a note per marker.
-  Modality ModalityOf(int32_t t, std::vector<std::string>* notes) const;
+  // `all`, when given, receives every modality marked, not only the one
+  // that wins ("will not lift" is negated and planned: a refusal).
+  Modality ModalityOf(int32_t t, std::vector<std::string>* notes, std::set<Modality>* all = nullptr) const;
 
  private:
   int32_t ClauseOf(int32_t t) const;

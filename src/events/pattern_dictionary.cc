@@ -108,6 +108,12 @@ std::string_view LexiconName(Lexicon l) {
     case Lexicon::kPerpetratorVerb: return "perpetrator_verb";
     case Lexicon::kViolentMeans: return "violent_means";
     case Lexicon::kCombatantSector: return "combatant_sector";
+    case Lexicon::kContestVerb: return "contest_verb";
+    case Lexicon::kContestNoun: return "contest_noun";
+    case Lexicon::kProblemNoun: return "problem_noun";
+    case Lexicon::kUndoingWord: return "undoing_word";
+    case Lexicon::kPlaceTargetCode: return "place_target_code";
+    case Lexicon::kPlaceTargetPrep: return "place_target_prep";
     case Lexicon::kNegation: return "negation";
     case Lexicon::kNegatingDet: return "negating_det";
     case Lexicon::kFutureAux: return "future_aux";
@@ -348,6 +354,14 @@ void PatternDictionary::ParseText(std::string_view text, const std::string& path
           break;
         }
         p.intent_code = std::string(value);
+      } else if (key == "refuse") {
+        if (!need_value()) break;
+        if (!IsCodeShape(value) || (known_code && !known_code(value))) {
+          fail(w, "unknown CAMEO event code in");
+          bad = true;
+          break;
+        }
+        p.refuse_code = std::string(value);
       } else if (key == "source") {
         if (!need_value()) break;
         if (value != "subj" && value != "speaker" && value != "poss") {
@@ -444,6 +458,12 @@ void PatternDictionary::Index() {
     for (const std::string& l : p.also) hand[l + "/" + std::to_string(static_cast<int>(p.pos))] = true;
   }
   for (size_t l = 0; l < static_cast<size_t>(Lexicon::kCount); ++l) {
+    // contest_verb and undoing_word say when a word is *not* an event
+    // ("defeats Spain 3-1 in the final", "lifted the blockade"); they do not
+    // claim the verb, whose imported default still codes "the army
+    // defeated the rebels".
+    const auto lexicon = static_cast<Lexicon>(l);
+    if (lexicon == Lexicon::kContestVerb || lexicon == Lexicon::kUndoingWord) continue;
     for (const std::string& w : lexicons_.Words(static_cast<Lexicon>(l))) hand[w] = true;
   }
   for (const Pattern& p : patterns_) {

@@ -73,6 +73,12 @@ enum class Lexicon : uint8_t {
   kPerpetratorVerb,       // "shelled", "kidnapped": the act implies someone did it
   kViolentMeans,          // "an airstrike", "gunmen": a clause naming one implies a perpetrator
   kCombatantSector,       // sectors whose deaths imply a perpetrator (soldiers, police)
+  kContestVerb,           // defeat, beat, win: in a game or an election, no event
+  kContestNoun,           // final, title, championship, election: names such a contest
+  kProblemNoun,           // "fight COVID-19", "combat terrorism": an adversary that is no actor
+  kUndoingWord,           // lift/violate/scrap/end <noun event>: that event is not happening
+  kPlaceTargetCode,       // code prefixes whose place is the target ("aid in Somalia")
+  kPlaceTargetPrep,       // prepositions of that place phrase (in, across)
   // Function words (data/lang/en/function_words.tsv, shared with other stages).
   kNegation,         // not, n't, never
   kNegatingDet,      // "no talks"
@@ -134,6 +140,7 @@ struct Pattern {
   std::string id;
   std::string code;         // CAMEO event code
   std::string intent_code;  // code when planned/hypothetical ("" = default)
+  std::string refuse_code;  // code when announced as not to happen ("will not lift"; "" = none)
   std::string lemma;        // trigger head lemma, lower case
   std::vector<std::string> also;  // more trigger lemmas sharing the line ("ask|request")
   PosClass pos = PosClass::kAny;

@@ -45,7 +45,7 @@ TEST(PatternDictionary, ShippedPatternsLoadAndCoverAllRootsAndPloverTypes) {
 TEST(PatternDictionary, BadLinesAreReportedWithColumnAndSkipped) {
   auto dict = PatternDictionary::Empty();
   std::vector<std::string> errors;
-  auto known = [](std::string_view c) { return c == "040" || c == "190" || c == "036"; };
+  auto known = [](std::string_view c) { return c == "040" || c == "190" || c == "036" || c == "1246"; };
   dict->Parse(
       "# comment\n"
       "good.meet   040  meet/V recip   # trailing comment\n"
@@ -56,7 +56,7 @@ TEST(PatternDictionary, BadLinesAreReportedWithColumnAndSkipped) {
       "bad.value   190  attack/V obj=Foo\n"
       "bad.intent  040  meet/V intent=12\n"
       "@lexicon light_verb hold\n"
-      "good.attack 190  attack/V+on obl:on=ACTOR|PLACE target=obl:on,deep intent=036\n"
+      "good.attack 190  attack/V+on obl:on=ACTOR|PLACE target=obl:on,deep intent=036 refuse=1246\n"
       "short\n",
       "mem.patterns", known, &errors);
   ASSERT_EQ(errors.size(), 8u);  // an @lexicon line is now an error too
@@ -73,6 +73,7 @@ TEST(PatternDictionary, BadLinesAreReportedWithColumnAndSkipped) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->particles, std::vector<std::string>{"on"});
   EXPECT_EQ(a->intent_code, "036");
+  EXPECT_EQ(a->refuse_code, "1246");
   ASSERT_EQ(a->target_slots.size(), 2u);
   EXPECT_EQ(a->target_slots[0].kind, TargetSlot::Kind::kObl);
   EXPECT_EQ(a->target_slots[0].prep, "on");

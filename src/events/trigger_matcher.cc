@@ -74,9 +74,13 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       if (o >= 0) args.push_back(o);
       // An amount as the object ("provide $2.5 billion in aid", "500 tonnes
       // of food"): what it measures is the object too.
-      if (o >= 0 && (s_.tok(o).upos == "SYM" || s_.tok(o).upos == "NUM" || s_.InAmount(o))) {
+      // A quantity noun likewise stands for its "of" complement ("released
+      // dozens of activists" has obj=activist), as it does for actors.
+      const bool quantity = o >= 0 && s_.InLexicon(Lexicon::kQuantityNoun, o);
+      if (o >= 0 && (quantity || s_.tok(o).upos == "SYM" || s_.tok(o).upos == "NUM" || s_.InAmount(o))) {
         for (int32_t ch : s_.children(o)) {
           if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of"})) continue;
+          if (quantity && s_.CaseOf(ch) != "of") continue;
           args.push_back(ch);
           // "in bilateral and multilateral aid", parsed with "aid" a conjunct.
           for (int32_t g : s_.children(ch)) {

@@ -302,6 +302,29 @@ void PromoteVerbOfNounRoot(LocalTree* tree) {
   }
 }
 
+// "has killed several Boko Haram terrorists after an air strike", parsed
+// with "terrorists" an unmarked modifier (nmod:unmarked) of "strike": in
+// English a nominal before its head's own preposition does not modify that
+// head. When the head is an oblique of a verb before the nominal and that
+// verb has no object, the nominal is the verb's object.
+void RehangUnmarkedObject(LocalTree* tree) {
+  tree->BuildChildren();
+  for (int32_t x = 0; x < tree->size(); ++x) {
+    if (tree->tok(x).deprel != "nmod:unmarked") continue;
+    const int32_t h = tree->head(x);
+    if (h <= x || BaseRel(tree->tok(h).deprel) != "obl") continue;
+    bool marker_between = false;
+    for (int32_t c : tree->children(h)) {
+      if (c > x && c < h && BaseRel(tree->tok(c).deprel) == "case") marker_between = true;
+    }
+    const int32_t v = tree->head(h);
+    if (!marker_between || v < 0 || v > x || tree->tok(v).upos != "VERB" || tree->HasChildRel(v, "obj")) continue;
+    tree->set_head(x, v);
+    tree->mutable_tok(x).deprel = "obj";
+    tree->BuildChildren();
+  }
+}
+
 }  // namespace
 
 void RepairTree(Document* doc, uint32_t s) {
@@ -317,6 +340,7 @@ void RepairTree(Document* doc, uint32_t s) {
   RehangCoordinationOutOfComplement(&tree);
   DemotePrepositionalSubjects(&tree);
   PromoteVerbOfNounRoot(&tree);
+  RehangUnmarkedObject(&tree);
   tree.Store();
 }
 

@@ -211,6 +211,37 @@ TEST(TreeRepair, HeadsOutsideTheSentenceSelfLoopsAndCyclesBecomeRoots) {
   EXPECT_NE(a_root, b_root);
 }
 
+TEST(TreeRepair, UnmarkedNominalBeforeItsHeadsPrepositionIsTheVerbsObject) {
+  // "killed several terrorists after an air strike", parsed with
+  // "terrorists" an nmod:unmarked of "strike" and "killed" left without an
+  // object.
+  Document doc = MakeSentence({{"it", "PRON", "PRP", 2, "nsubj"},
+                               {"killed", "VERB", "VBD", 0, "root"},
+                               {"several", "ADJ", "JJ", 4, "amod"},
+                               {"terrorists", "NOUN", "NNS", 8, "nmod:unmarked"},
+                               {"after", "ADP", "IN", 8, "case"},
+                               {"an", "DET", "DT", 8, "det"},
+                               {"air", "NOUN", "NN", 8, "compound"},
+                               {"strike", "NOUN", "NN", 2, "obl"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[3].head, 1);
+  EXPECT_EQ(doc.tokens[3].deprel, "obj");
+  EXPECT_EQ(doc.tokens[7].head, 1);
+}
+
+TEST(TreeRepair, UnmarkedNominalStaysWhenTheVerbHasAnObject) {
+  // "sent aid [last week] to Gaza"-like: a verb with its own object keeps it.
+  Document doc = MakeSentence({{"they", "PRON", "PRP", 2, "nsubj"},
+                               {"sent", "VERB", "VBD", 0, "root"},
+                               {"aid", "NOUN", "NN", 2, "obj"},
+                               {"week", "NOUN", "NN", 6, "nmod:unmarked"},
+                               {"to", "ADP", "IN", 6, "case"},
+                               {"Gaza", "PROPN", "NNP", 2, "obl"}});
+  RepairTree(&doc, 0);
+  EXPECT_EQ(doc.tokens[3].head, 5);
+  EXPECT_EQ(doc.tokens[3].deprel, "nmod:unmarked");
+}
+
 TEST(TreeRepair, OtherSentencesAreUntouched) {
   Document doc = MakeSentence({{"x", "NOUN", "NN", 0, "root"}, {"y", "NOUN", "NN", 1, "nmod"}});
   doc.sentences[0].token_end = 1;
