@@ -346,22 +346,16 @@ void PatternDictionary::ParseText(std::string_view text, const std::string& path
         }
         c.negated = !has_value || value == "yes";
         p.constraints.push_back(std::move(c));
-      } else if (key == "intent") {
+      } else if (key == "intent" || key == "refuse") {
+        // Codes this pattern takes when its act is announced (intent) or
+        // announced as not to happen (refuse).
         if (!need_value()) break;
         if (!IsCodeShape(value) || (known_code && !known_code(value))) {
           fail(w, "unknown CAMEO event code in");
           bad = true;
           break;
         }
-        p.intent_code = std::string(value);
-      } else if (key == "refuse") {
-        if (!need_value()) break;
-        if (!IsCodeShape(value) || (known_code && !known_code(value))) {
-          fail(w, "unknown CAMEO event code in");
-          bad = true;
-          break;
-        }
-        p.refuse_code = std::string(value);
+        (key == "intent" ? p.intent_code : p.refuse_code) = std::string(value);
       } else if (key == "source") {
         if (!need_value()) break;
         if (value != "subj" && value != "speaker" && value != "poss") {
