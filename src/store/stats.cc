@@ -174,6 +174,35 @@ Result<std::map<int64_t, DyadDay>> DyadDays(Store& store, const AggregateSource&
   return out;
 }
 
+// The `n` busiest dyads of `totals_from` (kDyadTotals for `filter`), each
+// with its days from summary_dyads when `with_days` (index seeks for those
+// dyads only, not every dyad's every day).
+struct TopDyad {
+  DyadTotal total;
+  std::map<int64_t, DyadDay> days;
+};
+Result<std::vector<TopDyad>> TopDyads(Store& store, const EventFilter& filter, const AggregateSource& totals_from,
+                                      Level level, size_t n, bool with_days) {
+  Result<std::vector<DyadTotal>> totals = DyadTotals(store, totals_from, level);
+  if (!totals.ok()) return totals.status();
+  if (totals->size() > n) totals->resize(n);
+  std::vector<TopDyad> out;
+  Result<AggregateSource> by_day = with_days ? AggregateFrom(store, filter, SummaryNeed::kDyads)
+                                             : Result<AggregateSource>(AggregateSource{});
+  if (!by_day.ok()) return by_day.status();
+  for (DyadTotal& d : *totals) {
+    TopDyad top{std::move(d), {}};
+    if (with_days) {
+      Result<std::map<int64_t, DyadDay>> cells = DyadDays(store, *by_day, level, top.total);
+      if (!cells.ok()) return cells.status();
+      if (cells->empty()) return Status::Internal("summary_dyads lacks a dyad summary_dyad_totals counts");
+      top.days = std::move(*cells);
+    }
+    out.push_back(std::move(top));
+  }
+  return out;
+}
+
 // Whether the filter names actors (then summary_dyads narrows by index).
 bool NamesActors(const EventFilter& f) {
   return !f.actor.empty() || !f.actor_country.empty() || !f.source.empty() || !f.target.empty();
@@ -247,17 +276,12 @@ Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period,
     // The top dyads from their totals, then only their days (index seeks),
     // not every dyad's every day; the series' range from the summary that
     // answers the same filter's first and last day.
-    Result<std::vector<DyadTotal>> totals = DyadTotals(store, *totals_from, level);
-    if (!totals.ok()) return totals.status();
-    if (totals->size() > top) totals->resize(top);
-    Result<AggregateSource> days = AggregateFrom(store, filter, SummaryNeed::kDyads);
-    if (!days.ok()) return days.status();
-    for (const DyadTotal& d : *totals) {
-      Result<std::map<int64_t, DyadDay>> cells = DyadDays(store, *days, level, d);
-      if (!cells.ok()) return cells.status();
-      dyads.push_back(d.dyad);
-      for (const auto& [day, cell] : *cells) {
-        Cell& c = by_dyad[d.dyad][PeriodStart(period, day)];
+    Result<std::vector<TopDyad>> tops = TopDyads(store, filter, *totals_from, level, top, true);
+    if (!tops.ok()) return tops.status();
+    for (const TopDyad& d : *tops) {
+      dyads.push_back(d.total.dyad);
+      for (const auto& [day, cell] : d.days) {
+        Cell& c = by_dyad[d.total.dyad][PeriodStart(period, day)];
         c.events += cell.events;
         c.goldstein += static_cast<double>(cell.goldstein_milli) / 1000.0;
       }
@@ -437,22 +461,17 @@ Result<Table> Dyads(Store& store, const EventFilter& filter, size_t n, Level lev
   if (from->table == "summary_dyad_totals") {
     // The busiest dyads from their totals; first and last day of only those
     // from summary_dyads, by index seeks.
-    Result<std::vector<DyadTotal>> totals = DyadTotals(store, *from, level);
-    if (!totals.ok()) return totals.status();
-    if (totals->size() > n) totals->resize(n);
-    Result<AggregateSource> by_day = AggregateFrom(store, filter, SummaryNeed::kDyads);
-    if (!by_day.ok()) return by_day.status();
-    for (const DyadTotal& d : *totals) {
+    Result<std::vector<TopDyad>> tops = TopDyads(store, filter, *from, level, n, days);
+    if (!tops.ok()) return tops.status();
+    for (const TopDyad& top : *tops) {
+      const DyadTotal& d = top.total;
       std::vector<std::string> row = {d.dyad.first, SideName(**vocab, d.dyad.first, level), d.dyad.second,
                                       SideName(**vocab, d.dyad.second, level), std::to_string(d.events),
                                       FormatNumber(static_cast<double>(d.goldstein_milli) / 1000.0, 1)};
       if (days) {
-        Result<std::map<int64_t, DyadDay>> cells = DyadDays(store, *by_day, level, d);
-        if (!cells.ok()) return cells.status();
-        if (cells->empty()) return Status::Internal("summary_dyads lacks a dyad summary_dyad_totals counts");
         int64_t last = INT64_MIN;
-        for (const auto& [day, cell] : *cells) last = std::max(last, cell.last_day);
-        row.push_back(FormatIsoDate(CivilFromDays(cells->begin()->first)));
+        for (const auto& [day, cell] : top.days) last = std::max(last, cell.last_day);
+        row.push_back(FormatIsoDate(CivilFromDays(top.days.begin()->first)));
         row.push_back(FormatIsoDate(CivilFromDays(last)));
       }
       t.rows.push_back(std::move(row));
