@@ -287,14 +287,52 @@ void ArgumentFinder::SpeakerForPronoun(int32_t t, int32_t subj, std::vector<int3
   c->confidence -= 0.15;
 }
 
+std::vector<int32_t> ArgumentFinder::ClauseWords(int32_t t) const {
+  // The clause of t, and for a participle without a subject of its own ("A
+  // bomb explodes in Moscow, killing two people") the governing verb and
+  // its subject, which are the participle's too.
+  std::vector<int32_t> out = s_.Subtree(t);
+  const int32_t g = InheritedClause(t);
+  if (g >= 0) {
+    out.push_back(g);
+    const int32_t gs = s_.Child(g, "nsubj");
+    if (gs >= 0) {
+      for (int32_t x : s_.Subtree(gs)) out.push_back(x);
+    }
+  }
+  return out;
+}
+
+int32_t ArgumentFinder::InheritedClause(int32_t t) const {
+  // An active participle or coordinated verb with no subject of its own.
+  if (s_.Child(t, "nsubj") >= 0 || s_.Child(t, "nsubj:pass") >= 0 || s_.Child(t, "aux:pass") >= 0) return -1;
+  if (!In(s_.base_rel(t), {"advcl", "conj"})) return -1;
+  const int32_t g = s_.head(t);
+  return g >= 0 && s_.IsVerb(g) ? g : -1;
+}
+
+bool ArgumentFinder::ViolentClause(int32_t t) const {
+  // A violent means in the clause ("in an airstrike", "a car bomb killed",
+  // "gunmen opened fire"), unless an accidental word names it ("a lightning
+  // strike").
+  for (int32_t x : ClauseWords(t)) {
+    // Means are named by nouns: "a train strikes five civilians" is no strike.
+    if (x == t || s_.IsVerb(x) || !s_.InLexicon(Lexicon::kViolentMeans, x)) continue;
+    bool accidental = false;
+    for (int32_t c : s_.children(x)) {
+      if (s_.InLexicon(Lexicon::kAccidentalCause, c)) accidental = true;
+    }
+    if (!accidental) return true;
+  }
+  return false;
+}
+
 bool ArgumentFinder::ImpliesPerpetrator(int32_t t, const std::vector<int32_t>& victims) const {
   // Accidents kill too: a neutral verb ("killed", "injured") implies a
   // perpetrator only with a violent means in its clause ("in an airstrike",
   // "a car bomb killed") or combatants among its victims ("soldiers").
   if (s_.InLexicon(Lexicon::kPerpetratorVerb, t)) return true;
-  for (int32_t x : s_.Subtree(t)) {
-    if (x != t && s_.InLexicon(Lexicon::kViolentMeans, x)) return true;
-  }
+  if (ViolentClause(t)) return true;
   for (int32_t v : victims) {
     const std::string& sector = s_.doc().mentions[static_cast<size_t>(v)].actor.sector;
     if (!sector.empty() && s_.dict().InLexicon(Lexicon::kCombatantSector, AsciiLower(sector))) return true;
@@ -311,9 +349,19 @@ bool ArgumentFinder::UnnamedPerpetrator(int32_t t) const {
     if (r == "nsubj") subj = c;
   }
   // An accidental or natural cause anywhere in the clause ("killed in an
-  // earthquake", "a landslide killed").
-  for (int32_t x : s_.Subtree(t)) {
-    if (s_.InLexicon(Lexicon::kAccidentalCause, x)) return false;
+  // earthquake", "a landslide killed") -- unless the clause also names a
+  // violent means, which is what exploded or set the fire ("a bomb
+  // explodes, killing", "gunmen opened fire").
+  if (!ViolentClause(t)) {
+    for (int32_t x : ClauseWords(t)) {
+      if (s_.InLexicon(Lexicon::kAccidentalCause, x)) return false;
+    }
+  }
+  // A participle without a subject of its own has its governor's ("A bomb
+  // explodes in Moscow, killing two people").
+  if (subj < 0 && !passive) {
+    const int32_t g = InheritedClause(t);
+    if (g >= 0) subj = s_.Child(g, "nsubj");
   }
   if (passive) {
     // A "by" agent that names no one ("by a roadside bomb") leaves it unnamed.
