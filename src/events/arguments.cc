@@ -570,6 +570,18 @@ void ArgumentFinder::NounArgs(const Pattern& p, int32_t n, Arguments* c) const {
       }
       c->notes.push_back("source:light_verb:" + s_.lemma(g));
     } else if (r == "nsubj" || r == "nsubj:pass") {
+      // "Clashes erupt in Aleppo between X and Y", "fighting is reported
+      // between X and Y": the clause of which the event is the subject
+      // takes its participants.
+      std::vector<int32_t> among;
+      for (int32_t ch : s_.children(g)) {
+        if (In(s_.base_rel(ch), {"obl", "nmod"}) && s_.CaseOf(ch) == "between") s_.ActorsOf(ch, &among);
+      }
+      if (targets.empty() && among.size() >= 2) {
+        Pair(among, {}, true, c);
+        c->notes.push_back("participants:clause-between");
+        return;
+      }
       // "The talks brought together Russia and Ukraine".
       std::vector<int32_t> parts;
       s_.ActorsOf(s_.Child(g, "obj"), &parts);
