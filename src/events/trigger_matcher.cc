@@ -84,7 +84,9 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       const bool quantity = o >= 0 && s_.InLexicon(Lexicon::kQuantityNoun, o);
       if (o >= 0 && (quantity || s_.tok(o).upos == "SYM" || s_.tok(o).upos == "NUM" || s_.InAmount(o))) {
         for (int32_t ch : s_.children(o)) {
-          if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of"})) continue;
+          // "$340 million for assistance": an amount's purpose is what it
+          // measures too.
+          if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of", "for"})) continue;
           if (quantity && s_.CaseOf(ch) != "of") continue;
           args.push_back(ch);
           // "in bilateral and multilateral aid", parsed with "aid" a conjunct.
