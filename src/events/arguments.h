@@ -92,6 +92,9 @@ class ArgumentFinder {
   // True when the act at t implies someone did it: a perpetrator verb, a
   // violent means in its clause, or combatants among its victims.
   bool ImpliesPerpetrator(int32_t t, const std::vector<int32_t>& victims) const;
+  // A political actor compounded onto x from its left ("army" in "army
+  // conducts airstrikes", parsed as one compound), or -1.
+  int32_t CompoundActor(int32_t x) const;
   // The governing verb of a subjectless participle or conjunct (-1 if none),
   // the words of t's clause (with that governor and its subject), and
   // whether they name a violent means not named accidental.
