@@ -26,11 +26,13 @@
 //  * Unknown perpetrator: a material-conflict event (quad class 4) whose
 //    perpetrator the text does not name -- a passive without an actor agent
 //    ("12 soldiers were killed"), or a subject that names a means or an
-//    event rather than anyone ("a car bomb killed", "attacks killed") -- has
+//    event rather than anyone ("a car bomb killed", "attacks killed"; a
+//    subjectless participle has its governor's: "a bomb explodes, killing") -- has
 //    the unknown source kUnknownActor (code ---UAF), provided it has a
 //    victim (any actor or role mention, "people" and "civilians" included),
 //    nothing in its clause names an accidental or natural cause (word list
-//    accidental_cause: "killed in an earthquake"), and something implies a
+//    accidental_cause: "killed in an earthquake") unless it also names a
+//    violent means ("a bomb exploded", "opened fire"), and something implies a
 //    perpetrator: the verb ("shelled", perpetrator_verb), a violent means
 //    in its clause ("in an airstrike", violent_means) or combatant victims
 //    ("soldiers", combatant_sector) -- accidents kill too.
@@ -90,6 +92,15 @@ class ArgumentFinder {
   // True when the act at t implies someone did it: a perpetrator verb, a
   // violent means in its clause, or combatants among its victims.
   bool ImpliesPerpetrator(int32_t t, const std::vector<int32_t>& victims) const;
+  // A political actor compounded onto x from its left ("army" in "army
+  // conducts airstrikes", parsed as one compound), or -1.
+  int32_t CompoundActor(int32_t x) const;
+  // The governing verb of a subjectless participle or conjunct (-1 if none),
+  // the words of t's clause (with that governor and its subject), and
+  // whether they name a violent means not named accidental.
+  int32_t InheritedClause(int32_t t) const;
+  std::vector<int32_t> ClauseWords(int32_t t) const;
+  bool ViolentClause(int32_t t) const;
   // The victims of t: actor or role mentions (any sector, any country) in
   // its passive subject or object.
   std::vector<int32_t> Victims(int32_t t) const;

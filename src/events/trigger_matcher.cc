@@ -72,6 +72,11 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       int32_t o = s_.Child(t, "obj");
       if (o < 0) o = s_.Child(t, "iobj");
       if (o >= 0) args.push_back(o);
+      // A second object is the parser splitting one noun phrase ("launch
+      // surface-to-air missiles" with "surface" and "missiles" both objects).
+      for (int32_t ch : s_.children(t)) {
+        if (ch != o && s_.rel(ch) == "obj") args.push_back(ch);
+      }
       // An amount as the object ("provide $2.5 billion in aid", "500 tonnes
       // of food"): what it measures is the object too.
       // A quantity noun likewise stands for its "of" complement ("released
@@ -79,7 +84,9 @@ bool TriggerMatcher::ConstraintOk(const Constraint& c, int32_t t) const {
       const bool quantity = o >= 0 && s_.InLexicon(Lexicon::kQuantityNoun, o);
       if (o >= 0 && (quantity || s_.tok(o).upos == "SYM" || s_.tok(o).upos == "NUM" || s_.InAmount(o))) {
         for (int32_t ch : s_.children(o)) {
-          if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of"})) continue;
+          // "$340 million for assistance": an amount's purpose is what it
+          // measures too.
+          if (s_.base_rel(ch) != "nmod" || !In(s_.CaseOf(ch), {"in", "of", "for"})) continue;
           if (quantity && s_.CaseOf(ch) != "of") continue;
           args.push_back(ch);
           // "in bilateral and multilateral aid", parsed with "aid" a conjunct.
