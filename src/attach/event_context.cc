@@ -483,8 +483,10 @@ bool Context::FollowedByBased(const Place& p) const {
 }
 
 // A place the parser left without a preposition, after a locative one and
-// a few determiners, adjectives or area nouns: "in the Yemeni capital city
-// Sanaa" (parsed with "Sanaa" beside "city", not under it).
+// a few determiners, adjectives, area nouns or a possessor: "in the Yemeni
+// capital city Sanaa" (parsed with "Sanaa" beside "city", not under it),
+// "in Somalia's capital city Mogadishu" (parsed with "Mogadishu" on a later
+// noun).
 bool Context::SurfaceLocative(const Place& p, int32_t head) const {
   for (int32_t c : pv_.Children(head)) {
     if (pv_.BaseRel(c) == "case") return false;
@@ -505,11 +507,13 @@ bool Context::SurfaceLocative(const Place& p, int32_t head) const {
                           ? doc_.sentences[static_cast<size_t>(pv_.SentenceOf(head))].token_begin
                           : 0;
   uint32_t t = p.token_begin;
-  for (int k = 0; k < 4 && t > sb; ++k) {
+  for (int k = 0; k < 6 && t > sb; ++k) {
     const int32_t w = static_cast<int32_t>(t - 1);
     const std::string_view upos = pv_.tok(w).upos;
+    // The possessive "'s" of a possessor before the area noun ("Somalia's").
+    const bool possessive = k > 0 && pv_.tok(w).xpos == "POS";
     if (upos == "DET" || upos == "ADJ" || lex_.Has(List::kAreaNoun, pv_.Lemma(w)) ||
-        (upos == "PROPN" && k > 0)) {
+        (upos == "PROPN" && k > 0) || possessive) {
       --t;
       continue;
     }
