@@ -85,14 +85,14 @@ class Context {
   int32_t HeadOfRange(uint32_t b, uint32_t e) const;
   int32_t CaseChild(int32_t h) const;
   bool CommaBefore(int32_t h) const;
-  Tie CaseTie(int32_t head, bool at_target, int32_t* top) const;
+  Tie CaseTie(int32_t head, bool at_target, int32_t* top, int32_t* prep = nullptr) const;
   bool ActionObject(int32_t top, const Scope* sc) const;
   Tie CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
   Tie ChainTie(const Place& p, int32_t head, bool at_target) const;
   bool FollowedByBased(const Place& p) const;
   bool SourceSeat(const Place& p, const Event& ev) const;
-  Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
+  Tie PlaceTie(const Place& p, const Scope& sc, bool at_target, int32_t* prep = nullptr) const;
   bool TiedToClauseOrSource(const Place& p, const Event& ev, const Scope& sc) const;
   bool IsWherePlace(const Place& p, bool at_target) const;
   uint32_t Qualified(uint32_t place, const SentenceItems& items) const;
@@ -301,8 +301,9 @@ bool Context::CommaBefore(int32_t h) const {
 // and Kharkiv", "in the villages of A and B, White Nile State", and so does
 // a phrase after a comma the parser hung as an nmod without a preposition
 // ("in Old Fangak, Fangak County, South Sudan"). `*top` is the last token
-// climbed to (the area noun of "attacked the city of Komanda").
-Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
+// climbed to (the area noun of "attacked the city of Komanda"); `*prep`,
+// when given, the preposition that ties it.
+Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top, int32_t* prep) const {
   int32_t h = head;
   *top = head;
   for (int hop = 0; hop < 6; ++hop) {
@@ -317,6 +318,7 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
       return Tie::kLocative;
     }
     if (c >= 0) {
+      if (prep != nullptr) *prep = c;
       if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
       if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
       // "the town of Katale" looks through to the area noun's preposition;
@@ -371,7 +373,7 @@ Tie Context::CommaTie(const Place& p, int32_t head, bool at_target, const Scope*
   return ActionObject(top, sc) ? Tie::kOther : Tie::kNone;
 }
 
-Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
+Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target, int32_t* prep) const {
   const uint32_t n = static_cast<uint32_t>(pv_.size());
   if (p.token_begin >= p.token_end || p.token_end > n) return Tie::kNone;
   // "a Kyiv-based analyst": the actor's seat.
@@ -388,7 +390,7 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   }
   const int32_t head = HeadOfRange(p.token_begin, p.token_end);
   int32_t top = head;
-  const Tie by_case = CaseTie(head, at_target, &top);
+  const Tie by_case = CaseTie(head, at_target, &top, prep);
   if (by_case != Tie::kNone) return by_case;
   if (SurfaceLocative(p, head)) return Tie::kLocative;
   const int32_t gov = pv_.Head(head);
@@ -674,12 +676,16 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       const bool is_target = ev->target && Overlaps(ev->target->span, p.span);
       const bool is_source = ev->source && Overlaps(ev->source->span, p.span);
       if (rank >= best_rank) continue;
-      const Tie tie = PlaceTie(p, sc, at_target);
+      int32_t prep = -1;
+      const Tie tie = PlaceTie(p, sc, at_target, &prep);
       // An attack happens at its target ("Russia attacked Ukraine"); other
       // events' targets are not where they happened ("aid to the
-      // Philippines"), nor is a source unless a preposition places it
-      // ("police in Kenya", "a Kyiv-based analyst").
-      const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) && !is_target) ||
+      // Philippines") unless a locative preposition other than a
+      // recipient's places them ("troops arrive in Haiti", "a ceasefire in
+      // Ukraine"), nor is a source unless a preposition places it ("police
+      // in Kenya", "a Kyiv-based analyst").
+      const bool target_here = tie == Tie::kLocative && prep >= 0 && !lex_.Has(List::kRecipientPrep, pv_.Lemma(prep));
+      const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) && (!is_target || target_here)) ||
                       (is_target && at_target && !is_source) || (is_source && SourceSeat(p, *ev));
       if (!ok || ((speaker || seated) && !TiedToClauseOrSource(p, *ev, sc))) continue;
       best_rank = rank;
