@@ -321,6 +321,10 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top, int32_t* prep) 
       if (prep != nullptr) *prep = c;
       if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
       if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
+      // A place-action verb the tagger took for a preposition: "glide bombs
+      // target Kherson", "missiles strike the centre of Sumy" (tagged ADP,
+      // hung as the place's `case`): the place is its object.
+      if (pv_.BaseRel(c) == "case" && lex_.Has(List::kPlaceAction, pv_.Lemma(c))) return Tie::kOther;
       // "the town of Katale" looks through to the area noun's preposition;
       // any other ("from X", "about X") ties the place to something else.
       if (!(area && pv_.Lemma(c) == "of")) return Tie::kNone;
