@@ -407,10 +407,13 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target, int32_t* 
   // the trigger or its clause's verb.
   if (ActionObject(top, &sc)) return Tie::kOther;
   // "troops withdrew from Sweida", "withdraws troops from Lebanon": a
-  // withdrawal happens where it leaves (from_action).
+  // withdrawal happens where it leaves (from_action); "confirm their
+  // withdrawal from Siversk" with "from" hung on the verb whose object the
+  // nominal trigger is.
   const int32_t from = CaseChild(head);
   if (from >= 0 && pv_.Lemma(from) == "from" && sc.trig >= 0 && lex_.Has(List::kFromAction, pv_.Lemma(sc.trig)) &&
-      (gov == sc.trig || (pv_.Head(gov) == sc.trig && (pv_.BaseRel(gov) == "obj" || pv_.BaseRel(gov) == "nmod")))) {
+      (gov == sc.trig || (pv_.Head(gov) == sc.trig && (pv_.BaseRel(gov) == "obj" || pv_.BaseRel(gov) == "nmod")) ||
+       (gov == pv_.Head(sc.trig) && pv_.BaseRel(sc.trig) == "obj" && pv_.tok(sc.trig).upos == "NOUN"))) {
     return Tie::kLocative;
   }
   const Tie by_comma = CommaTie(p, head, at_target, &sc);
