@@ -314,6 +314,13 @@ class Importer:
             raise Skip("records left without a usable code")
         low = [w.lower() for w in words]
         is_org = any(w in ORG_WORDS for w in low)
+        # A country's record with dated codes ("UKRAINE_ [USRUKR <910824]
+        # [UKR >911221]") is no person: countries.actors covers the country,
+        # and the record's aliases name its cities ("LUHANSK", "SIMFEROPOL"),
+        # which as a person's names would hide those places.
+        if kind_hint == "countries" and not undated and any(
+                e.type == "country" for e in self.hand_by_key.get(name_key(" ".join(words)), [])):
+            raise Skip("country records (countries.actors and CountryInfo cover them)")
         comment = rec.comment.lower()
         if kind_hint == "armed" and not (dated and not is_org):
             etype = "armed_group"

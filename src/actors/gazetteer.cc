@@ -695,7 +695,10 @@ double Gazetteer::Score(uint32_t index, bool aliased, const PlaceContext& contex
   if (e.feature != "country") {
     for (uint32_t q : qualifiers) {
       const GazetteerEntry& qe = entries_[q];
-      const bool country_match = qe.feature == "country" && qe.country == e.country;
+      // A named region of one country qualifies like its country: "Bari,
+      // Puntland" is Somalia's Bari region, not Bari, Italy.
+      const bool country_match = (qe.feature == "country" || (qe.feature == "region" && !qe.country.empty())) &&
+                                 qe.country == e.country;
       const bool admin_match = qe.feature == "admin1" && qe.country == e.country && e.feature == "city" &&
                                (NameKey(e.admin1) == NameKey(qe.name) || NameKey(e.admin1) == qualifier_key);
       if (country_match || admin_match) {
@@ -756,7 +759,7 @@ bool Gazetteer::InQualifierCountry(const std::vector<PlaceCandidate>& ranked, st
   bool area = false;
   for (uint32_t q : Candidates(qualifier_key)) {
     const GazetteerEntry& qe = entries_[q];
-    area = area || qe.feature == "country" || qe.feature == "admin1";
+    area = area || qe.feature == "country" || qe.feature == "admin1" || (qe.feature == "region" && !qe.country.empty());
     if (!qe.country.empty()) countries.push_back(qe.country);
   }
   if (!area) return true;  // a city or an unknown qualifier says nothing here

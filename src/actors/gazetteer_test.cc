@@ -233,6 +233,9 @@ TEST_F(ShippedGazetteerTest, ResolveUsesTheDocumentsOtherPlaces) {
   EXPECT_EQ(Resolve({"Birmingham", "Tuscaloosa"})[0], "geonames:4049979");
   // A place that wins on its own is not moved by the others.
   EXPECT_EQ(Resolve({"London", "Toronto"})[0], "geonames:2643743");
+  // A named region of one country qualifies like its country: "Bari,
+  // Puntland" is Somalia's Bari region, not Bari, Italy.
+  EXPECT_EQ(Best("Bari", {}, "Puntland"), "iso3166-2:SO-BR");
   // A qualifier lies in its head's country ("Atlanta, Georgia").
   std::vector<PlaceQuery> q = {{"atlanta", "georgia", -1}, {"georgia", "", 0}};
   const std::vector<uint32_t> best = gaz_->Resolve(q, {});

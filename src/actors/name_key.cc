@@ -156,7 +156,11 @@ bool CaseMatches(std::string_view dictionary, std::string_view written) {
     if (!d.upper[i]) continue;
     const Run& run = d.runs[d.run_of[i]];
     const bool strict = run.all_upper && run.letters >= 2 && run.letters < 4;
-    if ((d.run_start[i] || strict) && !w.upper[i]) return false;
+    // A word the dictionary writes after a hyphen may be written glued on,
+    // in lower case: "Southwest Region" for "South-West Region". Initials
+    // stay strict ("U.S." is not "Us").
+    const bool glued = !w.run_start[i] && run.letters >= 2;
+    if (((d.run_start[i] && !glued) || strict) && !w.upper[i]) return false;
   }
   return true;
 }

@@ -19,6 +19,10 @@ TEST(NameKeyTest, CaseRule) {
   EXPECT_TRUE(CaseMatches("US", "US"));
   EXPECT_TRUE(CaseMatches("U.S.", "US"));
   EXPECT_FALSE(CaseMatches("US", "us"));
+  // A hyphenated name written as one word: "Southwest" for "South-West".
+  EXPECT_TRUE(CaseMatches("South-West Region", "Southwest Region"));
+  EXPECT_FALSE(CaseMatches("South-West Region", "southwest Region"));
+  EXPECT_FALSE(CaseMatches("U.S.", "Us"));
   EXPECT_FALSE(CaseMatches("US", "Us"));
   EXPECT_TRUE(CaseMatches("NATO", "Nato"));
   EXPECT_FALSE(CaseMatches("NATO", "nato"));

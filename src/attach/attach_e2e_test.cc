@@ -151,6 +151,18 @@ TEST_F(AttachEndToEnd, CasualtiesBelongToTheAttack) {
   }
 }
 
+// Cities the imported actor data once listed as a person's names
+// (Phoenix's dated Ukraine record read as a person with the aliases
+// "Luhansk", "Simferopol") are places.
+TEST_F(AttachEndToEnd, CitiesAreNoPersonsNames) {
+  Document doc = Run("Ukrainian troops shelled a village in Luhansk Oblast.\n", "2025-03-23");
+  const Event* shelled = WithTrigger(doc, "shelled");
+  ASSERT_NE(shelled, nullptr);
+  ASSERT_TRUE(shelled->location.has_value());
+  EXPECT_EQ(shelled->location->country, "UKR");
+  EXPECT_EQ(shelled->location->feature, "admin1");
+}
+
 // A statement about a strike happens where the speaker is: the dateline,
 // not the place struck.
 TEST_F(AttachEndToEnd, StatementTakesTheDateline) {

@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view kLists[] = {"locative_prep", "target_prep",    "place_action",
                                        "area_noun",     "venue_noun",     "based_word",
                                        "at_target_code", "speaker_code",  "venue_code",
-                                       "seated_sector", "signed_noun",    "from_action"};
+                                       "seated_sector", "signed_noun",    "from_action",
+                                       "recipient_prep"};
 
 }  // namespace
 

@@ -37,6 +37,7 @@ class AttachLexicon {
     kSeatedSector,
     kSignedNoun,
     kFromAction,
+    kRecipientPrep,
   };
 
   // Reads <data_dir>/lang/en/attach.tsv. Bad rows go to *warnings

@@ -85,14 +85,14 @@ class Context {
   int32_t HeadOfRange(uint32_t b, uint32_t e) const;
   int32_t CaseChild(int32_t h) const;
   bool CommaBefore(int32_t h) const;
-  Tie CaseTie(int32_t head, bool at_target, int32_t* top) const;
+  Tie CaseTie(int32_t head, bool at_target, int32_t* top, int32_t* prep = nullptr) const;
   bool ActionObject(int32_t top, const Scope* sc) const;
   Tie CommaTie(const Place& p, int32_t head, bool at_target, const Scope* sc) const;
   bool SurfaceLocative(const Place& p, int32_t head) const;
   Tie ChainTie(const Place& p, int32_t head, bool at_target) const;
   bool FollowedByBased(const Place& p) const;
   bool SourceSeat(const Place& p, const Event& ev) const;
-  Tie PlaceTie(const Place& p, const Scope& sc, bool at_target) const;
+  Tie PlaceTie(const Place& p, const Scope& sc, bool at_target, int32_t* prep = nullptr) const;
   bool TiedToClauseOrSource(const Place& p, const Event& ev, const Scope& sc) const;
   bool IsWherePlace(const Place& p, bool at_target) const;
   uint32_t Qualified(uint32_t place, const SentenceItems& items) const;
@@ -301,8 +301,9 @@ bool Context::CommaBefore(int32_t h) const {
 // and Kharkiv", "in the villages of A and B, White Nile State", and so does
 // a phrase after a comma the parser hung as an nmod without a preposition
 // ("in Old Fangak, Fangak County, South Sudan"). `*top` is the last token
-// climbed to (the area noun of "attacked the city of Komanda").
-Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
+// climbed to (the area noun of "attacked the city of Komanda"); `*prep`,
+// when given, the preposition that ties it.
+Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top, int32_t* prep) const {
   int32_t h = head;
   *top = head;
   for (int hop = 0; hop < 6; ++hop) {
@@ -317,8 +318,13 @@ Tie Context::CaseTie(int32_t head, bool at_target, int32_t* top) const {
       return Tie::kLocative;
     }
     if (c >= 0) {
+      if (prep != nullptr) *prep = c;
       if (lex_.Has(List::kLocativePrep, pv_.Lemma(c))) return Tie::kLocative;
       if (at_target && lex_.Has(List::kTargetPrep, pv_.Lemma(c))) return Tie::kTarget;
+      // A place-action verb the tagger took for a preposition: "glide bombs
+      // target Kherson", "missiles strike the centre of Sumy" (tagged ADP,
+      // hung as the place's `case`): the place is its object.
+      if (pv_.BaseRel(c) == "case" && lex_.Has(List::kPlaceAction, pv_.Lemma(c))) return Tie::kOther;
       // "the town of Katale" looks through to the area noun's preposition;
       // any other ("from X", "about X") ties the place to something else.
       if (!(area && pv_.Lemma(c) == "of")) return Tie::kNone;
@@ -371,7 +377,7 @@ Tie Context::CommaTie(const Place& p, int32_t head, bool at_target, const Scope*
   return ActionObject(top, sc) ? Tie::kOther : Tie::kNone;
 }
 
-Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
+Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target, int32_t* prep) const {
   const uint32_t n = static_cast<uint32_t>(pv_.size());
   if (p.token_begin >= p.token_end || p.token_end > n) return Tie::kNone;
   // "a Kyiv-based analyst": the actor's seat.
@@ -388,7 +394,7 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   }
   const int32_t head = HeadOfRange(p.token_begin, p.token_end);
   int32_t top = head;
-  const Tie by_case = CaseTie(head, at_target, &top);
+  const Tie by_case = CaseTie(head, at_target, &top, prep);
   if (by_case != Tie::kNone) return by_case;
   if (SurfaceLocative(p, head)) return Tie::kLocative;
   const int32_t gov = pv_.Head(head);
@@ -401,10 +407,13 @@ Tie Context::PlaceTie(const Place& p, const Scope& sc, bool at_target) const {
   // the trigger or its clause's verb.
   if (ActionObject(top, &sc)) return Tie::kOther;
   // "troops withdrew from Sweida", "withdraws troops from Lebanon": a
-  // withdrawal happens where it leaves (from_action).
+  // withdrawal happens where it leaves (from_action); "confirm their
+  // withdrawal from Siversk" with "from" hung on the verb whose object the
+  // nominal trigger is.
   const int32_t from = CaseChild(head);
   if (from >= 0 && pv_.Lemma(from) == "from" && sc.trig >= 0 && lex_.Has(List::kFromAction, pv_.Lemma(sc.trig)) &&
-      (gov == sc.trig || (pv_.Head(gov) == sc.trig && (pv_.BaseRel(gov) == "obj" || pv_.BaseRel(gov) == "nmod")))) {
+      (gov == sc.trig || (pv_.Head(gov) == sc.trig && (pv_.BaseRel(gov) == "obj" || pv_.BaseRel(gov) == "nmod")) ||
+       (gov == pv_.Head(sc.trig) && pv_.BaseRel(sc.trig) == "obj" && pv_.tok(sc.trig).upos == "NOUN"))) {
     return Tie::kLocative;
   }
   const Tie by_comma = CommaTie(p, head, at_target, &sc);
@@ -483,8 +492,10 @@ bool Context::FollowedByBased(const Place& p) const {
 }
 
 // A place the parser left without a preposition, after a locative one and
-// a few determiners, adjectives or area nouns: "in the Yemeni capital city
-// Sanaa" (parsed with "Sanaa" beside "city", not under it).
+// a few determiners, adjectives, area nouns or a possessor: "in the Yemeni
+// capital city Sanaa" (parsed with "Sanaa" beside "city", not under it),
+// "in Somalia's capital city Mogadishu" (parsed with "Mogadishu" on a later
+// noun).
 bool Context::SurfaceLocative(const Place& p, int32_t head) const {
   for (int32_t c : pv_.Children(head)) {
     if (pv_.BaseRel(c) == "case") return false;
@@ -505,11 +516,13 @@ bool Context::SurfaceLocative(const Place& p, int32_t head) const {
                           ? doc_.sentences[static_cast<size_t>(pv_.SentenceOf(head))].token_begin
                           : 0;
   uint32_t t = p.token_begin;
-  for (int k = 0; k < 4 && t > sb; ++k) {
+  for (int k = 0; k < 6 && t > sb; ++k) {
     const int32_t w = static_cast<int32_t>(t - 1);
     const std::string_view upos = pv_.tok(w).upos;
+    // The possessive "'s" of a possessor before the area noun ("Somalia's").
+    const bool possessive = k > 0 && pv_.tok(w).xpos == "POS";
     if (upos == "DET" || upos == "ADJ" || lex_.Has(List::kAreaNoun, pv_.Lemma(w)) ||
-        (upos == "PROPN" && k > 0)) {
+        (upos == "PROPN" && k > 0) || possessive) {
       --t;
       continue;
     }
@@ -670,12 +683,16 @@ void Context::AttachLocation(Event* ev, const Scope& sc, const SentenceItems* it
       const bool is_target = ev->target && Overlaps(ev->target->span, p.span);
       const bool is_source = ev->source && Overlaps(ev->source->span, p.span);
       if (rank >= best_rank) continue;
-      const Tie tie = PlaceTie(p, sc, at_target);
+      int32_t prep = -1;
+      const Tie tie = PlaceTie(p, sc, at_target, &prep);
       // An attack happens at its target ("Russia attacked Ukraine"); other
       // events' targets are not where they happened ("aid to the
-      // Philippines"), nor is a source unless a preposition places it
-      // ("police in Kenya", "a Kyiv-based analyst").
-      const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) && !is_target) ||
+      // Philippines") unless a locative preposition other than a
+      // recipient's places them ("troops arrive in Haiti", "a ceasefire in
+      // Ukraine"), nor is a source unless a preposition places it ("police
+      // in Kenya", "a Kyiv-based analyst").
+      const bool target_here = tie == Tie::kLocative && prep >= 0 && !lex_.Has(List::kRecipientPrep, pv_.Lemma(prep));
+      const bool ok = (tie != Tie::kNone && (tie == Tie::kLocative || !is_source) && (!is_target || target_here)) ||
                       (is_target && at_target && !is_source) || (is_source && SourceSeat(p, *ev));
       if (!ok || ((speaker || seated) && !TiedToClauseOrSource(p, *ev, sc))) continue;
       best_rank = rank;
