@@ -66,6 +66,21 @@ constexpr const char* kTiny =
     "4\tclashed\tclash\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
     "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
     "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_\n"
+    "2\tUnited\tUnited\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+    "3\tStates\tStates\tPROPN\tNNPS\t_\t11\tnsubj\t_\t_\n"
+    "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tMoscow\tMoscow\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n"
+    "6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+    "7\tRussia\tRussia\tPROPN\tNNP\t_\t5\tappos\t_\t_\n"
+    "8\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_\n"
+    "9\tlater\tlater\tADV\tRB\t_\t11\tadvmod\t_\t_\n"
+    "10\tthen\tthen\tADV\tRB\t_\t11\tadvmod\t_\t_\n"
+    "11\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "12\tthe\tthe\tDET\tDT\t_\t13\tdet\t_\t_\n"
+    "13\ttown\ttown\tNOUN\tNN\t_\t11\tobj\t_\t_\n"
+    "14\t.\t.\tPUNCT\t.\t_\t11\tpunct\t_\t_\n"
+    "\n"
     "1\tHamas\tHamas\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n"
     "2\twill\twill\tAUX\tMD\t_\t3\taux\t_\t_\n"
     "3\tattack\tattack\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
@@ -306,6 +321,55 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // A bare infinitive after the plural subject is its present-tense verb.
   got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
   EXPECT_EQ(got[2], vbp);
+}
+
+// Headline shapes of WCEP summaries whose verb was read as a plural noun or
+// other word class in a sentence with no finite verb (issue 13).
+TEST_F(SyntaxModelTest, PresentTenseRepairReachesPastAdverbsPlacesAndNames) {
+  auto m = Train();
+  ASSERT_TRUE(m);
+  const Tagger& t = m->tagger();
+  const int det = t.Find("DET", "DT"), noun = t.Find("NOUN", "NN"), nns = t.Find("NOUN", "NNS");
+  const int vbz = t.Find("VERB", "VBZ"), vbp = t.Find("VERB", "VBP"), dot = t.Find("PUNCT", ".");
+  const int adv = t.Find("ADV", "RB"), adp = t.Find("ADP", "IN"), propn = t.Find("PROPN", "NNP");
+  const int nnps = t.Find("PROPN", "NNPS"), comma = t.Find("PUNCT", ",");
+  const int adj = t.Find("ADJ", "JJ");
+  for (int tag : {det, noun, nns, vbz, vbp, dot, adv, adp, propn, nnps, comma, adj}) ASSERT_GE(tag, 0);
+  auto run = [&](std::vector<std::string_view> forms, std::vector<int> tags) {
+    std::vector<std::string> owned(forms.begin(), forms.end());
+    RepairPresentTenseTags(t, Lemmatizer(), forms, ComputeWordInfos(owned), &tags);
+    return tags;
+  };
+  // An adverb between subject and verb ("The Air Force later confirms a").
+  std::vector<int> got = run({"The", "minister", "later", "says", "the", "town", "."},
+                             {det, noun, adv, nns, det, noun, dot});
+  EXPECT_EQ(got[3], vbz);
+  // A place in apposition ("A court in Kano, Nigeria, sentences a").
+  got = run({"The", "minister", "in", "Moscow", ",", "Russia", ",", "says", "a", "town", "."},
+            {det, noun, adp, propn, comma, propn, comma, nns, det, noun, dot});
+  EXPECT_EQ(got[7], vbz);
+  // A plural name ("The United States issues sanctions").
+  got = run({"The", "States", "says", "the", "town", "."}, {det, nnps, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  // Its object a bare plural ("The Turkish government arrests dozens").
+  got = run({"The", "minister", "says", "envoys", "."}, {det, noun, nns, nns, dot});
+  EXPECT_EQ(got[2], vbz);
+  // ... but not with a finite verb elsewhere.
+  got = run({"The", "minister", "says", "envoys", "attacked", "."}, {det, noun, nns, nns, t.Find("VERB", "VBD"), dot});
+  EXPECT_EQ(got[2], nns);
+  // The plural subject's prepositional phrase swallowed its verb
+  // ("Citizens of Vanuatu vote for", "Police in Caracas arrest a").
+  got = run({"Troops", "in", "Moscow", "attack", "the", "town", "."}, {nns, adp, propn, noun, det, noun, dot});
+  EXPECT_EQ(got[3], vbp);
+  // Sentence-initial plural never seen as a verb ("Police open fire").
+  got = run({"Troops", "attack", "the", "town", "."}, {nns, noun, det, noun, dot});
+  EXPECT_EQ(got[1], vbp);
+  // The verb read as a preposition ("Philippine police arrest/IN a student")
+  // -- but a real preposition stays one.
+  got = run({"Russian", "troops", "attack", "the", "town", "."}, {adj, nns, adp, det, noun, dot});
+  EXPECT_EQ(got[2], vbp);
+  got = run({"Russian", "troops", "in", "the", "town", "."}, {adj, nns, adp, det, noun, dot});
+  EXPECT_EQ(got[2], adp);
 }
 
 TEST_F(SyntaxModelTest, LongSentenceGetsATree) {
