@@ -141,9 +141,17 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
       break;
     }
     // In a sentence with no finite verb, an adverb between the subject and
-    // its verb (see before()) and a place in apposition ("Police in
-    // Stuttgart, Germany, arrest") stay inside the subject.
+    // its verb (see before()), a place in apposition ("Police in
+    // Stuttgart, Germany, arrest") and a parenthesised acronym ("The
+    // Security Council (UNSC) convenes") stay inside the subject.
     if (!finite && noun && k + 1 < n && (upos(k) == "ADV" || (pp && forms[k] == ","))) continue;
+    if (!finite && noun && xpos(k) == "-LRB-") {
+      size_t close = k + 1;
+      while (close < n && In(upos(close), {"PROPN", "NOUN"})) ++close;
+      if (close == k + 1 || close + 1 >= n || xpos(close) != "-RRB-") break;
+      k = close;
+      continue;
+    }
     // A preposition inside the noun phrase once it has its noun ("Police in
     // Caracas", "Dozens of gunmen").
     if (noun && upos(k) == "ADP") {
@@ -151,12 +159,22 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
       continue;
     }
     // Coordinated names are a plural subject ("Prime minister Abiy Ahmed
-    // and president Hassan Sheikh Mohamud meet in Addis Ababa").
-    if (noun && upos(k) == "CCONJ" && AsciiLower(forms[k]) == "and" && upos(k - 1) == "PROPN") {
+    // and president Hassan Sheikh Mohamud meet in Addis Ababa"); with no
+    // finite verb, so are coordinated plurals ("Protests and riots erupt
+    // across", "Greenlanders and other citizens of Greenland vote").
+    if (noun && upos(k) == "CCONJ" && AsciiLower(forms[k]) == "and" &&
+        (upos(k - 1) == "PROPN" || (!finite && xpos(k - 1) == "NNS"))) {
       coordinated = true;
       continue;
     }
+    // With no finite verb, a hyphen inside a name or compound ("Al-Shabaab
+    // targets", "The Lewotobi Laki-Laki volcano erupts").
+    if (!finite && noun && xpos(k) == "HYPH" && k + 1 < n && In(upos(k + 1), {"NOUN", "PROPN"})) continue;
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
+    // A determiner right after a noun opens another noun phrase: the plural
+    // before it was no subject ("The overhaul cuts the tax from a four-tier
+    // structure to" has no plural subject with a prepositional phrase).
+    if (upos(k) == "DET" && In(upos(k - 1), {"NOUN", "PROPN"})) plural = false;
     if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
     if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
     // "Ghanaian soldiers open fire on miners": no finite verb at all, or a
@@ -198,7 +216,8 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
     // numeral, and only a word the tagger has seen as a noun.
     // With no finite verb in the sentence, the subject may also end in a
     // plural name ("The House of Representatives votes 243 to 140",
-    // "Caribbean Airlines halts all flights"), in a plural noun before
+    // "Caribbean Airlines halts all flights") or a parenthesised acronym
+    // ("The Security Council (UNSC) convenes to"), in a plural noun before
     // a determiner or numeral ("Human Services issues a"), and the verb may
     // open its object with an adjective ("conducts multiple airstrikes") or
     // be coordinated ("ignites and spreads"); an adjective-read head takes
@@ -207,7 +226,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
     const bool noun_as_adj = k > 0 && xpos(p) == "JJ" && tagger.Seen(words[p], "NOUN");
     const bool det_next = k + 1 < n && In(upos(k + 1), {"DET", "NUM"});
     const bool subject_end = In(xpos(p), {"NN", "NNP"}) || noun_as_adj ||
-                             (!finite && (xpos(p) == "NNPS" || (xpos(p) == "NNS" && det_next)));
+                             (!finite && (In(xpos(p), {"NNPS", "-RRB-"}) || (xpos(p) == "NNS" && det_next)));
     if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && subject_end && k + 1 < n && EndsInS(forms[k]) &&
         verb_s(k)) {
       const bool strong = det_next || (!finite && (In(upos(k + 1), {"ADJ", "CCONJ", "PROPN"}) || xpos(k + 1) == "NNS")) ||
