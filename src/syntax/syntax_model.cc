@@ -66,8 +66,23 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
   auto upos = [&](size_t i) -> const std::string& { return tagger.upos(t[i]); };
   // The base-form verb after the subject: read as a noun or adjective, a
   // verb in training or in WordNet, not itself in -s.
+  bool finite = false;
+  for (int tag : t) finite = finite || In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"});
+  // With no finite verb in the sentence, the verb may have been read as
+  // any word class ("Philippine police arrest/IN a student", "Two trains
+  // collide/RB near", "Indian authorities declare/VBG a"), but not in the
+  // form of a participle or gerund.
+  auto base_form_read_as = [&](size_t j) {
+    if (In(upos(j), {"NOUN", "ADJ"})) return true;
+    if (finite) return false;
+    // Not a real adverb or preposition ("near", "down"): a verb in training
+    // that it never saw in the class it got.
+    if (In(upos(j), {"ADV", "ADP"})) return tagger.Seen(words[j], "VERB") && !tagger.Seen(words[j], upos(j));
+    const std::string lower = AsciiLower(forms[j]);
+    return In(xpos(j), {"VBG", "VBN"}) && !lower.ends_with("ing") && !lower.ends_with("ed") && !lower.ends_with("en");
+  };
   auto verb_after = [&](size_t j) {
-    if (j + 1 >= n || !In(upos(j), {"NOUN", "ADJ"}) || EndsInS(forms[j])) return false;
+    if (j + 1 >= n || !base_form_read_as(j) || EndsInS(forms[j])) return false;
     return tagger.Seen(words[j], "VERB") ||
            (wordnet != nullptr && wordnet->IsLemma(AsciiLower(forms[j]), WordNetPos::kVerb));
   };
@@ -84,13 +99,18 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
     return wordnet != nullptr && vbz >= 0 &&
            wordnet->IsLemma(AsciiLower(lemmatizer.Lemma(forms[j], vbz)), WordNetPos::kVerb);
   };
-  bool finite = false;
-  for (int tag : t) finite = finite || In(tagger.xpos(tag), {"VBD", "VBZ", "VBP", "MD"});
   // Through the opening noun phrase (determiners, numerals, adjectives,
   // names, nouns, possessive 's) to the first place the verb should be.
   std::vector<int> forced(n, -1);
   size_t i = 0;
   bool noun = false, plural = false, pp = false, coordinated = false;
+  // The word before k, past adverbs in a sentence with no finite verb ("The
+  // U.S. Air Force later confirms", "The court unanimously votes").
+  auto before = [&](size_t k) {
+    size_t j = k - 1;
+    while (!finite && j > 0 && (upos(j) == "ADV" || (pp && forms[j] == ","))) --j;
+    return j;
+  };
   for (size_t k = 0; k < n && i == 0; ++k) {
     if (xpos(k) == "VBZ") {
       // "Israeli forces fire a missile", "Ukrainian drones attack": the plural
@@ -120,6 +140,18 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
       i = k;
       break;
     }
+    // In a sentence with no finite verb, an adverb between the subject and
+    // its verb (see before()), a place in apposition ("Police in
+    // Stuttgart, Germany, arrest") and a parenthesised acronym ("The
+    // Security Council (UNSC) convenes") stay inside the subject.
+    if (!finite && noun && k + 1 < n && (upos(k) == "ADV" || (pp && forms[k] == ","))) continue;
+    if (!finite && noun && xpos(k) == "-LRB-") {
+      size_t close = k + 1;
+      while (close < n && In(upos(close), {"PROPN", "NOUN"})) ++close;
+      if (close == k + 1 || close + 1 >= n || xpos(close) != "-RRB-") break;
+      k = close;
+      continue;
+    }
     // A preposition inside the noun phrase once it has its noun ("Police in
     // Caracas", "Dozens of gunmen").
     if (noun && upos(k) == "ADP") {
@@ -127,12 +159,22 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
       continue;
     }
     // Coordinated names are a plural subject ("Prime minister Abiy Ahmed
-    // and president Hassan Sheikh Mohamud meet in Addis Ababa").
-    if (noun && upos(k) == "CCONJ" && AsciiLower(forms[k]) == "and" && upos(k - 1) == "PROPN") {
+    // and president Hassan Sheikh Mohamud meet in Addis Ababa"); with no
+    // finite verb, so are coordinated plurals ("Protests and riots erupt
+    // across", "Greenlanders and other citizens of Greenland vote").
+    if (noun && upos(k) == "CCONJ" && AsciiLower(forms[k]) == "and" &&
+        (upos(k - 1) == "PROPN" || (!finite && xpos(k - 1) == "NNS"))) {
       coordinated = true;
       continue;
     }
+    // With no finite verb, a hyphen inside a name or compound ("Al-Shabaab
+    // targets", "The Lewotobi Laki-Laki volcano erupts").
+    if (!finite && noun && xpos(k) == "HYPH" && k + 1 < n && In(upos(k + 1), {"NOUN", "PROPN"})) continue;
     if (!In(upos(k), {"DET", "NUM", "ADJ", "NOUN", "PROPN"}) && xpos(k) != "POS") break;
+    // A determiner right after a noun opens another noun phrase: the plural
+    // before it was no subject ("The overhaul cuts the tax from a four-tier
+    // structure to" has no plural subject with a prepositional phrase).
+    if (upos(k) == "DET" && In(upos(k - 1), {"NOUN", "PROPN"})) plural = false;
     if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
     if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
     // "Ghanaian soldiers open fire on miners": no finite verb at all, or a
@@ -143,9 +185,24 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
     const bool opens_object = k + 2 < n && In(upos(k + 2), {"DET", "NUM"});
     const bool plural_subject = In(xpos(k), {"NNS", "NNPS"}) || plural_name ||
                                 (coordinated && upos(k) == "PROPN");
-    if ((!finite || opens_object) && k > 0 && plural_subject && verb_after(k + 1)) {
+    // Sentence-initial only for a word never seen as a verb ("Police open
+    // fire", "Citizens vote"; not "Sounds good").
+    if ((!finite || opens_object) && (k > 0 || !tagger.Seen(words[k], "VERB")) && plural_subject &&
+        verb_after(k + 1)) {
       forced[k + 1] = vbp;
       i = k + 1;
+      break;
+    }
+    // The plural subject's prepositional phrase swallowed its verb in a
+    // sentence with no finite verb: "Citizens of Vanuatu vote for ...",
+    // "Several mortars from Al-Shabaab militants strike Aden Adde": a base
+    // form after the phrase's noun that opens a complement (a preposition,
+    // determiner, numeral, "to", pronoun or name).
+    if (!finite && plural && pp && k + 1 < n && In(upos(before(k)), {"NOUN", "PROPN"}) && verb_after(k) &&
+        In(upos(k + 1), {"ADP", "DET", "NUM", "PART", "PRON", "PROPN"})) {
+      forced[k] = vbp;
+      i = k;
+      break;
     }
     // "The Syrian government orders the military to ...", "Castro
     // announces that she ...", "Bulgarian police arrests 35 people": a
@@ -157,10 +214,22 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
     // The subject's head may be read as an adjective too ("The Israeli
     // military intercepts a missile"): then only before a determiner or
     // numeral, and only a word the tagger has seen as a noun.
-    const bool noun_as_adj = k > 0 && xpos(k - 1) == "JJ" && tagger.Seen(words[k - 1], "NOUN");
-    if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && (In(xpos(k - 1), {"NN", "NNP"}) || noun_as_adj) &&
-        k + 1 < n && EndsInS(forms[k]) && verb_s(k)) {
-      const bool strong = In(upos(k + 1), {"DET", "NUM"}) ||
+    // With no finite verb in the sentence, the subject may also end in a
+    // plural name ("The House of Representatives votes 243 to 140",
+    // "Caribbean Airlines halts all flights") or a parenthesised acronym
+    // ("The Security Council (UNSC) convenes to"), in a plural noun before
+    // a determiner or numeral ("Human Services issues a"), and the verb may
+    // open its object with an adjective ("conducts multiple airstrikes") or
+    // be coordinated ("ignites and spreads"); an adjective-read head takes
+    // a name as object as well ("The Israeli military strikes Evin Prison").
+    const size_t p = k > 0 ? before(k) : 0;
+    const bool noun_as_adj = k > 0 && xpos(p) == "JJ" && tagger.Seen(words[p], "NOUN");
+    const bool det_next = k + 1 < n && In(upos(k + 1), {"DET", "NUM"});
+    const bool subject_end = In(xpos(p), {"NN", "NNP"}) || noun_as_adj ||
+                             (!finite && (In(xpos(p), {"NNPS", "-RRB-"}) || (xpos(p) == "NNS" && det_next)));
+    if (i == 0 && vbz >= 0 && k > 0 && xpos(k) == "NNS" && subject_end && k + 1 < n && EndsInS(forms[k]) &&
+        verb_s(k)) {
+      const bool strong = det_next || (!finite && (In(upos(k + 1), {"ADJ", "CCONJ", "PROPN"}) || xpos(k + 1) == "NNS")) ||
                           (!noun_as_adj && (upos(k + 1) == "PROPN" || (upos(k + 1) == "PRON" && xpos(k + 1) == "PRP")));
       const bool weak = !noun_as_adj &&
                         (In(upos(k + 1), {"ADP", "SCONJ", "PART", "ADJ", "ADV"}) || AsciiLower(forms[k + 1]) == "that") &&

@@ -63,7 +63,12 @@ void RepairVerblessTags(const Tagger& tagger, std::vector<int>* tags);
 // is tagged NNS, that word VBP, and the rest of the sentence is retagged
 // with those fixed. "Israel strikes targets" and "The government plans
 // cuts" are left alone: a verb in -s follows. Only full sentences (ending in
-// a period).
+// a period). In a sentence with no finite verb at all the search reaches
+// further: past adverbs, hyphens, a parenthesised acronym and a place in
+// apposition in the subject, coordinated plurals as subject, a verb
+// in -s after a plural name or before a bare plural object, a base form
+// after the subject's prepositional phrase ("Citizens of Vanuatu vote for")
+// or read as an adverb or preposition it never is in training.
 void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, const std::vector<std::string_view>& forms,
                             const std::vector<WordInfo>& words, std::vector<int>* tags);
 

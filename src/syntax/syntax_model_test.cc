@@ -72,6 +72,29 @@ constexpr const char* kTiny =
     "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
     "\n";
 
+// News shapes for the present-tense repair tests: a hyphenated plural name,
+// a place in apposition, adverbs before the verb.
+const char kNewsShapes[] =
+    "1\tThe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "2\tUnited\tUnited\tPROPN\tNNP\t_\t4\tcompound\t_\t_\n"
+    "3\t-\t-\tPUNCT\tHYPH\t_\t4\tpunct\t_\t_\n"
+    "4\tStates\tStates\tPROPN\tNNPS\t_\t15\tnsubj\t_\t_\n"
+    "5\t(\t(\tPUNCT\t-LRB-\t_\t6\tpunct\t_\t_\n"
+    "6\tUS\tUS\tPROPN\tNNP\t_\t4\tappos\t_\t_\n"
+    "7\t)\t)\tPUNCT\t-RRB-\t_\t6\tpunct\t_\t_\n"
+    "8\tin\tin\tADP\tIN\t_\t9\tcase\t_\t_\n"
+    "9\tMoscow\tMoscow\tPROPN\tNNP\t_\t4\tnmod\t_\t_\n"
+    "10\t,\t,\tPUNCT\t,\t_\t11\tpunct\t_\t_\n"
+    "11\tRussia\tRussia\tPROPN\tNNP\t_\t9\tappos\t_\t_\n"
+    "12\t,\t,\tPUNCT\t,\t_\t11\tpunct\t_\t_\n"
+    "13\tlater\tlater\tADV\tRB\t_\t15\tadvmod\t_\t_\n"
+    "14\tthen\tthen\tADV\tRB\t_\t15\tadvmod\t_\t_\n"
+    "15\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "16\tthe\tthe\tDET\tDT\t_\t17\tdet\t_\t_\n"
+    "17\ttown\ttown\tNOUN\tNN\t_\t15\tobj\t_\t_\n"
+    "18\t.\t.\tPUNCT\t.\t_\t15\tpunct\t_\t_\n"
+    "\n";
+
 class SyntaxModelTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -306,6 +329,82 @@ TEST_F(SyntaxModelTest, PresentTenseNewsSubjectGetsItsVerbBack) {
   // A bare infinitive after the plural subject is its present-tense verb.
   got = run({"Houthi", "forces", "carry", "strikes", "."}, {propn, nns, vb, vbz, dot});
   EXPECT_EQ(got[2], vbp);
+}
+
+// Headline shapes of WCEP summaries whose verb was read as a plural noun or
+// other word class in a sentence with no finite verb (issue 13).
+TEST_F(SyntaxModelTest, PresentTenseRepairReachesPastAdverbsPlacesAndNames) {
+  std::ofstream(*dir_ + "/news.conllu") << kTiny << kNewsShapes;
+  TrainSyntaxOptions o;
+  o.tagger_epochs = 3;
+  o.parser_epochs = 3;
+  o.jackknife = 2;
+  auto trained = TrainSyntaxModel(*dir_ + "/news.conllu", *dir_ + "/news.conllu", o);
+  ASSERT_TRUE(trained.ok()) << trained.status().ToString();
+  auto m = std::move(trained).value();
+  const Tagger& t = m->tagger();
+  const int det = t.Find("DET", "DT"), noun = t.Find("NOUN", "NN"), nns = t.Find("NOUN", "NNS");
+  const int vbz = t.Find("VERB", "VBZ"), vbp = t.Find("VERB", "VBP"), dot = t.Find("PUNCT", ".");
+  const int adv = t.Find("ADV", "RB"), adp = t.Find("ADP", "IN"), propn = t.Find("PROPN", "NNP");
+  const int nnps = t.Find("PROPN", "NNPS"), comma = t.Find("PUNCT", ",");
+  const int adj = t.Find("ADJ", "JJ");
+  for (int tag : {det, noun, nns, vbz, vbp, dot, adv, adp, propn, nnps, comma, adj}) ASSERT_GE(tag, 0);
+  auto run = [&](std::vector<std::string_view> forms, std::vector<int> tags) {
+    std::vector<std::string> owned(forms.begin(), forms.end());
+    RepairPresentTenseTags(t, Lemmatizer(), forms, ComputeWordInfos(owned), &tags);
+    return tags;
+  };
+  // An adverb between subject and verb ("The Air Force later confirms a").
+  std::vector<int> got = run({"The", "minister", "later", "says", "the", "town", "."},
+                             {det, noun, adv, nns, det, noun, dot});
+  EXPECT_EQ(got[3], vbz);
+  // A place in apposition ("A court in Kano, Nigeria, sentences a").
+  got = run({"The", "minister", "in", "Moscow", ",", "Russia", ",", "says", "a", "town", "."},
+            {det, noun, adp, propn, comma, propn, comma, nns, det, noun, dot});
+  EXPECT_EQ(got[7], vbz);
+  // A plural name ("The United States issues sanctions") and a
+  // parenthesised acronym ("The Security Council (UNSC) convenes").
+  got = run({"The", "States", "says", "the", "town", "."}, {det, nnps, nns, det, noun, dot});
+  EXPECT_EQ(got[2], vbz);
+  const int lrb = t.Find("PUNCT", "-LRB-"), rrb = t.Find("PUNCT", "-RRB-");
+  ASSERT_GE(lrb, 0);
+  ASSERT_GE(rrb, 0);
+  got = run({"The", "minister", "(", "US", ")", "says", "the", "town", "."},
+            {det, noun, lrb, propn, rrb, nns, det, noun, dot});
+  EXPECT_EQ(got[5], vbz);
+  // Its object a bare plural ("The Turkish government arrests dozens").
+  got = run({"The", "minister", "says", "envoys", "."}, {det, noun, nns, nns, dot});
+  EXPECT_EQ(got[2], vbz);
+  // ... but not with a finite verb elsewhere.
+  got = run({"The", "minister", "says", "envoys", "attacked", "."}, {det, noun, nns, nns, t.Find("VERB", "VBD"), dot});
+  EXPECT_EQ(got[2], nns);
+  // The plural subject's prepositional phrase swallowed its verb
+  // ("Citizens of Vanuatu vote for", "Police in Caracas arrest a").
+  got = run({"Troops", "in", "Moscow", "attack", "the", "town", "."}, {nns, adp, propn, noun, det, noun, dot});
+  EXPECT_EQ(got[3], vbp);
+  // Sentence-initial plural never seen as a verb ("Police open fire").
+  got = run({"Troops", "attack", "the", "town", "."}, {nns, noun, det, noun, dot});
+  EXPECT_EQ(got[1], vbp);
+  // The verb read as a preposition ("Philippine police arrest/IN a student")
+  // -- but a real preposition stays one.
+  got = run({"Russian", "troops", "attack", "the", "town", "."}, {adj, nns, adp, det, noun, dot});
+  EXPECT_EQ(got[2], vbp);
+  got = run({"Russian", "troops", "in", "the", "town", "."}, {adj, nns, adp, det, noun, dot});
+  EXPECT_EQ(got[2], adp);
+  // Coordinated plurals ("Protests and riots erupt across").
+  const int cc = t.Find("CCONJ", "CC"), hyph = t.Find("PUNCT", "HYPH");
+  ASSERT_GE(cc, 0);
+  ASSERT_GE(hyph, 0);
+  got = run({"Envoys", "and", "troops", "attack", "the", "town", "."}, {nns, cc, nns, noun, det, noun, dot});
+  EXPECT_EQ(got[3], vbp);
+  // A hyphen inside the subject's name ("Al-Shabaab targets two bases").
+  got = run({"The", "Al", "-", "Moscow", "says", "the", "town", "."}, {det, propn, hyph, propn, nns, det, noun, dot});
+  EXPECT_EQ(got[4], vbz);
+  // A determiner after a noun opens another phrase: no plural subject with a
+  // prepositional phrase ("The overhaul cuts the tax from a structure to").
+  got = run({"The", "envoys", "the", "town", "in", "Moscow", "attack", "the", "town", "."},
+            {det, nns, det, noun, adp, propn, noun, det, noun, dot});
+  EXPECT_EQ(got[6], noun);
 }
 
 TEST_F(SyntaxModelTest, LongSentenceGetsATree) {
