@@ -563,12 +563,12 @@ void Server::Impl::ApiAggregates() {
                                 const int64_t top = p.Int("top", 1, MaxRows(), DefaultRows(10));
                                 const Level level = p.LevelParam("level");
                                 if (p.failed()) return Status::Ok();
-                                Result<Table> t = DyadSeries(store, f, by, static_cast<size_t>(top), level);
-                                if (!t.ok()) return t.status();
-                                if (t->rows.size() > 20 * o.max_rows) {
-                                  return p.Fail("by", "the series has " + std::to_string(t->rows.size()) +
-                                                          " rows; ask for a coarser period or fewer dyads");
+                                Result<Table> t = DyadSeries(store, f, by, static_cast<size_t>(top), level,
+                                                             static_cast<size_t>(20 * o.max_rows));
+                                if (!t.ok() && t.status().code() == StatusCode::kInvalidArgument) {
+                                  return p.Fail("by", t.status().message());
                                 }
+                                if (!t.ok()) return t.status();
                                 SendJson(res, TableJson(*t));
                                 return Status::Ok();
                               },

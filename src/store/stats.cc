@@ -65,7 +65,12 @@ std::string SideName(const Vocabulary& v, const std::string& label, Level level)
 
 // The first and last period start of a series: the filter's range when
 // given, else the events' own.
-Result<std::pair<int64_t, int64_t>> SeriesRange(const EventFilter& f, Period p, int64_t min_day, int64_t max_day) {
+// The first and last period start of a series and how many periods it has.
+struct PeriodRange {
+  int64_t first = 0, last = 0, periods = 0;
+};
+
+Result<PeriodRange> SeriesRange(const EventFilter& f, Period p, int64_t min_day, int64_t max_day) {
   int64_t first = 0, last = 0, lo = min_day, hi = max_day;
   if (!f.from.empty() && DayRange(f.from, &first, &last)) lo = first;
   if (!f.to.empty() && DayRange(f.to, &first, &last)) hi = last;
@@ -77,7 +82,7 @@ Result<std::pair<int64_t, int64_t>> SeriesRange(const EventFilter& f, Period p, 
     return Status::InvalidArgument("the series would have more than " + std::to_string(kMaxPeriods) +
                                    " periods; choose a coarser --by or a shorter --from/--to");
   }
-  return std::make_pair(lo, hi);
+  return PeriodRange{lo, hi, n};
 }
 
 using Dyad = std::pair<std::string, std::string>;
@@ -258,7 +263,8 @@ std::string PeriodLabel(Period p, int64_t day) {
   return iso;
 }
 
-Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top, Level level) {
+Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top, Level level,
+                         size_t max_rows) {
   Result<const Vocabulary*> vocab = Vocabulary::Default();
   if (!vocab.ok()) return vocab.status();
   Result<std::map<int64_t, int64_t>> docs = DocumentsPerPeriod(store, period);
@@ -342,9 +348,17 @@ Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period,
   t.AddColumn("documents", true);
   t.AddColumn("events_per_100_docs", true);
   if (dyads.empty()) return t;
-  Result<std::pair<int64_t, int64_t>> range = SeriesRange(filter, period, min_day, max_day);
+  Result<PeriodRange> range = SeriesRange(filter, period, min_day, max_day);
   if (!range.ok()) return range.status();
-  for (int64_t p = range->first; p <= range->second; p = NextPeriodStart(period, p)) {
+  // Refused before a row is made: a long range at a fine period times many
+  // dyads is millions of rows (a request to `annals serve` must not be).
+  const uint64_t rows = static_cast<uint64_t>(range->periods) * dyads.size();
+  if (max_rows > 0 && rows > max_rows) {
+    return Status::InvalidArgument("the series would have " + std::to_string(rows) + " rows (more than " +
+                                   std::to_string(max_rows) +
+                                   "); ask for a coarser period, a shorter date range or fewer dyads");
+  }
+  for (int64_t p = range->first; p <= range->last; p = NextPeriodStart(period, p)) {
     const auto d = docs->find(p);
     const int64_t n_docs = d == docs->end() ? 0 : d->second;
     for (const Dyad& dyad : dyads) {
@@ -553,11 +567,11 @@ Result<Table> Timeline(Store& store, const EventFilter& filter, Period period, b
   }
   if (bar) t.AddColumn("events_bar");
   if (by_period.empty()) return t;
-  Result<std::pair<int64_t, int64_t>> range = SeriesRange(filter, period, min_day, max_day);
+  Result<PeriodRange> range = SeriesRange(filter, period, min_day, max_day);
   if (!range.ok()) return range.status();
   int64_t max_events = 0;
   for (const auto& [p, cell] : by_period) max_events = std::max(max_events, cell.events);
-  for (int64_t p = range->first; p <= range->second; p = NextPeriodStart(period, p)) {
+  for (int64_t p = range->first; p <= range->last; p = NextPeriodStart(period, p)) {
     const auto it = by_period.find(p);
     const Cell cell = it == by_period.end() ? Cell{} : it->second;
     const int64_t n = cell.events;

@@ -44,9 +44,10 @@ Result<Level> ParseLevel(const std::string& name);
 // period, source, source_name, target, target_name, events, goldstein_sum,
 // goldstein_mean (empty for a period without events), documents,
 // events_per_100_docs; the `top` most frequent dyads only (0 = all), each
-// with a row for every period.
+// with a row for every period. More than `max_rows` rows (0 = no limit) is
+// an InvalidArgument, found before any row is made.
 Result<Table> DyadSeries(Store& store, const EventFilter& filter, Period period, size_t top,
-                         Level level = Level::kActor);
+                         Level level = Level::kActor, size_t max_rows = 0);
 // value, name (for quad_class and cameo_root), events, share. `what`:
 // quad_class, plover, modality or cameo_root.
 Result<Table> Distribution(Store& store, const EventFilter& filter, const std::string& what);
