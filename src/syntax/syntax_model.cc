@@ -174,7 +174,7 @@ void RepairPresentTenseTags(const Tagger& tagger, const Lemmatizer& lemmatizer, 
     // A determiner right after a noun opens another noun phrase: the plural
     // before it was no subject ("The overhaul cuts the tax from a four-tier
     // structure to" has no plural subject with a prepositional phrase).
-    if (upos(k) == "DET" && In(upos(k - 1), {"NOUN", "PROPN"})) plural = false;
+    if (k > 0 && upos(k) == "DET" && In(upos(k - 1), {"NOUN", "PROPN"})) plural = false;
     if (In(upos(k), {"NOUN", "PROPN"})) noun = true;
     if (!pp && In(xpos(k), {"NNS", "NNPS"})) plural = true;
     // "Ghanaian soldiers open fire on miners": no finite verb at all, or a
